@@ -1,0 +1,57 @@
+# Two commands for a new user: `make run` and `make test`. Everything else is a helper for them.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve setup test lint format bench-indexing bench-search bench-load evaluate clean-db
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first: 2.13.0 is the CPU build on local disk; an unpinned torch pulls a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py reindex
+	$(PY) manage.py ensure_local_admin
+
+run: setup
+	@echo ""
+	@echo "Soil Knowledge Hub is starting:"
+	@echo "  site:  http://$(HOST):$(PORT)/"
+	@echo "  admin: http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench-indexing: install
+	$(PY) bench/indexing.py
+
+bench-search: install
+	$(PY) bench/search.py
+
+bench-load: install
+	$(PY) bench/load.py
+
+evaluate: install
+	$(PY) manage.py evaluate_search --dataset ../shared/eval/scifact --split train --mode all

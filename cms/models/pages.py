@@ -1,0 +1,835 @@
+"""Page types of the Initiative's site.
+
+Each page declares its fields, admin panels, `search_fields` (Wagtail's own search, used in the admin),
+`api_fields` (the headless API), page-tree rules, and `knowledge_fields` + `facets()`: what the knowledge
+index extracts and the values search filters on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+from .snippets import Organization, Person, Region, SoilPractice
+
+GOAL_CODES = "ABCDEF"
+OBJECTIVE_CODE = re.compile(r"^[A-F][1-9]$")
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+LANGUAGE_CHOICES = [
+    ("en", "English"),
+    ("fr", "French"),
+    ("es", "Spanish"),
+    ("pt", "Portuguese"),
+    ("ar", "Arabic"),
+    ("zh", "Chinese"),
+    ("ru", "Russian"),
+    ("de", "German"),
+]
+CURRENCY_CHOICES = [("EUR", "Euro (EUR)"), ("USD", "US dollar (USD)"), ("GBP", "Pound sterling (GBP)"),
+                    ("XOF", "CFA franc (XOF)"), ("BRL", "Brazilian real (BRL)"), ("INR", "Indian rupee (INR)")]
+
+
+def _region_names(regions) -> list[str]:
+    names: list[str] = []
+    for region in regions:
+        for name in region.names_for_filtering():
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _objective_facets(objectives) -> dict[str, list[str]]:
+    codes = sorted({objective.code for objective in objectives})
+    return {"objectives": codes, "goals": sorted({code[0] for code in codes})}
+
+
+class KnowledgeMixin:
+    """What the knowledge index reads from a page; see knowledge/page_text.py."""
+
+    # (field name, heading shown with the passage); StreamField and rich text keep their own headings.
+    knowledge_fields: list[tuple[str, str]] = []
+    content_type_label = "page"
+
+    def facets(self) -> dict:
+        return {"content_type": self.content_type_label, "language": "en"}
+
+
+# --- Site structure -------------------------------------------------------------------------------------
+
+
+class HomePage(KnowledgeMixin, Page):
+    intro = models.TextField(blank=True, help_text="One or two sentences under the site title.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+    knowledge_fields = [("intro", ""), ("body", "")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(KnowledgeMixin, Page):
+    """About, how to join, legal notices: anything that is just text."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+    knowledge_fields = [("intro", ""), ("body", "")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+
+
+# --- Strategy: goals, objectives, task forces -------------------------------------------------------------
+
+
+class StrategyPage(KnowledgeMixin, Page):
+    vision_2050 = models.TextField("Vision 2050")
+    mission_2030 = models.TextField("Mission 2030")
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("vision_2050"),
+        FieldPanel("mission_2030"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("vision_2050"),
+        index.SearchField("mission_2030"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("vision_2050"), APIField("mission_2030"), APIField("intro"), APIField("body")]
+    knowledge_fields = [("vision_2050", "Vision 2050"), ("mission_2030", "Mission 2030"), ("intro", ""), ("body", "")]
+    content_type_label = "strategy"
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.GoalPage"]
+    max_count = 1
+
+    def goals(self):
+        return GoalPage.objects.child_of(self).live().public().order_by("code")
+
+
+class GoalPage(KnowledgeMixin, Page):
+    code = models.CharField(
+        max_length=1, unique=True, choices=[(c, c) for c in GOAL_CODES], help_text="The goal's letter, A to F."
+    )
+    description = RichTextField(features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("title", heading="Name")]),
+        FieldPanel("description"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("code", boost=5),
+        index.FilterField("code"),
+        index.SearchField("description"),
+    ]
+    api_fields = [APIField("code"), APIField("description")]
+    knowledge_fields = [("description", "")]
+    content_type_label = "goal"
+
+    parent_page_types = ["cms.StrategyPage"]
+    subpage_types = ["cms.ObjectivePage"]
+
+    class Meta:
+        verbose_name = "goal"
+
+    def facets(self) -> dict:
+        return {**super().facets(), "goals": [self.code]}
+
+    def objectives(self):
+        return ObjectivePage.objects.child_of(self).live().public().order_by("code")
+
+
+class ObjectivePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        code = (cleaned.get("code") or "").upper()
+        cleaned["code"] = code
+        goal = self.parent_page.specific if self.parent_page else None
+        if code and isinstance(goal, GoalPage) and not code.startswith(goal.code):
+            self.add_error("code", f"An objective of goal {goal.code} has a code starting with {goal.code}.")
+        return cleaned
+
+
+class ObjectivePage(KnowledgeMixin, Page):
+    code = models.CharField(max_length=2, unique=True, help_text="Goal letter and number, e.g. A1.")
+    short_label = models.CharField(max_length=80, help_text="A few words, e.g. 'NDCs' or 'Carbon markets'.")
+    description = models.TextField(help_text="What the world looks like when the objective is met.")
+    problem_statement = models.TextField(blank=True)
+    baseline_2020 = models.TextField("Baseline 2020", blank=True)
+    target_2030 = models.TextField("Target 2030", blank=True)
+    target_2050 = models.TextField("Target 2050", blank=True)
+    is_placeholder = models.BooleanField(
+        default=False,
+        help_text="Tick when the real title and targets are not known yet: the page then says so to visitors.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="Context, causes, further reading.")
+
+    base_form_class = ObjectivePageForm
+    content_panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("short_label")]),
+        FieldPanel("title"),
+        FieldPanel("is_placeholder"),
+        FieldPanel("description"),
+        FieldPanel("problem_statement"),
+        MultiFieldPanel(
+            [FieldPanel("baseline_2020"), FieldPanel("target_2030"), FieldPanel("target_2050")], heading="Targets"
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("code", boost=5),
+        index.SearchField("short_label", boost=2),
+        index.AutocompleteField("code"),
+        index.AutocompleteField("short_label"),
+        index.FilterField("code"),
+        index.SearchField("description"),
+        index.SearchField("problem_statement"),
+        index.SearchField("target_2030"),
+        index.SearchField("target_2050"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("code"),
+        APIField("short_label"),
+        APIField("is_placeholder"),
+        APIField("description"),
+        APIField("problem_statement"),
+        APIField("baseline_2020"),
+        APIField("target_2030"),
+        APIField("target_2050"),
+        APIField("body"),
+    ]
+    knowledge_fields = [
+        ("short_label", ""),
+        ("description", "Objective"),
+        ("problem_statement", "Problem statement"),
+        ("baseline_2020", "Baseline 2020"),
+        ("target_2030", "Target 2030"),
+        ("target_2050", "Target 2050"),
+        ("body", ""),
+    ]
+    content_type_label = "objective"
+
+    parent_page_types = ["cms.GoalPage"]
+    subpage_types = ["cms.TaskForcePage"]
+
+    class Meta:
+        verbose_name = "objective"
+
+    def clean(self) -> None:
+        super().clean()
+        self.code = self.code.upper()
+        if not OBJECTIVE_CODE.match(self.code):
+            raise ValidationError({"code": "Use a goal letter A-F followed by a digit, e.g. A1."})
+
+    def facets(self) -> dict:
+        return {**super().facets(), "objectives": [self.code], "goals": [self.code[0]]}
+
+    @property
+    def goal(self):
+        return self.get_parent().specific
+
+    def task_force(self):
+        return TaskForcePage.objects.child_of(self).live().public().first()
+
+
+class TaskForceMember(Orderable):
+    class Role(models.TextChoices):
+        LEADER = "leader", "Task Force Leader"
+        REGIONAL_REPRESENTATIVE = "regional_representative", "Regional Representative"
+        TEAM_MEMBER = "team_member", "Team Member"
+
+    page = ParentalKey("cms.TaskForcePage", on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="task_force_roles")
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.TEAM_MEMBER)
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
+    api_fields = [APIField("person"), APIField("role")]
+
+    def clean(self) -> None:
+        if self.role != self.Role.TEAM_MEMBER and self.person_id and not self.person.organization_id:
+            raise ValidationError(
+                {"role": "Only staff of a member or partner organization can lead or represent a region."}
+            )
+
+
+class TaskForcePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        members = self.formsets.get("members")
+        if members is not None and members.is_valid():
+            leaders = [
+                form.cleaned_data
+                for form in members.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+                and form.cleaned_data.get("role") == TaskForceMember.Role.LEADER
+            ]
+            if len(leaders) > 2:
+                raise ValidationError("A task force has at most two leaders.")
+        return cleaned
+
+
+class TaskForcePage(KnowledgeMixin, Page):
+    """The one task force of an objective."""
+
+    purpose = models.TextField()
+    how_to_join = RichTextField(features=RICH_TEXT_FEATURES)
+    body = StreamField(BodyBlock(), blank=True)
+
+    base_form_class = TaskForcePageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("purpose"),
+        FieldPanel("how_to_join"),
+        InlinePanel("members", heading="Members", label="Member"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("purpose"), index.SearchField("how_to_join")]
+    api_fields = [APIField("purpose"), APIField("how_to_join"), APIField("members"), APIField("body")]
+    knowledge_fields = [("purpose", "Purpose"), ("how_to_join", "How to join"), ("body", "")]
+    content_type_label = "task_force"
+
+    parent_page_types = ["cms.ObjectivePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "task force"
+
+    @property
+    def objective(self):
+        return self.get_parent().specific
+
+    def facets(self) -> dict:
+        objective = self.get_parent().specific
+        return {**super().facets(), "objectives": [objective.code], "goals": [objective.code[0]]}
+
+
+# --- Attached documents -----------------------------------------------------------------------------------
+
+
+class AttachedDocument(Orderable):
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=250, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]
+    api_fields = [APIField("document"), APIField("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class ProjectDocument(AttachedDocument):
+    page = ParentalKey("cms.ProjectPage", on_delete=models.CASCADE, related_name="documents")
+
+
+class ResourceDocument(AttachedDocument):
+    page = ParentalKey("cms.ResourcePage", on_delete=models.CASCADE, related_name="documents")
+
+
+# --- Projects ---------------------------------------------------------------------------------------------
+
+
+class ListingPage(KnowledgeMixin, Page):
+    """A catalogue page whose children are listed with filters."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    knowledge_fields = [("intro", "")]
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+    page_size = 12
+
+    class Meta:
+        abstract = True
+
+    def paginate(self, request, queryset):
+        from django.core.paginator import Paginator
+
+        return Paginator(queryset, self.page_size).get_page(request.GET.get("page"))
+
+
+class ProjectIndexPage(ListingPage):
+    subpage_types = ["cms.ProjectPage"]
+
+    class Meta:
+        verbose_name = "project catalogue"
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.listings import filter_projects
+
+        context = super().get_context(request, *args, **kwargs)
+        projects = ProjectPage.objects.child_of(self).live().public().order_by("title")
+        projects, filters = filter_projects(projects, request.GET)
+        context["filters"] = filters
+        context["projects"] = self.paginate(request, projects)
+        return context
+
+
+class ProjectPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date is before the start date.")
+        return cleaned
+
+
+class ProjectPage(KnowledgeMixin, Page):
+    class Status(models.TextChoices):
+        IDEA = "idea", "Project idea"
+        SEEKING_FUNDING = "seeking_funding", "Seeking funding"
+        FUNDED = "funded", "Funded"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+
+    summary = models.TextField(max_length=600, help_text="One or two sentences shown in listings and results.")
+    body = StreamField(BodyBlock(), blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IDEA)
+    funding_sought = models.DecimalField(
+        max_digits=14, decimal_places=0, null=True, blank=True, validators=[MinValueValidator(Decimal(0))]
+    )
+    funding_secured = models.DecimalField(
+        max_digits=14, decimal_places=0, null=True, blank=True, validators=[MinValueValidator(Decimal(0))]
+    )
+    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    countries = ParentalManyToManyField(Region, blank=True, related_name="projects",
+                                        help_text="Countries or, for multi-country work, world regions.")
+    practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="projects")
+    lead_organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_projects"
+    )
+    partner_organizations = ParentalManyToManyField(Organization, blank=True, related_name="partner_projects")
+    objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="projects",
+                                         help_text="The strategic objectives this project serves.")
+
+    base_form_class = ProjectPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("funding_sought"), FieldPanel("funding_secured"), FieldPanel("currency")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading="Funding and dates",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organization"),
+                FieldPanel("partner_organizations", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Organizations",
+        ),
+        FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("countries"),
+        FieldPanel("body"),
+        InlinePanel("documents", heading="Documents", label="Document"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.RelatedFields("lead_organization", [index.SearchField("name")]),
+        index.RelatedFields("practices", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("status"),
+        APIField("funding_sought"),
+        APIField("funding_secured"),
+        APIField("currency"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("countries"),
+        APIField("practices"),
+        APIField("lead_organization"),
+        APIField("partner_organizations"),
+        APIField("objectives"),
+        APIField("body"),
+        APIField("documents"),
+    ]
+    knowledge_fields = [("summary", ""), ("body", "")]
+    content_type_label = "project"
+
+    parent_page_types = ["cms.ProjectIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "project"
+
+    def facets(self) -> dict:
+        return {
+            **super().facets(),
+            **_objective_facets(self.objectives.all()),
+            "practices": sorted(p.slug for p in self.practices.all()),
+            "regions": _region_names(self.countries.select_related("parent")),
+            "year": self.start_date.year if self.start_date else None,
+            "date": self.start_date,
+        }
+
+    @property
+    def funding_gap(self) -> Decimal | None:
+        if self.funding_sought is None:
+            return None
+        return max(self.funding_sought - (self.funding_secured or 0), Decimal(0))
+
+
+# --- Webinars and events ----------------------------------------------------------------------------------
+
+
+class WebinarIndexPage(ListingPage):
+    subpage_types = ["cms.WebinarPage"]
+
+    class Meta:
+        verbose_name = "webinar listing"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        webinars = WebinarPage.objects.child_of(self).live().public()
+        now = timezone.now()
+        context["upcoming"] = webinars.filter(starts_at__gte=now).order_by("starts_at")
+        context["past"] = self.paginate(request, webinars.filter(starts_at__lt=now).order_by("-starts_at"))
+        return context
+
+
+class WebinarPage(KnowledgeMixin, Page):
+    series = models.CharField(max_length=160, blank=True, help_text="e.g. Soil Carbon Science Webinar Series.")
+    start_date = models.DateField()
+    start_time = models.TimeField(help_text="Local start time in the time zone below.")
+    timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
+    starts_at = models.DateTimeField(editable=False, null=True, db_index=True)
+    duration_minutes = models.PositiveSmallIntegerField(default=60, validators=[MinValueValidator(5),
+                                                                                MaxValueValidator(24 * 60)])
+    speakers = ParentalManyToManyField(Person, blank=True, related_name="webinars")
+    moderator = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    abstract = RichTextField(features=RICH_TEXT_FEATURES)
+    registration_url = models.URLField(blank=True)
+    recording_url = models.URLField(blank=True, help_text="YouTube or similar, once the recording is online.")
+    slides = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="webinars")
+    practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="webinars")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("series"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("timezone")],
+                      heading="Start"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("speakers"),
+        FieldPanel("moderator"),
+        FieldPanel("abstract"),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("recording_url"), FieldPanel("slides")], heading="Links"
+        ),
+        FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("series"),
+        index.SearchField("abstract"),
+        index.FilterField("starts_at"),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("series"),
+        APIField("starts_at"),
+        APIField("timezone"),
+        APIField("duration_minutes"),
+        APIField("speakers"),
+        APIField("moderator"),
+        APIField("abstract"),
+        APIField("registration_url"),
+        APIField("recording_url"),
+        APIField("slides"),
+        APIField("objectives"),
+        APIField("practices"),
+    ]
+    knowledge_fields = [("series", ""), ("abstract", "Abstract")]
+    content_type_label = "webinar"
+
+    parent_page_types = ["cms.WebinarIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "webinar"
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValidationError({"timezone": "Choose a time zone from the list."}) from exc
+
+    def save(self, *args, **kwargs):
+        # starts_at is derived (UTC instant) so listings can sort and split upcoming/past in the database.
+        self.starts_at = self.compute_starts_at()
+        return super().save(*args, **kwargs)
+
+    def compute_starts_at(self) -> dt.datetime | None:
+        if not (self.start_date and self.start_time):
+            return None
+        return dt.datetime.combine(self.start_date, self.start_time, tzinfo=zoneinfo.ZoneInfo(self.timezone))
+
+    @property
+    def ends_at(self) -> dt.datetime | None:
+        start = self.compute_starts_at()
+        return start + dt.timedelta(minutes=self.duration_minutes) if start else None
+
+    @property
+    def is_upcoming(self) -> bool:
+        start = self.compute_starts_at()
+        return bool(start and start >= timezone.now())
+
+    def facets(self) -> dict:
+        return {
+            **super().facets(),
+            **_objective_facets(self.objectives.all()),
+            "practices": sorted(p.slug for p in self.practices.all()),
+            "year": self.start_date.year if self.start_date else None,
+            "date": self.start_date,
+        }
+
+
+class EventIndexPage(ListingPage):
+    subpage_types = ["cms.EventPage"]
+
+    class Meta:
+        verbose_name = "event listing"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.child_of(self).live().public()
+        today = timezone.localdate()
+        context["upcoming"] = events.filter(end_date__gte=today).order_by("start_date")
+        context["past"] = self.paginate(request, events.filter(end_date__lt=today).order_by("-start_date"))
+        return context
+
+
+class EventPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The event ends before it starts.")
+        if not cleaned.get("online") and not cleaned.get("location"):
+            self.add_error("location", "Give a place, or tick 'online'.")
+        return cleaned
+
+
+class EventPage(KnowledgeMixin, Page):
+    class Kind(models.TextChoices):
+        INITIATIVE_DAY = "initiative_day", "4 per 1000 Initiative Day"
+        PARTNER_EVENT = "partner_event", "Partner event"
+        COMMUNITY_MEETING = "cop_meeting", "Community-of-practice meeting"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNER_EVENT)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    location = models.CharField(max_length=250, blank=True, help_text="Venue and city; leave empty if online only.")
+    online = models.BooleanField(default=False, help_text="Tick if people can take part online.")
+    online_url = models.URLField(blank=True, help_text="Registration or streaming link.")
+    organizer = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    summary = models.TextField(max_length=600, blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+    objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="events")
+    regions = ParentalManyToManyField(Region, blank=True, related_name="events")
+
+    base_form_class = EventPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("location"), FieldPanel("online")]),
+        FieldPanel("online_url"),
+        FieldPanel("organizer"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("regions"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("kind"),
+        index.FilterField("start_date"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("location"),
+        APIField("online"),
+        APIField("online_url"),
+        APIField("organizer"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("objectives"),
+        APIField("regions"),
+    ]
+    knowledge_fields = [("location", "Place"), ("summary", ""), ("body", "")]
+    content_type_label = "event"
+
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "event"
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.end_date >= timezone.localdate()
+
+    def facets(self) -> dict:
+        return {
+            **super().facets(),
+            **_objective_facets(self.objectives.all()),
+            "regions": _region_names(self.regions.select_related("parent")),
+            "year": self.start_date.year,
+            "date": self.start_date,
+        }
+
+
+# --- Community resources ----------------------------------------------------------------------------------
+
+
+class ResourceIndexPage(ListingPage):
+    subpage_types = ["cms.ResourcePage"]
+    page_size = 15
+
+    class Meta:
+        verbose_name = "resource library"
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.listings import filter_resources
+
+        context = super().get_context(request, *args, **kwargs)
+        resources = ResourcePage.objects.child_of(self).live().public().order_by("-year", "title")
+        resources, filters = filter_resources(resources, request.GET)
+        context["filters"] = filters
+        context["resources"] = self.paginate(request, resources)
+        return context
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        documents = self.formsets.get("documents")
+        has_document = documents is not None and any(
+            form.cleaned_data and not form.cleaned_data.get("DELETE") for form in documents.forms
+        )
+        if not has_document and not cleaned.get("external_url"):
+            self.add_error("external_url", "Attach a document or give an external link.")
+        return cleaned
+
+
+class ResourcePage(KnowledgeMixin, Page):
+    class Kind(models.TextChoices):
+        REPORT = "report", "Report"
+        GUIDELINE = "guideline", "Guideline"
+        TOOL = "tool", "Tool"
+        DATASET = "dataset", "Dataset"
+        VIDEO = "video", "Video"
+        ARTICLE = "article", "Article"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    authors = models.CharField(max_length=500, blank=True, help_text="Names separated by semicolons.")
+    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    language = models.CharField(max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    summary = models.TextField(max_length=1200)
+    body = StreamField(BodyBlock(), blank=True)
+    external_url = models.URLField(blank=True, help_text="Where the resource lives, if it is not attached here.")
+    objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="resources")
+    practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="resources")
+    regions = ParentalManyToManyField(Region, blank=True, related_name="resources")
+
+    base_form_class = ResourcePageForm
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year"), FieldPanel("language")]),
+        FieldPanel("authors"),
+        FieldPanel("summary"),
+        InlinePanel("documents", heading="Documents", label="Document"),
+        FieldPanel("external_url"),
+        FieldPanel("body"),
+        FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("regions"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("authors"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("language"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("authors"),
+        APIField("year"),
+        APIField("language"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("external_url"),
+        APIField("documents"),
+        APIField("objectives"),
+        APIField("practices"),
+        APIField("regions"),
+    ]
+    knowledge_fields = [("authors", "Authors"), ("summary", ""), ("body", "")]
+    content_type_label = "resource"
+
+    parent_page_types = ["cms.ResourceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "community resource"
+
+    @property
+    def author_list(self) -> list[str]:
+        return [name.strip() for name in self.authors.split(";") if name.strip()]
+
+    def facets(self) -> dict:
+        return {
+            **super().facets(),
+            **_objective_facets(self.objectives.all()),
+            "practices": sorted(p.slug for p in self.practices.all()),
+            "regions": _region_names(self.regions.select_related("parent")),
+            "year": self.year,
+            "language": self.language,
+            "resource_kind": self.kind,
+        }

@@ -1,0 +1,205 @@
+"""Reusable records that pages point at: places, soil practices, organizations and people."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+
+
+class Region(index.Indexed, models.Model):
+    """A world region or a country. Countries belong to a region, so filtering by region finds its countries."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", "World region"
+        COUNTRY = "country", "Country"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="countries",
+        limit_choices_to={"kind": "region"},
+        help_text="For a country: the world region it belongs to.",
+    )
+    iso_code = models.CharField(
+        "ISO code", max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code of a country, e.g. FR."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("iso_code")]),
+        FieldPanel("parent"),
+        FieldPanel("slug"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("kind"), APIField("iso_code"), APIField("parent")]
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = "country or region"
+        verbose_name_plural = "countries and regions"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.REGION and self.parent_id:
+            raise ValidationError({"parent": "A world region has no parent region."})
+        if self.kind == self.Kind.REGION and self.iso_code:
+            raise ValidationError({"iso_code": "Only countries have an ISO code."})
+        if self.iso_code and not (len(self.iso_code) == 2 and self.iso_code.isalpha()):
+            raise ValidationError({"iso_code": "Use the two-letter ISO 3166-1 code, e.g. FR."})
+        self.iso_code = self.iso_code.upper()
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def names_for_filtering(self) -> list[str]:
+        """This place and the region above it, so a project in Kenya is found under Africa too."""
+        return [self.name] + ([self.parent.name] if self.parent_id else [])
+
+
+class SoilPractice(index.Indexed, models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True, help_text="Two or three sentences: what it is and how it builds SOC.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "soil practice"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(index.Indexed, models.Model):
+    """A member or partner organization of the Initiative."""
+
+    class Kind(models.TextChoices):
+        NATIONAL_GOVERNMENT = "national_government", "National government"
+        LOCAL_GOVERNMENT = "local_government", "Local or regional government"
+        INTERNATIONAL_ORGANIZATION = "international_organization", "International organization"
+        RESEARCH = "research", "Research and education"
+        FARMERS_ORGANIZATION = "farmers_organization", "Farmers' organization"
+        NGO = "ngo", "NGO or civil society"
+        COMPANY = "company", "Company"
+        FOUNDATION = "foundation", "Foundation"
+        DEVELOPMENT_BANK = "development_bank", "Development bank"
+
+    class Membership(models.TextChoices):
+        MEMBER = "member", "Member"
+        PARTNER = "partner", "Partner"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, blank=True, help_text="Acronym, e.g. INRAE.")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    country = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", limit_choices_to={"kind": "country"}
+    )
+    membership = models.CharField(
+        max_length=10,
+        choices=Membership.choices,
+        default=Membership.PARTNER,
+        help_text="Membership requires a non-profit character; companies join as partners.",
+    )
+    year_joined = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(2015), MaxValueValidator(2100)]
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("membership"), FieldPanel("year_joined")]),
+        FieldPanel("country"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name", boost=3),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("membership"),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("short_name"),
+        APIField("kind"),
+        APIField("membership"),
+        APIField("year_joined"),
+        APIField("country"),
+        APIField("website"),
+        APIField("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.COMPANY and self.membership == self.Membership.MEMBER:
+            raise ValidationError(
+                {"membership": "Membership requires a non-profit character: a company can only be a partner."}
+            )
+        if self.year_joined and self.year_joined > timezone.now().year:
+            raise ValidationError({"year_joined": "The year joined cannot be in the future."})
+
+
+class Person(index.Indexed, models.Model):
+    name = models.CharField(max_length=160)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organization"),
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        MultiFieldPanel([FieldPanel("photo")], heading="Photo"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.SearchField("bio"),
+    ]
+    api_fields = [APIField("name"), APIField("organization"), APIField("job_title"), APIField("bio")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [models.UniqueConstraint(fields=["name", "organization"], name="unique_person_per_org")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization})" if self.organization_id else self.name

@@ -1,0 +1,45 @@
+"""Admin registration of the snippets, grouped under one 'Directory' menu."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Organization, Person, Region, SoilPractice
+
+
+class OrganizationViewSet(SnippetViewSet):
+    model = Organization
+    icon = "group"
+    list_display = ["name", "short_name", "kind", "country", "membership", "year_joined"]
+    list_filter = ["kind", "membership"]
+    search_fields = ["name", "short_name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "organization", "job_title"]
+    search_fields = ["name", "job_title"]
+
+
+class SoilPracticeViewSet(SnippetViewSet):
+    model = SoilPractice
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "kind", "parent", "iso_code"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = "Directory"
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (OrganizationViewSet, PersonViewSet, SoilPracticeViewSet, RegionViewSet)
+
+
+register_snippet(DirectoryGroup)
