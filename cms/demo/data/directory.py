@@ -7,17 +7,21 @@ This module is DEMO DATA (plain Python literals, no Django imports).
   /work/shared/reference/4p1000_facts.yaml (and NOTES.md in the same folder).
 * Every dict has a boolean "sample" key: True means the record (or part of it,
   e.g. a year of joining or a membership status) was invented for the demo.
-* SOIL_PRACTICES and REGIONS are descriptive reference data (sample=False /
-  no flag needed for regions).
+* SOIL_PRACTICES and REGIONS are descriptive reference data (sample=False).
+  Practice descriptions summarize evidence listed in the facts file.
 * ORGANIZATIONS: 26 real organizations that appear in the facts (partners of
   the Executive Secretariat, or named in events and webinars). Their kind,
   country and website are real; their "membership" and "year_joined" are
   NOT stated in the facts and were chosen for the demo, so they carry
   sample=True. The other 34 organizations are fictional (names invented,
   websites on example.org) and also carry sample=True.
-* PEOPLE: 12 real people named in the facts (sample=False unless their
-  affiliation was chosen for the demo) and fictional people (sample=True) who
-  work only for the fictional organizations.
+* PEOPLE: 12 real people named in the facts (sample=False, except Cornelia
+  Rumpel, whose affiliation is a demo choice, sample=True) and 56 fictional
+  people (sample=True) who work only for the fictional organizations.
+* Known gaps: IGugu Trust has no website in the sources (website is ""),
+  and its country (Zimbabwe) is assumed from its representative's work. GIZ
+  is a federal agency; it is filed under kind "national_government" as the
+  closest available kind.
 """
 
 SOIL_PRACTICES = [
@@ -164,51 +168,51 @@ SOIL_PRACTICES = [
 
 
 REGIONS = [
-    {"name": "Africa", "kind": "region", "parent": None, "iso_code": ""},
-    {"name": "Asia and the Pacific", "kind": "region", "parent": None, "iso_code": ""},
-    {"name": "Europe", "kind": "region", "parent": None, "iso_code": ""},
-    {"name": "Latin America and the Caribbean", "kind": "region", "parent": None, "iso_code": ""},
-    {"name": "North America", "kind": "region", "parent": None, "iso_code": ""},
-    {"name": "Near East and North Africa", "kind": "region", "parent": None, "iso_code": ""},
+    {"name": "Africa", "kind": "region", "parent": None, "iso_code": "", "sample": False},
+    {"name": "Asia and the Pacific", "kind": "region", "parent": None, "iso_code": "", "sample": False},
+    {"name": "Europe", "kind": "region", "parent": None, "iso_code": "", "sample": False},
+    {"name": "Latin America and the Caribbean", "kind": "region", "parent": None, "iso_code": "", "sample": False},
+    {"name": "North America", "kind": "region", "parent": None, "iso_code": "", "sample": False},
+    {"name": "Near East and North Africa", "kind": "region", "parent": None, "iso_code": "", "sample": False},
     # Europe
-    {"name": "France", "kind": "country", "parent": "Europe", "iso_code": "FR"},
-    {"name": "Spain", "kind": "country", "parent": "Europe", "iso_code": "ES"},
-    {"name": "Germany", "kind": "country", "parent": "Europe", "iso_code": "DE"},
-    {"name": "Italy", "kind": "country", "parent": "Europe", "iso_code": "IT"},
-    {"name": "Netherlands", "kind": "country", "parent": "Europe", "iso_code": "NL"},
+    {"name": "France", "kind": "country", "parent": "Europe", "iso_code": "FR", "sample": False},
+    {"name": "Spain", "kind": "country", "parent": "Europe", "iso_code": "ES", "sample": False},
+    {"name": "Germany", "kind": "country", "parent": "Europe", "iso_code": "DE", "sample": False},
+    {"name": "Italy", "kind": "country", "parent": "Europe", "iso_code": "IT", "sample": False},
+    {"name": "Netherlands", "kind": "country", "parent": "Europe", "iso_code": "NL", "sample": False},
     # Africa (sub-Saharan)
-    {"name": "Benin", "kind": "country", "parent": "Africa", "iso_code": "BJ"},
-    {"name": "Senegal", "kind": "country", "parent": "Africa", "iso_code": "SN"},
-    {"name": "Kenya", "kind": "country", "parent": "Africa", "iso_code": "KE"},
-    {"name": "Ethiopia", "kind": "country", "parent": "Africa", "iso_code": "ET"},
-    {"name": "South Africa", "kind": "country", "parent": "Africa", "iso_code": "ZA"},
-    {"name": "Burkina Faso", "kind": "country", "parent": "Africa", "iso_code": "BF"},
-    {"name": "Ghana", "kind": "country", "parent": "Africa", "iso_code": "GH"},
-    {"name": "Côte d'Ivoire", "kind": "country", "parent": "Africa", "iso_code": "CI"},
-    {"name": "Zimbabwe", "kind": "country", "parent": "Africa", "iso_code": "ZW"},
+    {"name": "Benin", "kind": "country", "parent": "Africa", "iso_code": "BJ", "sample": False},
+    {"name": "Senegal", "kind": "country", "parent": "Africa", "iso_code": "SN", "sample": False},
+    {"name": "Kenya", "kind": "country", "parent": "Africa", "iso_code": "KE", "sample": False},
+    {"name": "Ethiopia", "kind": "country", "parent": "Africa", "iso_code": "ET", "sample": False},
+    {"name": "South Africa", "kind": "country", "parent": "Africa", "iso_code": "ZA", "sample": False},
+    {"name": "Burkina Faso", "kind": "country", "parent": "Africa", "iso_code": "BF", "sample": False},
+    {"name": "Ghana", "kind": "country", "parent": "Africa", "iso_code": "GH", "sample": False},
+    {"name": "Côte d'Ivoire", "kind": "country", "parent": "Africa", "iso_code": "CI", "sample": False},
+    {"name": "Zimbabwe", "kind": "country", "parent": "Africa", "iso_code": "ZW", "sample": False},
     # Near East and North Africa
-    {"name": "Morocco", "kind": "country", "parent": "Near East and North Africa", "iso_code": "MA"},
-    {"name": "Egypt", "kind": "country", "parent": "Near East and North Africa", "iso_code": "EG"},
-    {"name": "Tunisia", "kind": "country", "parent": "Near East and North Africa", "iso_code": "TN"},
+    {"name": "Morocco", "kind": "country", "parent": "Near East and North Africa", "iso_code": "MA", "sample": False},
+    {"name": "Egypt", "kind": "country", "parent": "Near East and North Africa", "iso_code": "EG", "sample": False},
+    {"name": "Tunisia", "kind": "country", "parent": "Near East and North Africa", "iso_code": "TN", "sample": False},
     # Asia and the Pacific
-    {"name": "India", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "IN"},
-    {"name": "China", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "CN"},
-    {"name": "Indonesia", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "ID"},
-    {"name": "Viet Nam", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "VN"},
-    {"name": "Australia", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "AU"},
-    {"name": "New Zealand", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "NZ"},
-    {"name": "Japan", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "JP"},
+    {"name": "India", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "IN", "sample": False},
+    {"name": "China", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "CN", "sample": False},
+    {"name": "Indonesia", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "ID", "sample": False},
+    {"name": "Viet Nam", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "VN", "sample": False},
+    {"name": "Australia", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "AU", "sample": False},
+    {"name": "New Zealand", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "NZ", "sample": False},
+    {"name": "Japan", "kind": "country", "parent": "Asia and the Pacific", "iso_code": "JP", "sample": False},
     # Latin America and the Caribbean
-    {"name": "Brazil", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "BR"},
-    {"name": "Argentina", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "AR"},
-    {"name": "Mexico", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "MX"},
-    {"name": "Colombia", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "CO"},
-    {"name": "Peru", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "PE"},
-    {"name": "Uruguay", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "UY"},
-    {"name": "Costa Rica", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "CR"},
+    {"name": "Brazil", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "BR", "sample": False},
+    {"name": "Argentina", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "AR", "sample": False},
+    {"name": "Mexico", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "MX", "sample": False},
+    {"name": "Colombia", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "CO", "sample": False},
+    {"name": "Peru", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "PE", "sample": False},
+    {"name": "Uruguay", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "UY", "sample": False},
+    {"name": "Costa Rica", "kind": "country", "parent": "Latin America and the Caribbean", "iso_code": "CR", "sample": False},
     # North America
-    {"name": "Canada", "kind": "country", "parent": "North America", "iso_code": "CA"},
-    {"name": "United States", "kind": "country", "parent": "North America", "iso_code": "US"},
+    {"name": "Canada", "kind": "country", "parent": "North America", "iso_code": "CA", "sample": False},
+    {"name": "United States", "kind": "country", "parent": "North America", "iso_code": "US", "sample": False},
 ]
 
 

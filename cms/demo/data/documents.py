@@ -702,3 +702,536 @@ PDF_DOCUMENTS["peatlands"] = {
         },
     ],
 }
+
+# ---------------------------------------------------------------------------
+# Policy
+# ---------------------------------------------------------------------------
+
+PDF_DOCUMENTS["ndc-guide"] = {
+    "title": "Putting soils into Nationally Determined Contributions: a practical guide",
+    "filename": "soils-in-ndcs-practical-guide.pdf",
+    "author": EDITORIAL,
+    "year": 2024,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "Why NDCs matter for soils",
+            "paragraphs": [
+                "Nationally Determined Contributions (NDCs) are the climate plans that each Party to the Paris Agreement submits and updates every five years. They signal national priorities to ministries, donors and investors, and increasingly shape where climate finance goes. A soil measure that appears in an NDC is more likely to receive budget, to be monitored and to be linked to agricultural policy than one that appears only in a research report.",
+                "The first objective of the 4 per 1000 Initiative's strategic plan, A1, is precisely about this. It aims for soil health and soil organic carbon to become vital components of NDCs, with all UNFCCC Parties including them in their NDCs and in national agriculture, forestry and land-use plans and programmes.",
+            ],
+        },
+        {
+            "heading": "Where we start from",
+            "paragraphs": [
+                "The baseline recorded on the A1 objective page is modest. In 2019, 28 of 196 NDCs contained targets, policies or measures relating to soil organic carbon, peatlands or wetlands. An earlier version of the same page broke the figure down differently: 13 NDCs linked soil carbon to agricultural mitigation or adaptation, 20 referred to peatlands or wetlands, and 3 mentioned soil carbon without setting targets. The two versions overlap and should not be added together; they illustrate how difficult it is to count soil content in documents written in very different styles.",
+                "The targets on the same page are ambitious. By 2030, all member and partner countries of the Initiative should include quantitative targets for soil health and soil carbon in their NDCs and related documents, and refer to them in national land-use plans. By 2050, all UNFCCC Parties should do so. Meeting these targets will require technical support, political will and data.",
+            ],
+        },
+        {
+            "heading": "Options for soil content in an NDC",
+            "paragraphs": [
+                "Soil content can enter an NDC in several ways, from least to most demanding. A qualitative mention of sustainable soil management in the adaptation section is easy but carries little weight. A list of policies and measures, such as promoting conservation agriculture, agroforestry or peatland rewetting, gives more direction. An activity target, for example hectares under a given practice by 2030, is measurable without soil sampling. A quantitative mitigation target expressed in tonnes of CO2 removed or emissions avoided from soils requires a monitoring system and inventory methods capable of tracking it.",
+                "Many countries will reasonably start with activity targets and build towards carbon targets as their inventories improve. What matters is that the targets are specific, linked to budgets and programmes, and reported on.",
+            ],
+        },
+        {
+            "heading": "Linking to the greenhouse-gas inventory",
+            "paragraphs": [
+                "To count soil carbon towards a mitigation target, a country must report it in its national greenhouse-gas inventory under the land sector. Many developing countries use default Tier 1 methods from the IPCC guidelines, which apply standard stock change factors to areas of land under different management. These methods can capture large shifts, such as conversion of cropland to grassland, but not subtle practice changes. Moving to Tier 2, with country-specific factors, or Tier 3, with models and measurement networks, allows practices such as cover crops or residue retention to be recognised.",
+                "Investments in national soil monitoring networks and soil information systems, often supported by the FAO Global Soil Partnership, are therefore a precondition for ambitious soil targets. They also serve agriculture and land-degradation reporting, so the costs are shared.",
+            ],
+        },
+        {
+            "heading": "A step-by-step process",
+            "paragraphs": [
+                "A practical process for a ministry or national task team might run as follows. First, take stock of existing soil data, policies and programmes, including agricultural extension, land restoration and peatland projects. Second, identify priority practices and landscapes with stakeholders, especially farmer organisations. Third, estimate mitigation and adaptation potential using available data and models, being honest about uncertainty. Fourth, draft activity and, where possible, carbon targets, with responsible institutions and budgets. Fifth, link the targets to the investment plans and agricultural policies that will finance them, the subject of objective B1. Sixth, set up reporting through the inventory and the enhanced transparency framework.",
+                "Throughout, coordination between ministries of environment and agriculture is critical. In many countries the NDC is drafted by the environment ministry while the levers for soil management sit in agriculture; joint working groups help bridge the gap.",
+            ],
+        },
+        {
+            "heading": "Illustrative example: an activity target in Senegal",
+            "paragraphs": [
+                "As an invented illustration, imagine that Senegal's agriculture ministry, working with farmer federations and research institutes, proposes an NDC measure to bring 300,000 hectares of groundnut and millet land under integrated soil fertility management and farmer-managed natural regeneration of trees by 2030. The measure is framed primarily as adaptation but includes an indicative mitigation estimate based on Tier 1 factors, with a commitment to develop Tier 2 factors from a national network of 200 benchmark sites.",
+                "Such a target would be measurable through agricultural statistics and satellite monitoring of tree cover, would connect to existing extension programmes, and could be costed in the national agricultural investment plan. The example is hypothetical but shows how a country can make soils visible in its NDC without waiting for a perfect carbon monitoring system.",
+            ],
+        },
+        {
+            "heading": "Support available",
+            "paragraphs": [
+                "Countries preparing NDC updates can draw on the technical support of FAO, bilateral agencies such as GIZ, research institutions such as CIRAD, IRD and INRAE, and the network of the 4 per 1000 Initiative. The Hub collects examples of NDC soil measures, inventory methods and national soil information systems, and the Task Force for objective A1 brings together practitioners who have worked on these questions.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["investment-plans"] = {
+    "title": "From pledges to budgets: investment plans for soil health and soil carbon",
+    "filename": "investment-plans-soil-health-b1.pdf",
+    "author": EDITORIAL,
+    "year": 2023,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "The problem in one sentence",
+            "paragraphs": [
+                "The problem statement of objective B1 of the 4 per 1000 strategic plan is blunt: despite their pledges, governments do too little, too slowly, to give land users incentives to improve soil health and soil organic carbon. Existing incentives and regulations do not reward sustainable or agroecological land use. The first cause listed is that the external costs and benefits of farming are not reflected in the prices of agricultural and food products, a point the page supports with the work of De Schutter and Vanloqueren published in 2011.",
+                "Put simply, a farmer who builds soil carbon, reduces erosion and protects water quality generally receives no more for the crop than one who depletes the soil. Until that changes, through public spending, regulation, markets or all three, adoption of soil-friendly practices will remain slower than the climate and food security challenges require.",
+            ],
+        },
+        {
+            "heading": "What objective B1 aims for",
+            "paragraphs": [
+                "Objective B1 is to encourage the development and implementation of investment plans that reflect the targets set in NDCs. National and supranational strategies, including incentive and regulatory mechanisms, and responsible investment plans for soil health derived from NDC targets are to be developed and carried out.",
+                "The baseline for 2020 is simply an inventory of existing strategies and investment plans. By 2030, all member and partner countries should include soil health and soil carbon as quantitative targets in their investment plans and related documents, and reference them in national agriculture, forestry and land-use plans. By 2050, all UNFCCC Parties should do the same. B1 is thus the budgetary counterpart of A1: A1 puts soils into climate plans, B1 makes sure money follows.",
+            ],
+        },
+        {
+            "heading": "What an investment plan for soils looks like",
+            "paragraphs": [
+                "An investment plan translates targets into programmes with costs, timelines, responsible institutions and financing sources. For soils, typical components include extension and training for farmers and advisors; support for equipment, seed and inputs needed for practice change; payments for ecosystem services or results-based payments; land tenure security measures; research and soil monitoring networks; and the enabling environment, such as credit lines and insurance products adapted to practice change.",
+                "Many countries already have national agricultural investment plans, for example under the Comprehensive Africa Agriculture Development Programme in Africa, and climate-related plans for adaptation. Rather than creating separate soil plans, it is usually more effective to integrate soil targets into these existing instruments and to tag relevant budget lines so that spending on soils can be tracked.",
+            ],
+        },
+        {
+            "heading": "Reforming existing incentives",
+            "paragraphs": [
+                "Public support to agriculture is large: governments spend hundreds of billions of dollars each year on subsidies and price support. Some of these incentives encourage practices that degrade soils, such as subsidies for inputs without conditions, or support tied to specific crops regardless of how they are grown. Repurposing a share of this support towards soil health outcomes can achieve more than new, small, stand-alone programmes.",
+                "Examples include making direct payments conditional on minimum soil cover or crop rotation, as in parts of the European Union's Common Agricultural Policy; eco-schemes that pay for cover crops or agroforestry; input subsidy programmes that include organic amendments or legume seed; and public procurement rules that favour produce grown with soil-friendly practices, one of the example commitments that the Initiative suggests for states.",
+            ],
+        },
+        {
+            "heading": "Illustrative case: a provincial soil investment window in Morocco",
+            "paragraphs": [
+                "As an invented example, a Moroccan region working with the AAA Initiative (Adaptation of African Agriculture) designs a five-year soil investment window within its agricultural development plan. The window co-finances direct seeders for farmer cooperatives, subsidises legume seed for rotations with wheat and barley, and funds a network of demonstration farms. Payments are conditional on maintaining residue cover, verified by satellite imagery and spot checks.",
+                "The window is costed at a modest share of existing agricultural support, repurposed rather than new, and is linked explicitly to the country's NDC measures on conservation agriculture. A results framework tracks hectares under practice, yields and, at benchmark sites, soil carbon. The example is hypothetical but follows the logic of objective B1.",
+            ],
+        },
+        {
+            "heading": "Role of the Initiative and its partners",
+            "paragraphs": [
+                "The Initiative cannot write investment plans for countries, but its network can help. Task Forces can map existing plans and identify gaps, share model clauses and examples, and develop project ideas that fit national priorities and can be presented to funders. The Formative Assessment of Soil Projects by the Scientific and Technical Committee offers projects a review against the Initiative's reference criteria and, when positive, a letter of support and visibility as an investment opportunity.",
+                "Resource mobilisation remains a constraint for the Initiative itself: its 2020 budget was 961 thousand euros, of which only 450 thousand were actually available, and no baseline had been established for investment in on-the-ground soil health projects. Establishing such a baseline is itself a useful first step for B1.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["awareness-c1"] = {
+    "title": "Raising awareness of the soil-climate-food link: lessons for communicators",
+    "filename": "awareness-soil-climate-food-c1.pdf",
+    "author": EDITORIAL,
+    "year": 2022,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "An invisible resource",
+            "paragraphs": [
+                "Soils are literally underfoot and out of sight. Most people rarely think about them except when they see erosion after a storm or dust storms in a drought. The problem statement of objective C1 of the 4 per 1000 strategic plan notes that decision makers and the general public are not fully aware of how soil, climate and food security depend on each other, nor of the Initiative's role; it adds that soils are a significant source of greenhouse gases, a fact that is not widely recognised either.",
+                "Objective C1, Advocacy and Awareness, aims to change this. Its target for 2030 is information and education material, such as press kits, in the five official UN languages on the Initiative's website and platform, and at least ten awareness events a year for decision makers and the public. By 2050 the aim is at least fifty events a year reaching policy makers, the public, schools, farmers, land planners and other influencers. The 2020 baseline consisted of occasional public events, a strong social media presence and a simple press kit.",
+            ],
+        },
+        {
+            "heading": "Know your audience",
+            "paragraphs": [
+                "Effective communication starts with the audience. Policy makers want to know what a measure costs, what it delivers and how it fits existing commitments. Farmers want practical, locally tested information from people they trust, often other farmers. Journalists need stories with people, places and clear numbers. School pupils respond to hands-on experiences such as soil pits, earthworm counts or simple infiltration tests.",
+                "The same message can be framed in different ways. For a finance ministry, soil health may be about reducing the cost of droughts and food imports; for an environment ministry, about NDC targets; for a city audience, about where food comes from and the value of compost from household waste.",
+            ],
+        },
+        {
+            "heading": "Getting the numbers right",
+            "paragraphs": [
+                "Communicators are tempted by striking numbers, and soil carbon offers many. Soils hold two to three times as much carbon as the atmosphere; the 4 per 1000 figure suggests that a small annual increase in soil carbon could match the yearly rise in atmospheric CO2. Such statements are useful to draw attention, but they must be framed carefully. Scientists have criticised the 0.4 per cent figure when it was presented as a realistic prediction rather than as an aspirational benchmark.",
+                "A good rule is to pair each big number with its limits. Soils can make a significant contribution to climate mitigation, and technically feasible sequestration has been estimated at roughly 0.8 to 1.5 billion tonnes of carbon a year, but this does not replace emission reductions in energy and industry. Credibility is a communicator's most valuable asset, and overselling soils risks a backlash.",
+            ],
+        },
+        {
+            "heading": "Formats that work",
+            "paragraphs": [
+                "Field days and farmer-to-farmer visits remain the most powerful tool for practice change. Short videos showing a rainfall simulator on bare and covered soil, or a spade test on two neighbouring fields, travel widely on social media. Testimonials from farmers, featured in the Initiative's Testimonials and success stories section, make abstract benefits concrete. Infographics and one-page policy briefs help decision makers.",
+                "Events linked to the annual UN climate conference, such as the Initiative's yearly Day and Forum of Partners, offer visibility with high-level audiences. World Soil Day on 5 December and national soil weeks provide regular hooks for media work. Multilingual material is essential for an international network and is explicitly part of the C1 target.",
+            ],
+        },
+        {
+            "heading": "Illustrative campaign: soil stories in schools",
+            "paragraphs": [
+                "As an invented example, a partnership between a regional education authority in Spain, a farmers' union and a university runs a school programme called, for the purpose of this illustration, Soil Stories. Each participating class adopts a plot on a nearby farm, visits it three times a year, measures infiltration and counts earthworms, and interviews the farmer about her practices. Pupils produce short videos and posters that are shown at a regional soil festival.",
+                "Evaluation of such a programme would look at changes in pupils' knowledge and attitudes, media coverage, and participation of farmers. It would be a small contribution to C1 targets, but repeated across regions it could help build a generation for whom soil health is a familiar idea.",
+            ],
+        },
+        {
+            "heading": "Measuring awareness",
+            "paragraphs": [
+                "Counting events and social media reach is easy; measuring whether awareness actually changed is harder. Short surveys before and after campaigns, media content analysis, and tracking of mentions of soils in policy documents and NDCs give a more meaningful picture. Partners are invited to share their evaluations through the Hub so that others can learn which approaches work.",
+            ],
+        },
+    ],
+}
+
+# ---------------------------------------------------------------------------
+# Finance
+# ---------------------------------------------------------------------------
+
+PDF_DOCUMENTS["carbon-markets"] = {
+    "title": "Soil carbon in carbon markets: credits, permanence and integrity",
+    "filename": "soil-carbon-markets-permanence-integrity.pdf",
+    "author": EDITORIAL,
+    "year": 2024,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "How soil carbon credits work",
+            "paragraphs": [
+                "A soil carbon credit represents one tonne of CO2 equivalent removed from the atmosphere and stored in soil, or an emission avoided, as a result of a change in land management, quantified under a recognised methodology and verified by an independent body. Credits are issued by a registry, either in a voluntary market, where companies buy them to meet their own climate pledges, or in a compliance scheme, where governments set the rules, as in Australia's Emissions Reduction Fund.",
+                "Objective A5 of the 4 per 1000 strategic plan, Carbon markets, aims to improve the transparency, accessibility and configuration of carbon market mechanisms. In October 2020 the Climate-Soil Community of Practice devoted an event to the voluntary carbon market and soil carbon projects for offsetting, reflecting strong interest among practitioners as well as persistent doubts.",
+            ],
+        },
+        {
+            "heading": "The integrity tests",
+            "paragraphs": [
+                "Any carbon credit must pass several tests. Additionality asks whether the practice change would have happened anyway without carbon finance. Quantification asks whether the carbon gain is measured or estimated accurately and conservatively. Leakage asks whether the project simply displaces emissions elsewhere, for example by moving manure from one field to another or pushing production onto new land. Permanence asks whether the carbon will stay stored, and what happens if it is lost. Double counting asks whether the same tonne is claimed by more than one party, for instance by a company and by the host country's NDC.",
+                "Soil carbon is particularly challenging on quantification and permanence. Stocks change slowly and vary greatly across fields, and gains can be reversed by a return to ploughing or by drought. These weaknesses are manageable, but they require careful methodology and honest communication.",
+            ],
+        },
+        {
+            "heading": "Permanence and the Australian experience",
+            "paragraphs": [
+                "Schemes deal with permanence in different ways: by requiring landholders to maintain stocks for a set period, by holding a share of credits in a buffer pool to cover losses, or by issuing temporary credits that expire. Australia's soil carbon method under the Emissions Reduction Fund requires a 25-year permanence period, a serious commitment for a farming family that cannot foresee future markets, succession or climate.",
+                "The Australian scheme has been a valuable test case. By 2022, only a single soil carbon project had been issued Australian Carbon Credit Units, even though many had registered. Part of the reason was technical: the small changes in stocks that practices generate are hard to detect with the required confidence. Other reasons include costs, long commitment periods and uncertainty about prices. The lesson for designers elsewhere is that rules meant to guarantee integrity can, if set without regard to practical realities, prevent projects from happening at all.",
+            ],
+        },
+        {
+            "heading": "The cost of MRV and verification",
+            "paragraphs": [
+                "For many smallholder and even commercial projects, the cost of MRV and audits is the biggest barrier. Evidence to the Canadian House of Commons agriculture committee described audit-based MRV for soil carbon as cumbersome and sometimes more expensive than the credits are worth, and pointed to remote sensing with in-field sensors as a possible way forward. Aggregating many farms into one project, using model-based quantification with measured benchmarks, and sharing regional baselines all help.",
+                "Even then, margins are thin. When carbon prices are low, the share of credit revenue reaching farmers after developer fees, verification and buffer deductions may be small. Farmers should be offered clear contracts that state who owns the credits, what obligations they accept, for how long, and what happens if they sell the land or stop the practice.",
+            ],
+        },
+        {
+            "heading": "Insetting, claims and alternatives to offsetting",
+            "paragraphs": [
+                "A growing share of soil carbon finance comes not from offsets sold on open markets but from companies investing in their own supply chains, a practice called insetting. A food company may pay farmers who supply it for adopting regenerative practices and count the resulting removals in its own scope 3 inventory. This aligns incentives but raises similar questions of quantification and permanence, and new accounting guidance is emerging to govern such claims.",
+                "Some observers argue that soil carbon should be financed through contribution claims, in which companies support projects without claiming to offset their own emissions, or through results-based public payments, rather than through offsets. Such approaches avoid the risk that uncertain soil removals are used to justify continued fossil emissions, while still channelling money to farmers.",
+            ],
+        },
+        {
+            "heading": "Illustrative case: a cooperative carbon programme in Canada",
+            "paragraphs": [
+                "In an invented example, a Saskatchewan grain cooperative aggregates 150 farms into a single soil carbon project under a voluntary standard. Practices include reduced tillage, cover crops where moisture allows and diversified rotations with pulses. Quantification combines a calibrated model with 120 benchmark sites re-sampled every five years. Twenty per cent of credits go to a buffer pool. Farmers sign ten-year contracts with a clause allowing exit with repayment of credits earned.",
+                "Regeneration Canada, which partnered with the Initiative on its first North America regional meeting in 2020, is the kind of organisation that could help such a cooperative with farmer training and communication. The case is fictitious, but it illustrates the main design choices and trade-offs that any real programme must settle.",
+            ],
+        },
+        {
+            "heading": "Guidance for project developers",
+            "paragraphs": [
+                "Be conservative in estimates and transparent about uncertainty. Choose a methodology that fits the practices and the data you can realistically collect. Involve farmers in contract design and make sure they understand the obligations. Consider whether an offset, an inset or a results-based payment is the most appropriate channel. And think about the host country's NDC: corresponding adjustments and national reporting rules increasingly affect what can be claimed by whom.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["blended-finance"] = {
+    "title": "Results-based payments and blended finance for soil health",
+    "filename": "results-based-payments-blended-finance.pdf",
+    "author": EDITORIAL,
+    "year": 2023,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "Beyond carbon credits",
+            "paragraphs": [
+                "Carbon markets get most of the attention, but they are only one way to pay for soil health, and not always the most suitable. Soil-friendly practices deliver a bundle of benefits, including yields and resilience for farmers, cleaner water and reduced flood risk for downstream users, biodiversity and carbon storage. Finance can be designed to reward this bundle, to share risk during the transition, and to crowd in private investment with public money.",
+                "This document introduces two families of instruments: results-based payments, which pay for measured outcomes or verified practices, and blended finance, which combines public or philanthropic funds with commercial capital to make investments viable.",
+            ],
+        },
+        {
+            "heading": "Results-based payments",
+            "paragraphs": [
+                "In a results-based payment scheme, a payer, often a government, a development agency or a water utility, pays land users when an agreed result is achieved. The result may be an outcome, such as a measured increase in soil carbon or a reduction in sediment load, or a practice, such as hectares under cover crops verified by satellite. Practice-based payments are simpler and cheaper to verify; outcome-based payments give farmers more freedom in how they reach results but expose them to weather risk and measurement noise.",
+                "Hybrid designs are common: a fixed payment per hectare for verified practices, plus a bonus tied to outcome indicators measured at landscape level. Paying groups or communities rather than individuals can reduce transaction costs and encourage collective action, for example in grazing management or watershed restoration.",
+            ],
+        },
+        {
+            "heading": "Blended finance structures",
+            "paragraphs": [
+                "Transition to soil-friendly practices often requires upfront investment, in equipment, trees, fencing or water infrastructure, with returns that come years later. Commercial lenders see such investments as risky, especially for smallholders without collateral. Blended finance uses concessional capital to change the risk-return profile: first-loss tranches absorb initial losses, guarantees cover part of loan defaults, technical assistance facilities pay for training and project preparation, and interest subsidies lower the cost of credit.",
+                "Typical structures include agricultural loan funds where a development bank takes a junior position, input-credit schemes linked to offtake contracts with buyers, and outcome funds where public donors pay for verified results that private investors have pre-financed. Each needs a pipeline of well-prepared projects, which is where project development support, objective A2 in the 4 per 1000 strategy, becomes critical.",
+            ],
+        },
+        {
+            "heading": "Illustrative case: an agroforestry loan fund in Kenya",
+            "paragraphs": [
+                "As an invented example, imagine a 12 million US dollar agroforestry and soil health fund for smallholder dairy and coffee farmers in Kenya's central highlands. A development agency provides a 3 million dollar first-loss tranche and a technical assistance grant; impact investors provide senior debt; a local microfinance institution lends to farmer groups for fodder trees, water tanks and biogas units. A dairy processor signs offtake agreements and deducts repayments from milk payments.",
+                "A results-based component, funded by a climate donor, pays farmer groups a bonus for each hectare where tree cover and soil cover targets are verified, with soil carbon measured at benchmark sites to calibrate estimates. The fund's design addresses the main barriers reported by farmers elsewhere: funding, risk and lack of knowledge. The example is fictional but draws on common elements of real funds.",
+            ],
+        },
+        {
+            "heading": "Risks and safeguards",
+            "paragraphs": [
+                "Financial instruments can harm the people they are meant to help if poorly designed. Over-indebtedness, elite capture of benefits, land grabs driven by carbon or tree-planting finance, and exclusion of women and tenants are documented risks. Safeguards should cover free, prior and informed consent, grievance mechanisms, fair benefit sharing and protection of land tenure rights, which are among the safeguard criteria used in the Formative Assessment of Soil Projects.",
+                "Transparency about fees and the distribution of revenue between investors, intermediaries and farmers is another important safeguard, and one that farmer organisations increasingly demand.",
+            ],
+        },
+        {
+            "heading": "What governments can do",
+            "paragraphs": [
+                "Governments can create the conditions for finance to flow: clear land tenure, functioning extension services, agricultural insurance, and public results-based payment programmes that give investors predictable revenue. By linking such programmes to NDC targets and agricultural investment plans, they implement objectives A1 and B1 together and signal to the private sector that soil health is a long-term policy priority.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["fasp-guide"] = {
+    "title": "Preparing for the Formative Assessment of Soil Projects (FASP): a guide for applicants",
+    "filename": "fasp-formative-assessment-applicant-guide.pdf",
+    "author": EDITORIAL,
+    "year": 2024,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "What the FASP is",
+            "paragraphs": [
+                "The Formative Assessment of Soil Projects, known as FASP, is a free service offered by the Scientific and Technical Committee (STC) of the 4 per 1000 Initiative together with its Executive Secretariat. Project holders submit a description of their project in response to a call, and the STC assesses it against the Initiative's reference criteria and indicators. The assessment is formative: its aim is to help projects improve, not only to grade them.",
+                "The STC was set up at the first meeting of the Consortium of Members during COP22 in Marrakech in 2016, with the proposal of reference criteria for project assessment as its main mandate. The FASP is the practical outcome of that mandate. Calls are held regularly; the sixth call closed on 31 July 2024.",
+            ],
+        },
+        {
+            "heading": "What applicants receive",
+            "paragraphs": [
+                "Every project that is assessed receives an evaluation report with recommendations. Projects that are assessed positively are published as investment opportunities on the Initiative's website and electronic platform, promoted at events including the annual 4 per 1000 Day, and receive advice on funding and collaboration as well as a letter of support from the Initiative.",
+                "For project holders, especially smaller organisations, this offers several benefits: an expert review of their design, a signal of quality to funders, and visibility in an international network of more than six hundred members and partners. For the Initiative, the FASP builds a pipeline of well-designed projects that contribute to objective A2 on project development, whose 2030 target foresees at least thirty projects a year supported through calls and scientific and technical advice.",
+            ],
+        },
+        {
+            "heading": "The thirteen reference criteria",
+            "paragraphs": [
+                "The assessment uses thirteen reference criteria, linked to the Sustainable Development Goals with a particular emphasis on SDG 2 (zero hunger), SDG 13 (climate action) and SDG 15 (life on land). The criteria are applied in steps. The first step checks safeguards: respect for human rights, respect for land tenure rights, and contribution to poverty alleviation. A project that fails these safeguards cannot be assessed positively, whatever its technical merits.",
+                "The second step covers direct criteria, beginning with soil conservation and improvement and land restoration, and the increase or maintenance of soil organic carbon stocks. Further criteria deal with other dimensions of the project; applicants should consult the current call documents for the complete list and the indicators used, since this guide does not reproduce them and the wording may change between calls.",
+            ],
+        },
+        {
+            "heading": "Preparing a strong application",
+            "paragraphs": [
+                "Applicants who have been through the process, and the Hub's editorial team, suggest a few practical points. Describe the context clearly: location, soils, climate, farming systems, the people involved and their land rights. Explain which practices the project promotes and why they suit the context, citing evidence where possible. Be explicit about safeguards, including how communities were consulted, how women and young people participate, and how benefits are shared.",
+                "For soil carbon, state the baseline, the expected change and how it will be monitored, even if the monitoring is simple. A credible plan based on benchmark sites and activity data is better than an ambitious plan that cannot be financed. Address risks, including drought, price changes and the possibility that farmers abandon practices, and explain how the project responds. Finally, show how the project fits national policies and NDCs, which makes it more attractive to public funders.",
+            ],
+        },
+        {
+            "heading": "Common weaknesses seen in project ideas",
+            "paragraphs": [
+                "In the Hub team's experience reviewing draft proposals from members (an informal observation, not an STC statement), common weaknesses include vague descriptions of the target group, carbon estimates copied from global averages without adjustment to local conditions, no plan for what happens after funding ends, and no discussion of trade-offs such as competing uses of crop residues or water use by cover crops in dry areas.",
+                "Another frequent gap is the absence of a theory of change linking activities to outcomes for soil, livelihoods and climate. A simple diagram or table showing how training leads to adoption, adoption to soil improvement, and soil improvement to yields, incomes and carbon storage helps reviewers understand the logic.",
+            ],
+        },
+        {
+            "heading": "Illustrative timeline for an applicant",
+            "paragraphs": [
+                "A typical path for an invented applicant, say a farmer organisation in Burkina Faso promoting zaï pits and compost, might look like this. In the first month, the team reads the call and criteria and drafts a project description with its partners. In the second month, it consults communities and local authorities on safeguards and land tenure and refines the monitoring plan. It then submits before the deadline. Some months later it receives the STC's report, revises the project according to the recommendations, and, if assessed positively, uses the letter of support and the listing as an investment opportunity to approach funders identified through the Hub.",
+            ],
+        },
+    ],
+}
+
+# ---------------------------------------------------------------------------
+# The Initiative, adoption and implementation
+# ---------------------------------------------------------------------------
+
+PDF_DOCUMENTS["rationale-4p1000"] = {
+    "title": "Why 4 per 1000? The reasoning behind the number and its critics",
+    "filename": "why-4-per-1000-rationale-and-critique.pdf",
+    "author": EDITORIAL,
+    "year": 2022,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "A name that is also an argument",
+            "paragraphs": [
+                "The international 4 per 1000 Initiative, Soils for Food Security and Climate, was launched on 1 December 2015 at the COP21 climate conference in Paris as part of the Lima-Paris Action Plan. France and about thirty other countries joined research bodies and NGOs to back it. Unusually, its name is itself a piece of arithmetic: it refers to an annual growth rate of 0.4 per cent, or four per thousand, in the amount of carbon stored in the world's soils.",
+                "The idea is simple. An annual increase of 0.4 per cent in soil carbon stocks in the top 30 to 40 cm of soil would store roughly as much carbon as is added to the atmosphere each year by human activities, the net increase after natural sinks. It is a thought experiment that connects two very different quantities, the vast stock of carbon in soils and the annual flow of CO2 into the air, to show that small relative changes in soils matter.",
+            ],
+        },
+        {
+            "heading": "The numbers behind the idea",
+            "paragraphs": [
+                "Soils are the largest terrestrial store of organic carbon. Estimates vary with depth and method, but commonly cited figures are around 1,500 to 2,500 billion tonnes of carbon in soils to one or two metres, and almost 3,000 billion tonnes in some global totals, compared with about 800 billion tonnes in the atmosphere. Soils therefore hold two to three times as much carbon as the air. More than half of soil carbon lies below 20 cm.",
+                "The 4 per mille calculation applies to global stocks in the top 0.3 to 0.4 m of non-permafrost soils. Over 2009 to 2018 the net global increase of carbon in the atmosphere was about 4.9 billion tonnes a year. Estimates of technically feasible soil carbon sequestration lie around 0.8 to 1.5 billion tonnes of carbon a year, which is substantial but well short of the full 4 per mille. Human land use has already released large amounts: one estimate puts the loss from the top two metres since the beginning of agriculture at about 133 billion tonnes of carbon, or around 8 per cent of global soil carbon.",
+            ],
+        },
+        {
+            "heading": "The critics",
+            "paragraphs": [
+                "The figure attracted criticism from the start. Some scientists argued that a 0.4 per cent annual increase everywhere is unrealistic: many soils cannot gain carbon at that rate, gains slow as soils approach a new equilibrium, nitrogen and phosphorus needed to build organic matter are limited, and sequestration is reversible. Estimates that the ambition could offset 20 to 35 per cent of global greenhouse-gas emissions, published by Minasny and colleagues in 2017, were described by others as overly optimistic.",
+                "Others worried that soil carbon might be used as an excuse to delay emission reductions, or that carbon markets might dominate the agenda at the expense of food security and farmers' interests. At the launch, commentators such as the Institute for Agriculture and Trade Policy noted that financing and governance, including the role of farmers and civil society, were left open.",
+            ],
+        },
+        {
+            "heading": "An aspirational target, not a prediction",
+            "paragraphs": [
+                "Leading scientists associated with the Initiative, including Cornelia Rumpel, who chaired its Scientific and Technical Committee, have responded that the number was always meant as an aspirational target and a way to draw attention to soils, not as a precise forecast. Much of the criticism, they argue, came from reading it literally. They also stress that the Initiative's rationale goes well beyond climate mitigation: increasing soil organic matter improves fertility, water retention and resilience, and so contributes to food security and adaptation even where carbon gains are small.",
+                "This framing is reflected in the Initiative's vision for 2050, worldwide healthy and carbon-rich soils to combat climate change and end hunger, and in its three ambitions of accelerating mitigation, intensifying adaptation of agriculture and improving food security.",
+            ],
+        },
+        {
+            "heading": "What the debate means for practice",
+            "paragraphs": [
+                "For project developers and policy makers, the debate has practical lessons. Soil carbon estimates should be local, conservative and transparent. Soil health and food security benefits deserve equal attention to carbon. Soil carbon action should complement, not replace, emission reductions in other sectors. And protecting existing stocks, particularly in peatlands, grasslands and forests, matters as much as building new ones.",
+                "The Hub's documents on MRV, carbon markets and individual practices put these lessons into practice. They present published figures with their ranges and caveats, and label invented examples clearly as illustrations.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["adoption-barriers"] = {
+    "title": "Why farmers do or do not adopt soil carbon practices: lessons from France and Senegal",
+    "filename": "farmer-adoption-barriers-france-senegal.pdf",
+    "author": EDITORIAL,
+    "year": 2023,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "Technology is not the bottleneck",
+            "paragraphs": [
+                "Agronomists know a great deal about practices that build soil carbon. Yet adoption remains far below what the evidence would justify. A study published in Frontiers in Sustainable Food Systems in 2020 by Demenois and colleagues asked why, through participatory workshops with farmers and other stakeholders in two very different settings: France and Senegal. Its central finding was that the main barriers to 4 per 1000 practices were social and economic rather than biophysical.",
+                "The barriers identified included a lack of knowledge and training, harder fieldwork and heavier workloads, perceived risk, a lack of funding, and social pressure from neighbours and communities. Biophysical constraints, such as low rainfall or poor soils, also apply, but they were not the factors participants emphasised most.",
+            ],
+        },
+        {
+            "heading": "Knowledge and training",
+            "paragraphs": [
+                "Farmers cannot adopt what they do not know, and many practices require new skills: choosing and terminating cover crops, managing weeds without ploughing, pruning trees in agroforestry, making good compost. Extension systems in many countries have been weakened by budget cuts and often focus on yield rather than soil health. Advisors themselves may lack training in conservation practices.",
+                "The most effective learning happens among peers. Farmer field schools, demonstration farms, exchange visits and farmer networks allow people to see practices working in conditions like their own and to discuss problems frankly. Digital tools, such as video and messaging groups, can extend these networks at low cost.",
+            ],
+        },
+        {
+            "heading": "Workload and risk",
+            "paragraphs": [
+                "Many soil practices add work, at least at first. Composting, hand-digging planting pits, spreading mulch or managing trees are labour-intensive, and the extra labour often falls on women. In mechanised systems, new equipment and operations compete with other tasks at busy times of year. Practices that save labour in the long run may still be rejected if the transition is too demanding.",
+                "Risk is equally important. Changing practice means giving up something known for something uncertain, and the first years may bring lower yields or new problems. Farmers with little savings, insecure land tenure or heavy debts cannot afford to experiment. Insurance, transition payments and the chance to try practices on a small part of the farm first reduce this risk.",
+            ],
+        },
+        {
+            "heading": "Money and social pressure",
+            "paragraphs": [
+                "Lack of funding appears in almost every study of adoption. Seed for cover crops, direct seeders, fencing, tree seedlings and transport of manure all cost money, while benefits accrue over years. Without credit or subsidies, many farmers cannot make the investment. Carbon payments could help in principle, but, as discussed elsewhere in the Hub, they are often small and arrive late.",
+                "Social pressure can be a barrier or a driver. In some communities, a field with residues left on the surface looks untidy and its owner is judged a poor farmer; in others, a neighbour's success with a new practice convinces the whole village. Collective rules on grazing, burning and residue use can make or break individual efforts. Understanding these norms, and working with respected local leaders, is essential.",
+            ],
+        },
+        {
+            "heading": "Illustrative contrast: two invented farms",
+            "paragraphs": [
+                "Consider two invented farms to make these findings concrete. In the first, a 150-hectare cereal farm in south-western France, the farmer is interested in cover crops but worries about the cost of seed, the extra passes with the tractor in autumn and the risk of slugs in a wet spring. She joins a local farmer group, tries covers on one field, and adopts them more widely after three years once she has a seed drill adapted to direct seeding through residues.",
+                "In the second, a four-hectare millet and groundnut farm in Senegal's groundnut basin, the farmer knows about manure and compost but has few animals, and crop residues are eaten by village herds in the dry season. Hand-dug pits require labour at a time when his family migrates for work. A community agreement to protect residues, a donkey cart shared by the farmers' group and a small compost subsidy change the equation. Both stories are illustrations, not reports of real farms.",
+            ],
+        },
+        {
+            "heading": "Implications for projects and policies",
+            "paragraphs": [
+                "Projects that promote soil carbon practices should start by understanding farmers' constraints, not by prescribing a practice. They should budget for training and peer learning, share transition risks, address labour and gender dimensions, and work with community institutions. Policies should support extension systems, secure land tenure, provide access to credit and insurance, and reward environmental outcomes. The Hub invites partners to share experiences of overcoming barriers through its resources and project pages.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["soil-health-indicators"] = {
+    "title": "Soil health indicators for projects: a practical minimum set",
+    "filename": "soil-health-indicators-minimum-set.pdf",
+    "author": EDITORIAL,
+    "year": 2024,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "Soil health and soil carbon",
+            "paragraphs": [
+                "Soil health describes the capacity of a soil to function as a living system that sustains plants, animals and people, regulates water and nutrients and resists degradation. Soil organic carbon is at the heart of it, because organic matter supports structure, water holding, nutrient supply and biological activity. But soil health is broader than carbon, and projects that report only carbon miss many of the benefits farmers notice first.",
+                "The 4 per 1000 strategy places soil health at the centre of its actions and treats soil health and soil organic carbon together in its objectives. This guide proposes a minimum set of indicators that projects can monitor at modest cost, grouped into physical, chemical and biological properties, plus visual and farmer-based assessments.",
+            ],
+        },
+        {
+            "heading": "Physical indicators",
+            "paragraphs": [
+                "Aggregate stability measures how well soil crumbs resist breaking down when wetted. It responds quickly to changes in organic matter and management and is strongly linked to erosion and crusting. Simple slaking tests, where dry aggregates are placed in water and observed, can be done in the field with almost no equipment.",
+                "Infiltration rate, measured with a single ring and a known volume of water, shows how readily rain enters the soil rather than running off. Bulk density indicates compaction and is needed anyway to calculate carbon stocks. Depth to a restrictive layer and visual assessment of structure in a spade test complete the physical picture.",
+            ],
+        },
+        {
+            "heading": "Chemical indicators",
+            "paragraphs": [
+                "Soil organic carbon concentration and stock are the core chemical indicators, measured by dry combustion or estimated by spectroscopy calibrated against combustion. Active carbon, measured by permanganate oxidation, responds faster than total carbon and gives early warning of change. pH, available phosphorus and potassium, and cation exchange capacity describe fertility and help interpret yields.",
+                "On saline or sodic soils, electrical conductivity and exchangeable sodium are important. Where pollution is a concern, such as near mines or with urban composts, heavy metals should be monitored. FAO estimates that about a third of land is moderately to highly degraded through erosion, salinisation, compaction, acidification or pollution, so the relevant chemical indicators vary by region.",
+            ],
+        },
+        {
+            "heading": "Biological indicators",
+            "paragraphs": [
+                "Soil respiration, measured as the burst of CO2 after rewetting a dry sample, is a simple and informative indicator of microbial activity. Microbial biomass carbon, which cover crops raised by about a fifth on average in one meta-analysis of 71 studies, is more demanding to measure but closely linked to nutrient cycling. Earthworm counts in a spade-sized block of soil are easy, engaging for farmers and students, and responsive to tillage and organic inputs.",
+                "Newer molecular methods, such as DNA sequencing of soil communities, are increasingly affordable but remain difficult to interpret for management purposes. Projects should use them only where there is clear research value.",
+            ],
+        },
+        {
+            "heading": "Farmer-based and visual assessments",
+            "paragraphs": [
+                "Farmers have their own indicators: the colour and smell of soil, how easily it is worked, how long crops stay green in a dry spell, the presence of certain weeds. Participatory soil health assessment combines these with simple tests, building shared understanding and farmer ownership of monitoring. Visual soil assessment scorecards provide a structured way to record observations.",
+                "Such assessments are not substitutes for laboratory data when carbon credits are at stake, but they are invaluable for learning, for adapting practices and for communicating results. They also help maintain farmer engagement between the infrequent formal sampling campaigns.",
+            ],
+        },
+        {
+            "heading": "A minimum monitoring set",
+            "paragraphs": [
+                "For a typical project, the Hub suggests the following minimum: soil organic carbon and bulk density to 30 cm at benchmark sites every four to six years; active carbon, pH and available phosphorus at the same sites; aggregate stability and infiltration at baseline and every two to three years; earthworm counts annually at demonstration plots; and a participatory assessment with farmers each season. Yields and practice adoption should be recorded every season.",
+                "This set balances cost and information. Projects with research partners can add microbial biomass, carbon fractions or deeper sampling. Whatever the set, consistency of methods over time matters more than sophistication.",
+            ],
+        },
+    ],
+}
+
+PDF_DOCUMENTS["task-force-guide"] = {
+    "title": "Working in a 4 per 1000 Task Force: an implementation guide",
+    "filename": "task-force-implementation-guide.pdf",
+    "author": EDITORIAL,
+    "year": 2024,
+    "sample": True,
+    "sections": [
+        {
+            "heading": "Why Task Forces exist",
+            "paragraphs": [
+                "The strategic plan of the 4 per 1000 Initiative, adopted in June 2020, sets out six goals and twenty-four strategic objectives, coded A1 to F3, each with targets for 2030 and 2050. To turn this plan into action, the Initiative planned one Task Force per objective. Task Forces bring together experts and practitioners from member and partner organisations, and from outside the network, to work on a specific objective.",
+                "Their main purpose is to build a catalogue of coordinated actions and projects that are attractive investment opportunities, and to present them to public and private decision makers and funders. Task Forces are also a place to meet and exchange, and a consultative body that can advise third parties on request.",
+            ],
+        },
+        {
+            "heading": "How the strategy was co-written",
+            "paragraphs": [
+                "Task Force work builds on a global consultation held in 2020 and 2021 using the Delphi method, in which 126 experts took part. For each objective, they defined the problem, its consequences and causes, and then agreed on activities, obstacles and critical success factors. The result was the implementation strategy document that Task Forces now use as their starting point.",
+                "The initial tasks of each Task Force are to map ongoing actions and projects related to its objective, to write an implementation strategy to reach the 2030 and 2050 targets, and to outline action and project plans. In the current phase, Task Forces set priorities and form partnerships and alliances to develop project ideas that are presented to donors; depending on their feedback, full proposals are then written following investor guidelines.",
+            ],
+        },
+        {
+            "heading": "Roles",
+            "paragraphs": [
+                "There are three roles. A Task Force Leader coordinates the group, answers a follow-up call explaining why he or she is qualified to lead, and takes part in Task Force Leader meetings that define and improve the modalities of the Strategy Implementation Cycle and report progress. A Regional Representative brings the perspective of a world region. Both of these roles are reserved for people from organisations that are members or partners of the Initiative.",
+                "Anyone may join as a Team Member, and non-members are explicitly welcome in this role. A Task Force Facilitator guides new members after they register. Joining offers a wider professional network, learning, visibility for one's contribution, work in an international team and use of the electronic platform to develop actions and projects in a decentralised way.",
+            ],
+        },
+        {
+            "heading": "How to join",
+            "paragraphs": [
+                "Joining takes three steps. First, study the list of objectives and choose those on which you want to develop projects. Second, log in to the platform to see and fill in the Task Force joining forms; staff of member organisations without a login request one from the Executive Secretariat, while others can obtain one by registering for the Climate-Soil Community of Practice. Third, click the button to join the chosen Task Force under the relevant goal, complete the registration form, choose your role and submit.",
+                "On the Soil Knowledge Hub, each objective has a single page that shows the objective text, its targets where known, the Task Force roster and related projects and resources, which is intended to make this path easier to follow than on the older wiki spaces.",
+            ],
+        },
+        {
+            "heading": "The Strategy Implementation Cycle",
+            "paragraphs": [
+                "Task Forces work within the Strategy Implementation Cycle, or SIC, previously known under other names such as the Project Initiation Process. The SIC helps partners plan and raise funds for projects that serve the strategy, gives an overview of ongoing activities and gaps, helps funders and governments coordinate their investments, and shows progress in carrying out the strategy. Task Force Leaders and Regional Representatives drive it, developing project ideas, forming project teams, forging alliances, easing access to funding and monitoring progress, with support from the Executive Secretariat.",
+                "The first stage of an earlier version of the cycle was to consolidate the Task Forces, building the Initiative's capacity by managing project inception and monitoring in a decentralised way; the second began with stocktaking. The names of the later stages are not documented in the sources available to the Hub team, so this guide does not describe them.",
+            ],
+        },
+        {
+            "heading": "Practical tips for Task Force Leaders",
+            "paragraphs": [
+                "The following suggestions come from the Hub editorial team rather than from official Initiative guidance. Keep meetings short and regular, and rotate time slots so that members in different time zones can attend. Record decisions and actions on the objective's page rather than in e-mail threads. Start with a small number of concrete project ideas rather than a long list. Use the Formative Assessment of Soil Projects to test ideas early. And invite funders to see draft project ideas before they are finalised, since early feedback saves effort.",
+                "A member blog predicted in 2018 that the collaborative platform would start slowly because members were far apart and had different cultures and ways of discussing, and it stressed the value of a moderator used to remote discussion. That advice still applies: an active facilitator is often the difference between a Task Force that produces projects and one that exists only on paper.",
+            ],
+        },
+    ],
+}

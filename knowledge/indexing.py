@@ -1,0 +1,242 @@
+"""The indexing pipeline: prepare sources (extract, chunk, hash), embed what is new, write atomically.
+
+Work is batched across sources so the model always sees full batches: the pipeline's throughput stays close
+to the raw `model.encode` rate (bench/indexing.py measures the ratio). A source whose hash is unchanged is
+skipped before any embedding; a chunk whose text was embedded before by the same model (in any source) takes
+its vector from the cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.conf import settings
+
+from .chunking import ChunkingConfig, chunk_sections
+from .embeddings import current_model_key, get_embedder, text_hash
+from .extraction import ExtractionError, Section
+from .models import SITE_NAMESPACE, Source
+from .store import cache_embeddings, cached_embeddings, ensure_vector_index, record_failure, replace_source
+
+logger = logging.getLogger(__name__)
+
+
+def chunking_config(max_tokens: int) -> ChunkingConfig:
+    return ChunkingConfig(
+        max_tokens=max_tokens,
+        chunk_tokens=min(settings.KNOWLEDGE_CHUNK_TOKENS, max_tokens - 16),
+        overlap_tokens=settings.KNOWLEDGE_CHUNK_OVERLAP,
+    )
+
+
+def settings_fingerprint() -> list:
+    """What, besides the content, changes the index: a change of model or chunk sizes re-indexes everything."""
+    return [current_model_key(), settings.KNOWLEDGE_CHUNK_TOKENS, settings.KNOWLEDGE_CHUNK_OVERLAP]
+
+
+def content_hash(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(json.dumps(part, sort_keys=True, default=str).encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+@dataclass
+class PreparedSource:
+    """Everything needed to write one source, before embedding."""
+
+    namespace: str
+    kind: str
+    object_id: str
+    fields: dict
+    sections: list[Section] = field(default_factory=list)
+    error: str = ""
+    # A cheap hash known before extraction (documents: file hash + metadata), to skip unchanged files early.
+    precheck_hash: str = ""
+    # Deferred extraction (documents): only run when the precheck says the file changed.
+    loader: Callable[[], list[Section]] | None = None
+    chunks: list[dict] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.namespace, self.kind, self.object_id
+
+
+@dataclass
+class IndexStats:
+    indexed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    removed: int = 0
+    chunks_written: int = 0
+    embeddings_computed: int = 0
+    embeddings_from_cache: int = 0
+
+    def add(self, other: IndexStats) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class Indexer:
+    """Turns prepared sources into index rows. One instance per run; the model loads on first real need."""
+
+    def __init__(self, *, force: bool = False) -> None:
+        self.force = force
+        self.model_key = current_model_key()
+        self._embedder = None
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            self._embedder = get_embedder()
+        return self._embedder
+
+    def index(self, prepared: Sequence[PreparedSource]) -> IndexStats:
+        stats = IndexStats()
+        existing = self._existing_hashes(prepared)
+        todo: list[PreparedSource] = []
+        for source in prepared:
+            if source.error:
+                record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
+                               fields=source.fields, error=source.error)
+                stats.failed += 1
+                continue
+            if source.precheck_hash and not self.force and existing.get(source.key) == source.precheck_hash:
+                stats.unchanged += 1
+                continue
+            todo.append(source)
+        if not todo:
+            return stats
+
+        config = chunking_config(self.embedder.max_seq_length)
+        ready: list[PreparedSource] = []
+        for source in todo:
+            if source.loader is not None:
+                try:
+                    source.sections = source.loader()
+                except ExtractionError as exc:
+                    record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
+                                   fields=source.fields, error=exc.reason)
+                    stats.failed += 1
+                    continue
+            chunks = chunk_sections(source.sections, title=source.fields["title"], tokenizer=self.embedder.tokenizer,
+                                    config=config)
+            source.chunks = [
+                {
+                    "position": chunk.position,
+                    "heading": chunk.heading,
+                    "page_number": chunk.page_number,
+                    "text": chunk.text,
+                    "token_count": chunk.token_count,
+                    "text_hash": text_hash(chunk.embed_text),
+                    "embed_text": chunk.embed_text,
+                }
+                for chunk in chunks
+            ]
+            digest = source.precheck_hash or content_hash(
+                settings_fingerprint(), source.fields, [c["embed_text"] for c in source.chunks]
+            )
+            source.fields["content_hash"] = digest
+            if not self.force and existing.get(source.key) == digest:
+                stats.unchanged += 1
+                continue
+            if not source.chunks:
+                record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
+                               fields=source.fields, error="no text to index")
+                stats.failed += 1
+                continue
+            ready.append(source)
+        if not ready:
+            return stats
+
+        try:
+            vectors = self._vectors_for([chunk for source in ready for chunk in source.chunks], stats)
+        except Exception as exc:  # a model failure must never lose anything: record it, retry later
+            logger.exception("Embedding failed for %d sources", len(ready))
+            for source in ready:
+                record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
+                               fields=source.fields, error=f"embedding failed: {exc.__class__.__name__}: {exc}")
+                stats.failed += 1
+            return stats
+
+        for namespace in {source.namespace for source in ready}:
+            ensure_vector_index(self.model_key, namespace, self.embedder.dimension)
+        for source in ready:
+            for chunk in source.chunks:
+                chunk["embedding"] = vectors[chunk["text_hash"]]
+            replace_source(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
+                           fields=source.fields, chunks=source.chunks, model_key=self.model_key)
+            stats.indexed += 1
+            stats.chunks_written += len(source.chunks)
+        return stats
+
+    def _existing_hashes(self, prepared: Sequence[PreparedSource]) -> dict[tuple[str, str, str], str]:
+        if self.force or not prepared:
+            return {}
+        namespaces = {p.namespace for p in prepared}
+        rows = Source.objects.filter(
+            namespace__in=namespaces,
+            object_id__in=[p.object_id for p in prepared],
+            status=Source.Status.INDEXED,
+            model_name=self.model_key,
+        ).values_list("namespace", "kind", "object_id", "content_hash")
+        return {(ns, kind, oid): h for ns, kind, oid, h in rows}
+
+    def _vectors_for(self, chunks: list[dict], stats: IndexStats) -> dict[str, np.ndarray]:
+        wanted = {chunk["text_hash"]: chunk["embed_text"] for chunk in chunks}
+        vectors = cached_embeddings(self.model_key, wanted)
+        stats.embeddings_from_cache += len(vectors)
+        missing = [h for h in wanted if h not in vectors]
+        if missing:
+            computed = self.embedder.embed_passages([wanted[h] for h in missing])
+            new = dict(zip(missing, computed, strict=True))
+            cache_embeddings(self.model_key, new)
+            vectors.update(new)
+            stats.embeddings_computed += len(missing)
+        return vectors
+
+
+def batched(items: Iterable, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def external_source(*, namespace: str, object_id: str, title: str, text: str, **facets) -> PreparedSource:
+    """A corpus item that is not a page or document (evaluation datasets, benchmarks)."""
+    fields = {"title": title[:500], "url": "", "content_type": facets.pop("content_type", "external"), **facets}
+    return PreparedSource(namespace=namespace, kind=Source.Kind.EXTERNAL, object_id=object_id, fields=fields,
+                          sections=[Section(text=text)] if text.strip() else [])
+
+
+def site_fields(*, title: str, url: str, facets: dict, page_id: int | None = None,
+                document_id: int | None = None) -> dict:
+    date = facets.get("date")
+    return {
+        "title": title[:500],
+        "url": url[:1000],
+        "page_id": page_id,
+        "document_id": document_id,
+        "content_type": facets.get("content_type", "page"),
+        "goals": list(facets.get("goals", [])),
+        "objectives": list(facets.get("objectives", [])),
+        "practices": list(facets.get("practices", [])),
+        "regions": list(facets.get("regions", [])),
+        "year": facets.get("year"),
+        "language": facets.get("language", "en"),
+        "date": date if isinstance(date, dt.date) else None,
+    }
+
+

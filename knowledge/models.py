@@ -1,0 +1,110 @@
+"""The knowledge index: one row per indexed source (a page or a document), its chunks with their vectors and
+full-text vectors, and a cache of embeddings keyed by model and text.
+
+Vectors are stored as `halfvec` without a fixed dimension: the dimension comes from the model. Each model
+and namespace gets its own partial HNSW index on `embedding::halfvec(<dim>)` (see knowledge/store.py), so
+vectors of different models are never compared and switching models needs no schema migration.
+"""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from pgvector.django import HalfVectorField
+
+SITE_NAMESPACE = "site"
+
+
+class Source(models.Model):
+    """A page or a document in the index, with the facet values its chunks share."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", "Page"
+        DOCUMENT = "document", "Document"
+        EXTERNAL = "external", "External corpus item"
+
+    class Status(models.TextChoices):
+        INDEXED = "indexed", "Indexed"
+        FAILED = "failed", "Failed"
+
+    namespace = models.CharField(
+        max_length=64, default=SITE_NAMESPACE, help_text="'site' for the site's content; evaluation corpora apart."
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.CharField(max_length=64, help_text="Page id, document id, or the corpus' own id.")
+    page_id = models.BigIntegerField(null=True, blank=True, help_text="Set for pages: checked for visibility.")
+    document_id = models.BigIntegerField(null=True, blank=True, help_text="Set for documents.")
+    title = models.CharField(max_length=500)
+    url = models.CharField(max_length=1000, blank=True)
+    content_type = models.CharField(max_length=40, help_text="project, webinar, resource, document, ...")
+    goals = ArrayField(models.CharField(max_length=1), default=list, blank=True)
+    objectives = ArrayField(models.CharField(max_length=2), default=list, blank=True)
+    practices = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    regions = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=5, default="en")
+    date = models.DateField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, help_text="Hash of everything indexed; unchanged = skip.")
+    model_name = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.INDEXED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    chunk_count = models.PositiveIntegerField(default=0)
+    indexed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["namespace", "kind", "object_id"], name="unique_source_per_object")
+        ]
+        indexes = [models.Index(fields=["namespace", "status"]), models.Index(fields=["namespace", "content_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class Chunk(models.Model):
+    """A passage of a source. Facet columns are copied from the source so filtered vector scans need no join."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="chunks")
+    namespace = models.CharField(max_length=64, default=SITE_NAMESPACE)
+    position = models.PositiveIntegerField()
+    heading = models.CharField(max_length=500, blank=True)
+    page_number = models.PositiveIntegerField(null=True, blank=True, help_text="PDF page, 1-based.")
+    text = models.TextField()
+    token_count = models.PositiveIntegerField()
+    text_hash = models.CharField(max_length=64, help_text="sha256 of the embedded text")
+    model_name = models.CharField(max_length=200)
+    embedding = HalfVectorField()
+    search_vector = SearchVectorField()
+    content_type = models.CharField(max_length=40)
+    goals = ArrayField(models.CharField(max_length=1), default=list, blank=True)
+    objectives = ArrayField(models.CharField(max_length=2), default=list, blank=True)
+    practices = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    regions = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=5, default="en")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "position"], name="unique_chunk_position")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="knowledge_chunk_fts"),
+            models.Index(fields=["namespace", "model_name"], name="knowledge_chunk_ns_model"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}#{self.position}"
+
+
+class EmbeddingCache(models.Model):
+    """Embeddings already computed, so unchanged text is never embedded twice (also across re-created sources)."""
+
+    model_name = models.CharField(max_length=200)
+    text_hash = models.CharField(max_length=64)
+    embedding = HalfVectorField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model_name", "text_hash"], name="unique_embedding_per_model_text")
+        ]

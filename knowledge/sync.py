@@ -1,0 +1,235 @@
+"""Keeping the index equal to what is live and public: the services that tasks, commands and the admin call.
+
+Every function here is idempotent: it looks at the current state of a page or document and makes the index
+match it (index, re-index only what changed, or remove). Signal handlers only enqueue these.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from django.conf import settings
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page
+
+from .extraction import ExtractionLimits, extract_document
+from .indexing import Indexer, IndexStats, PreparedSource, batched, content_hash, settings_fingerprint, site_fields
+from .models import SITE_NAMESPACE, Source
+from .page_text import page_sections
+from .store import remove_source
+from .visibility import (
+    document_is_visible,
+    documents_referenced_by_page,
+    page_is_visible,
+    pages_referencing_document,
+)
+
+logger = logging.getLogger(__name__)
+
+PAGE = Source.Kind.PAGE
+DOCUMENT = Source.Kind.DOCUMENT
+
+
+def is_indexable_page(page: Page) -> bool:
+    return hasattr(page.specific_class or Page, "knowledge_fields") and not page.is_root()
+
+
+# --- Preparing sources ------------------------------------------------------------------------------------
+
+
+def prepare_page(page: Page) -> PreparedSource:
+    page = page.specific
+    fields = site_fields(title=page.title, url=page.get_url() or "", facets=page.facets(), page_id=page.pk)
+    return PreparedSource(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page.pk), fields=fields,
+                          sections=page_sections(page))
+
+
+def document_facets(document) -> dict:
+    """A document takes its facets from the visible pages that use it (a report inherits its resource's)."""
+    facets: dict = {"content_type": "document", "language": "en"}
+    merged: dict[str, set] = {"goals": set(), "objectives": set(), "practices": set(), "regions": set()}
+    pages = [p.specific for p in Page.objects.filter(pk__in=pages_referencing_document(document.pk))]
+    for page in sorted((p for p in pages if page_is_visible(p) and hasattr(p, "facets")), key=lambda p: p.pk):
+        page_facets = page.facets()
+        for name in merged:
+            merged[name].update(page_facets.get(name, []))
+        facets.setdefault("year", page_facets.get("year"))
+        facets.setdefault("date", page_facets.get("date"))
+        if page_facets.get("language"):
+            facets["language"] = page_facets["language"]
+    facets.update({name: sorted(values) for name, values in merged.items()})
+    if facets.get("year") is None:
+        facets["year"] = document.created_at.year if document.created_at else None
+    return facets
+
+
+def prepare_document(document) -> PreparedSource:
+    fields = site_fields(title=document.title, url=document.url, facets=document_facets(document),
+                         document_id=document.pk)
+    limits = ExtractionLimits(max_bytes=settings.KNOWLEDGE_MAX_DOCUMENT_MB * 1024 * 1024)
+    filename = document.file.name
+    size = _file_size(document)
+    prepared = PreparedSource(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document.pk), fields=fields)
+    if size is None:
+        prepared.error = "the file is missing from storage"
+        return prepared
+    if size > limits.max_bytes:
+        prepared.error = f"file is larger than {settings.KNOWLEDGE_MAX_DOCUMENT_MB} MB"
+        return prepared
+    prepared.precheck_hash = content_hash(settings_fingerprint(), fields, filename, size, _file_digest(document))
+    fields["content_hash"] = prepared.precheck_hash
+
+    def load():
+        with document.open_file() as handle:
+            data = handle.read()
+        return extract_document(data, filename, limits=limits)
+
+    prepared.loader = load
+    return prepared
+
+
+def _file_size(document) -> int | None:
+    try:
+        return document.file.size
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+
+
+def _file_digest(document) -> str:
+    if document.file_hash:
+        return document.file_hash
+    document._set_file_hash()
+    return document.file_hash
+
+
+# --- Sync services ----------------------------------------------------------------------------------------
+
+
+def sync_page(page_id: int, *, include_documents: bool = True) -> IndexStats:
+    """Make the index match page `page_id` (indexed if live and public, removed otherwise)."""
+    stats = IndexStats()
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not is_indexable_page(page) or not page_is_visible(page):
+        stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page_id))
+    else:
+        stats.add(Indexer().index([prepare_page(page)]))
+    if include_documents and page is not None:
+        for document_id in documents_referenced_by_page(page_id):
+            stats.add(sync_document(document_id))
+    return stats
+
+
+def sync_page_subtree(page_id: int) -> IndexStats:
+    """A page and all its descendants: after a move, a view restriction change, an unpublish of a section."""
+    stats = IndexStats()
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return stats
+    ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    documents: set[int] = set()
+    for pk in ids:
+        stats.add(sync_page(pk, include_documents=False))
+        documents.update(documents_referenced_by_page(pk))
+    for document_id in sorted(documents):
+        stats.add(sync_document(document_id))
+    return stats
+
+
+def sync_document(document_id: int) -> IndexStats:
+    stats = IndexStats()
+    document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
+    if document is None or not document_is_visible(document):
+        stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document_id))
+        return stats
+    return Indexer().index([prepare_document(document)])
+
+
+def documents_in_collection(collection_id: int) -> list[int]:
+    collection = Collection.objects.filter(pk=collection_id).first()
+    if collection is None:
+        return []
+    collections = Collection.objects.descendant_of(collection, inclusive=True)
+    return list(get_document_model().objects.filter(collection__in=collections).values_list("pk", flat=True))
+
+
+def sync_collection(collection_id: int) -> IndexStats:
+    stats = IndexStats()
+    for pk in documents_in_collection(collection_id):
+        stats.add(sync_document(pk))
+    return stats
+
+
+def remove_page(page_id: int) -> int:
+    return remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page_id))
+
+
+def remove_document(document_id: int) -> int:
+    return remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document_id))
+
+
+# --- Whole-site runs ----------------------------------------------------------------------------------------
+
+
+def iter_site_work(*, pages: bool = True, documents: bool = True) -> Iterator[tuple[str, int]]:
+    if pages:
+        for pk in Page.objects.exclude(depth=1).order_by("path").values_list("pk", flat=True):
+            yield PAGE, pk
+    if documents:
+        for pk in get_document_model().objects.order_by("pk").values_list("pk", flat=True):
+            yield DOCUMENT, pk
+
+
+def reindex_site(
+    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = 16, on_batch=None
+) -> IndexStats:
+    """Index every given page/document, in batches (full model batches), removing what is not visible.
+
+    Resumable: each source is written in its own transaction and skipped next time if unchanged.
+    """
+    stats = IndexStats()
+    indexer = Indexer(force=force)
+    for batch in batched(work, batch_size):
+        prepared: list[PreparedSource] = []
+        for kind, pk in batch:
+            item = _prepare_visible(kind, pk, stats)
+            if item is not None:
+                prepared.append(item)
+        batch_stats = indexer.index(prepared)
+        stats.add(batch_stats)
+        if on_batch:
+            on_batch(len(batch), stats)
+    return stats
+
+
+def _prepare_visible(kind: str, pk: int, stats: IndexStats) -> PreparedSource | None:
+    if kind == PAGE:
+        page = Page.objects.filter(pk=pk).first()
+        if page is None or not is_indexable_page(page) or not page_is_visible(page):
+            stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(pk))
+            return None
+        return prepare_page(page)
+    document = get_document_model().objects.filter(pk=pk).select_related("collection").first()
+    if document is None or not document_is_visible(document):
+        stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(pk))
+        return None
+    return prepare_document(document)
+
+
+def remove_orphans() -> int:
+    """Sources whose page or document no longer exists (deleted while no task could run)."""
+    existing_pages = {str(pk) for pk in Page.objects.values_list("pk", flat=True)}
+    existing_docs = {str(pk) for pk in get_document_model().objects.values_list("pk", flat=True)}
+    orphans = Source.objects.filter(namespace=SITE_NAMESPACE).exclude(
+        kind=PAGE, object_id__in=existing_pages
+    ).exclude(kind=DOCUMENT, object_id__in=existing_docs)
+    deleted, _ = orphans.delete()
+    return deleted
+
+
+def retry_failed(source_ids: Iterable[int] | None = None) -> IndexStats:
+    failed = Source.objects.filter(namespace=SITE_NAMESPACE, status=Source.Status.FAILED)
+    if source_ids is not None:
+        failed = failed.filter(pk__in=list(source_ids))
+    work = [(source.kind, int(source.object_id)) for source in failed]
+    return reindex_site(work, force=True)
