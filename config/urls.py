@@ -9,6 +9,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", include("search.urls")),
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -111,7 +111,7 @@ def get_embedder() -> Embedder:
             "EMBEDDING_MODEL must be the bundled all-MiniLM-L6-v2, a local model directory, or a model "
             "already in the local Hugging Face cache: nothing is downloaded."
         ) from exc
-    dimension = model.get_sentence_embedding_dimension()
+    dimension = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
     logger.info("Loaded embedding model %s (%s, %s, dimension %d)", name, backend, dtype, dimension)
     return Embedder(
         name=name,

@@ -21,7 +21,7 @@ from django.conf import settings
 from .chunking import ChunkingConfig, chunk_sections
 from .embeddings import current_model_key, get_embedder, text_hash
 from .extraction import ExtractionError, Section
-from .models import SITE_NAMESPACE, Source
+from .models import Source
 from .store import cache_embeddings, cached_embeddings, ensure_vector_index, record_failure, replace_source
 
 logger = logging.getLogger(__name__)
@@ -104,8 +104,13 @@ class Indexer:
         todo: list[PreparedSource] = []
         for source in prepared:
             if source.error:
-                record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
-                               fields=source.fields, error=source.error)
+                record_failure(
+                    namespace=source.namespace,
+                    kind=source.kind,
+                    object_id=source.object_id,
+                    fields=source.fields,
+                    error=source.error,
+                )
                 stats.failed += 1
                 continue
             if source.precheck_hash and not self.force and existing.get(source.key) == source.precheck_hash:
@@ -122,12 +127,21 @@ class Indexer:
                 try:
                     source.sections = source.loader()
                 except ExtractionError as exc:
-                    record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
-                                   fields=source.fields, error=exc.reason)
+                    record_failure(
+                        namespace=source.namespace,
+                        kind=source.kind,
+                        object_id=source.object_id,
+                        fields=source.fields,
+                        error=exc.reason,
+                    )
                     stats.failed += 1
                     continue
-            chunks = chunk_sections(source.sections, title=source.fields["title"], tokenizer=self.embedder.tokenizer,
-                                    config=config)
+            chunks = chunk_sections(
+                source.sections,
+                title=source.fields["title"],
+                tokenizer=self.embedder.tokenizer,
+                config=config,
+            )
             source.chunks = [
                 {
                     "position": chunk.position,
@@ -148,8 +162,13 @@ class Indexer:
                 stats.unchanged += 1
                 continue
             if not source.chunks:
-                record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
-                               fields=source.fields, error="no text to index")
+                record_failure(
+                    namespace=source.namespace,
+                    kind=source.kind,
+                    object_id=source.object_id,
+                    fields=source.fields,
+                    error="no text to index",
+                )
                 stats.failed += 1
                 continue
             ready.append(source)
@@ -161,8 +180,13 @@ class Indexer:
         except Exception as exc:  # a model failure must never lose anything: record it, retry later
             logger.exception("Embedding failed for %d sources", len(ready))
             for source in ready:
-                record_failure(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
-                               fields=source.fields, error=f"embedding failed: {exc.__class__.__name__}: {exc}")
+                record_failure(
+                    namespace=source.namespace,
+                    kind=source.kind,
+                    object_id=source.object_id,
+                    fields=source.fields,
+                    error=f"embedding failed: {exc.__class__.__name__}: {exc}",
+                )
                 stats.failed += 1
             return stats
 
@@ -171,8 +195,14 @@ class Indexer:
         for source in ready:
             for chunk in source.chunks:
                 chunk["embedding"] = vectors[chunk["text_hash"]]
-            replace_source(namespace=source.namespace, kind=source.kind, object_id=source.object_id,
-                           fields=source.fields, chunks=source.chunks, model_key=self.model_key)
+            replace_source(
+                namespace=source.namespace,
+                kind=source.kind,
+                object_id=source.object_id,
+                fields=source.fields,
+                chunks=source.chunks,
+                model_key=self.model_key,
+            )
             stats.indexed += 1
             stats.chunks_written += len(source.chunks)
         return stats
@@ -216,13 +246,27 @@ def batched(items: Iterable, size: int):
 
 def external_source(*, namespace: str, object_id: str, title: str, text: str, **facets) -> PreparedSource:
     """A corpus item that is not a page or document (evaluation datasets, benchmarks)."""
-    fields = {"title": title[:500], "url": "", "content_type": facets.pop("content_type", "external"), **facets}
-    return PreparedSource(namespace=namespace, kind=Source.Kind.EXTERNAL, object_id=object_id, fields=fields,
-                          sections=[Section(text=text)] if text.strip() else [])
+    fields = {
+        "title": title[:500],
+        "url": "",
+        "content_type": facets.pop("content_type", "external"),
+        **facets,
+    }
+    digest = content_hash(settings_fingerprint(), fields, text)
+    fields["content_hash"] = digest
+    return PreparedSource(
+        namespace=namespace,
+        kind=Source.Kind.EXTERNAL,
+        object_id=object_id,
+        fields=fields,
+        sections=[Section(text=text)] if text.strip() else [],
+        precheck_hash=digest,
+    )
 
 
-def site_fields(*, title: str, url: str, facets: dict, page_id: int | None = None,
-                document_id: int | None = None) -> dict:
+def site_fields(
+    *, title: str, url: str, facets: dict, page_id: int | None = None, document_id: int | None = None
+) -> dict:
     date = facets.get("date")
     return {
         "title": title[:500],
@@ -238,5 +282,3 @@ def site_fields(*, title: str, url: str, facets: dict, page_id: int | None = Non
         "language": facets.get("language", "en"),
         "date": date if isinstance(date, dt.date) else None,
     }
-
-

@@ -28,11 +28,15 @@ class Source(models.Model):
         FAILED = "failed", "Failed"
 
     namespace = models.CharField(
-        max_length=64, default=SITE_NAMESPACE, help_text="'site' for the site's content; evaluation corpora apart."
+        max_length=64,
+        default=SITE_NAMESPACE,
+        help_text="'site' for the site's content; evaluation corpora apart.",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.CharField(max_length=64, help_text="Page id, document id, or the corpus' own id.")
-    page_id = models.BigIntegerField(null=True, blank=True, help_text="Set for pages: checked for visibility.")
+    page_id = models.BigIntegerField(
+        null=True, blank=True, help_text="Set for pages: checked for visibility."
+    )
     document_id = models.BigIntegerField(null=True, blank=True, help_text="Set for documents.")
     title = models.CharField(max_length=500)
     url = models.CharField(max_length=1000, blank=True)
@@ -44,7 +48,9 @@ class Source(models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
     date = models.DateField(null=True, blank=True)
-    content_hash = models.CharField(max_length=64, blank=True, help_text="Hash of everything indexed; unchanged = skip.")
+    content_hash = models.CharField(
+        max_length=64, blank=True, help_text="Hash of everything indexed; unchanged = skip."
+    )
     model_name = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.INDEXED)
     error = models.TextField(blank=True)
@@ -55,9 +61,14 @@ class Source(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["namespace", "kind", "object_id"], name="unique_source_per_object")
+            models.UniqueConstraint(
+                fields=["namespace", "kind", "object_id"], name="unique_source_per_object"
+            )
         ]
-        indexes = [models.Index(fields=["namespace", "status"]), models.Index(fields=["namespace", "content_type"])]
+        indexes = [
+            models.Index(fields=["namespace", "status"]),
+            models.Index(fields=["namespace", "content_type"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
@@ -106,5 +117,22 @@ class EmbeddingCache(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["model_name", "text_hash"], name="unique_embedding_per_model_text")
+            models.UniqueConstraint(
+                fields=["model_name", "text_hash"], name="unique_embedding_per_model_text"
+            )
         ]
+
+
+class DraftReference(models.Model):
+    """A document used by a page's latest revision (possibly an unpublished draft).
+
+    Wagtail's reference index only knows what the live version of a page uses; a report attached to a draft
+    would otherwise look unattached, hence public. With this table a document used only by drafts, private
+    or unpublished pages stays out of search until a live, public page uses it.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "document"], name="unique_draft_reference")]

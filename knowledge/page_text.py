@@ -32,6 +32,7 @@ def page_sections(page) -> list[Section]:
             text = str(value).strip()
             if text:
                 sections.append(Section(text=text, heading=heading))
+    sections.extend(Section(text=text, heading=heading) for heading, text in page.knowledge_extra() if text)
     return _merge_adjacent(sections)
 
 

@@ -19,8 +19,14 @@ from .models import Chunk, EmbeddingCache, Source
 
 logger = logging.getLogger(__name__)
 
-TS_CONFIG_BY_LANGUAGE = {"en": "english", "fr": "french", "es": "spanish", "pt": "portuguese", "de": "german",
-                         "ru": "russian"}
+TS_CONFIG_BY_LANGUAGE = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "de": "german",
+    "ru": "russian",
+}
 
 
 def ts_config(language: str) -> str:
@@ -43,6 +49,9 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [name])
         if cursor.fetchone():
             return name
+        if connection.in_atomic_block:
+            # CREATE INDEX refuses to run while deferred foreign-key checks are pending in the transaction.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         # A graph that does not fit maintenance_work_mem builds several times slower (see README figures).
         cursor.execute("SET maintenance_work_mem = '512MB'")
         cursor.execute(
@@ -52,6 +61,8 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
             f"WHERE model_name = {_literal(model_key)} AND namespace = {_literal(namespace)}"
         )
         cursor.execute("RESET maintenance_work_mem")
+        if connection.in_atomic_block:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     logger.info("Created vector index %s for model %s in namespace %s", name, model_key, namespace)
     return name
 
@@ -67,8 +78,9 @@ def cached_embeddings(model_key: str, hashes: Iterable[str]) -> dict[str, np.nda
     for start in range(0, len(hashes), 5000):
         rows = EmbeddingCache.objects.filter(model_name=model_key, text_hash__in=hashes[start : start + 5000])
         for text_hash, embedding in rows.values_list("text_hash", "embedding"):
-            found[text_hash] = np.asarray(embedding.to_numpy() if hasattr(embedding, "to_numpy") else embedding,
-                                          dtype=np.float32)
+            found[text_hash] = np.asarray(
+                embedding.to_numpy() if hasattr(embedding, "to_numpy") else embedding, dtype=np.float32
+            )
     return found
 
 
@@ -90,9 +102,13 @@ def replace_source(
     model_key: str,
 ) -> Source:
     """Write a source and all of its chunks, replacing whatever was there, in one transaction."""
-    facet_fields = {name: fields.get(name) for name in ("content_type", "goals", "objectives", "practices",
-                                                         "regions", "year", "language")}
     language = fields.get("language") or "en"
+    facet_fields = {
+        name: list(fields.get(name) or []) for name in ("goals", "objectives", "practices", "regions")
+    }
+    facet_fields.update(
+        content_type=fields.get("content_type") or "page", year=fields.get("year"), language=language
+    )
     with transaction.atomic():
         source, _ = Source.objects.select_for_update().update_or_create(
             namespace=namespace,
@@ -129,17 +145,20 @@ def replace_source(
             ],
             batch_size=500,
         )
-        # The tsvector is built by PostgreSQL itself: title and heading weigh more than body text.
+        # The tsvector is built by PostgreSQL itself: title and heading weigh more than body text. Queries use
+        # the English configuration, so every chunk has English lexemes; other languages add their own stems.
         with connection.cursor() as cursor:
             cursor.execute(
                 """
                 UPDATE knowledge_chunk c SET search_vector =
-                    setweight(to_tsvector(%s::regconfig, coalesce(s.title, '')), 'A')
-                    || setweight(to_tsvector(%s::regconfig, coalesce(c.heading, '')), 'B')
-                    || to_tsvector(%s::regconfig, c.text)
+                    setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
+                    || setweight(to_tsvector('english', coalesce(c.heading, '')), 'B')
+                    || to_tsvector('english', c.text)
+                    || CASE WHEN %s::regconfig = 'english'::regconfig THEN ''::tsvector
+                       ELSE to_tsvector(%s::regconfig, coalesce(s.title, '') || ' ' || c.text) END
                 FROM knowledge_source s WHERE s.id = c.source_id AND c.source_id = %s
                 """,
-                [ts_config(language)] * 3 + [source.pk],
+                [ts_config(language)] * 2 + [source.pk],
             )
     return source
 
@@ -148,7 +167,10 @@ def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, e
     """Keep a failed source visible to editors, with its reason; its old chunks are removed."""
     with transaction.atomic():
         source, created = Source.objects.select_for_update().get_or_create(
-            namespace=namespace, kind=kind, object_id=object_id, defaults={**fields, "status": Source.Status.FAILED}
+            namespace=namespace,
+            kind=kind,
+            object_id=object_id,
+            defaults={**fields, "status": Source.Status.FAILED},
         )
         for name, value in fields.items():
             setattr(source, name, value)

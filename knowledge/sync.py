@@ -13,8 +13,16 @@ from django.conf import settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
-from .extraction import ExtractionLimits, extract_document
-from .indexing import Indexer, IndexStats, PreparedSource, batched, content_hash, settings_fingerprint, site_fields
+from .extraction import ExtractionLimits, Section, extract_document
+from .indexing import (
+    Indexer,
+    IndexStats,
+    PreparedSource,
+    batched,
+    content_hash,
+    settings_fingerprint,
+    site_fields,
+)
 from .models import SITE_NAMESPACE, Source
 from .page_text import page_sections
 from .store import remove_source
@@ -41,8 +49,11 @@ def is_indexable_page(page: Page) -> bool:
 def prepare_page(page: Page) -> PreparedSource:
     page = page.specific
     fields = site_fields(title=page.title, url=page.get_url() or "", facets=page.facets(), page_id=page.pk)
-    return PreparedSource(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page.pk), fields=fields,
-                          sections=page_sections(page))
+    # A page with nothing but a title is still findable by its title.
+    sections = page_sections(page) or [Section(text=page.title)]
+    return PreparedSource(
+        namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page.pk), fields=fields, sections=sections
+    )
 
 
 def document_facets(document) -> dict:
@@ -65,19 +76,24 @@ def document_facets(document) -> dict:
 
 
 def prepare_document(document) -> PreparedSource:
-    fields = site_fields(title=document.title, url=document.url, facets=document_facets(document),
-                         document_id=document.pk)
+    fields = site_fields(
+        title=document.title, url=document.url, facets=document_facets(document), document_id=document.pk
+    )
     limits = ExtractionLimits(max_bytes=settings.KNOWLEDGE_MAX_DOCUMENT_MB * 1024 * 1024)
     filename = document.file.name
     size = _file_size(document)
-    prepared = PreparedSource(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document.pk), fields=fields)
+    prepared = PreparedSource(
+        namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document.pk), fields=fields
+    )
     if size is None:
         prepared.error = "the file is missing from storage"
         return prepared
     if size > limits.max_bytes:
         prepared.error = f"file is larger than {settings.KNOWLEDGE_MAX_DOCUMENT_MB} MB"
         return prepared
-    prepared.precheck_hash = content_hash(settings_fingerprint(), fields, filename, size, _file_digest(document))
+    prepared.precheck_hash = content_hash(
+        settings_fingerprint(), fields, filename, size, _file_digest(document)
+    )
     fields["content_hash"] = prepared.precheck_hash
 
     def load():
@@ -220,9 +236,11 @@ def remove_orphans() -> int:
     """Sources whose page or document no longer exists (deleted while no task could run)."""
     existing_pages = {str(pk) for pk in Page.objects.values_list("pk", flat=True)}
     existing_docs = {str(pk) for pk in get_document_model().objects.values_list("pk", flat=True)}
-    orphans = Source.objects.filter(namespace=SITE_NAMESPACE).exclude(
-        kind=PAGE, object_id__in=existing_pages
-    ).exclude(kind=DOCUMENT, object_id__in=existing_docs)
+    orphans = (
+        Source.objects.filter(namespace=SITE_NAMESPACE)
+        .exclude(kind=PAGE, object_id__in=existing_pages)
+        .exclude(kind=DOCUMENT, object_id__in=existing_docs)
+    )
     deleted, _ = orphans.delete()
     return deleted
 

@@ -24,13 +24,17 @@ def _guarded(kind: str, object_id: int, work) -> None:
         work()
     except Exception as exc:
         logger.exception("Indexing %s %s failed", kind, object_id)
-        existing = Source.objects.filter(namespace=SITE_NAMESPACE, kind=kind, object_id=str(object_id)).first()
+        existing = Source.objects.filter(
+            namespace=SITE_NAMESPACE, kind=kind, object_id=str(object_id)
+        ).first()
         record_failure(
             namespace=SITE_NAMESPACE,
             kind=kind,
             object_id=str(object_id),
-            fields={"title": existing.title if existing else f"{kind} {object_id}",
-                    "content_type": existing.content_type if existing else kind},
+            fields={
+                "title": existing.title if existing else f"{kind} {object_id}",
+                "content_type": existing.content_type if existing else kind,
+            },
             error=f"{exc.__class__.__name__}: {exc}",
         )
 

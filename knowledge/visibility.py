@@ -2,8 +2,8 @@
 
 A page is visible when it is live and neither it nor an ancestor carries a view restriction. A document is
 visible when its collection (and every ancestor collection) is unrestricted, and it is not attached only to
-pages that are themselves invisible: a document no page uses is visible; one used by pages needs at least one
-visible page among them. Search checks the SQL form on every query, so nothing leaks in the window between
+pages that are themselves invisible: a document no page uses (live or draft) is visible; one used by pages
+needs at least one live, public page whose published version uses it. Search checks the SQL form on every query, so nothing leaks in the window between
 an editor's action and the index catching up.
 """
 
@@ -15,9 +15,12 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 
 def page_is_visible(page: Page) -> bool:
-    return bool(page.live) and not PageViewRestriction.objects.filter(
-        page__path__in=[page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    ).exists()
+    return (
+        bool(page.live)
+        and not PageViewRestriction.objects.filter(
+            page__path__in=[page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+        ).exists()
+    )
 
 
 def pages_referencing_document(document_id: int) -> list[int]:
@@ -39,12 +42,26 @@ def documents_referenced_by_page(page_id: int) -> list[int]:
 
 
 def document_is_visible(document) -> bool:
+    from .models import DraftReference
+
     if document.collection.get_view_restrictions().exists():
         return False
-    page_ids = pages_referencing_document(document.pk)
-    if not page_ids:
+    live_page_ids = pages_referencing_document(document.pk)
+    if not live_page_ids and not DraftReference.objects.filter(document_id=document.pk).exists():
         return True
-    return any(page_is_visible(page) for page in Page.objects.filter(pk__in=page_ids))
+    return any(page_is_visible(page) for page in Page.objects.filter(pk__in=live_page_ids))
+
+
+def documents_in_revision(revision) -> set[int]:
+    """Documents the page version stored in `revision` uses (StreamField, rich text, child relations)."""
+    document_type = ContentType.objects.get_for_model(get_document_model()).pk
+    found = set()
+    for to_content_type_id, to_object_id, *_ in ReferenceIndex._extract_references_from_object(
+        revision.as_object()
+    ):
+        if to_content_type_id == document_type:
+            found.add(int(to_object_id))
+    return found
 
 
 def visible_source_sql(alias: str = "s") -> tuple[str, list]:
@@ -67,15 +84,16 @@ def visible_source_sql(alias: str = "s") -> tuple[str, list]:
                 JOIN wagtailcore_collection rc ON rc.id = cr.collection_id
                 WHERE vc.path LIKE rc.path || '%%')
             AND (
-                NOT EXISTS (
+                (NOT EXISTS (
                     SELECT 1 FROM wagtailcore_referenceindex ri
                     WHERE ri.to_content_type_id = %s AND ri.to_object_id = vd.id::text
                     AND ri.base_content_type_id = %s)
+                 AND NOT EXISTS (SELECT 1 FROM knowledge_draftreference dr WHERE dr.document_id = vd.id))
                 OR EXISTS (
                     SELECT 1 FROM wagtailcore_referenceindex ri
                     JOIN wagtailcore_page up ON up.id::text = ri.object_id
                     WHERE ri.to_content_type_id = %s AND ri.to_object_id = vd.id::text
                     AND ri.base_content_type_id = %s AND up.live
-                    AND {unrestricted_page.format(page="up")})))))
+                    AND {unrestricted_page.format(page="up")}))))
     )"""
     return sql, [document_type, page_type, document_type, page_type]

@@ -116,8 +116,15 @@ class DemoLoader:
         self.report.note(model._meta.verbose_name, created, changed)
         return obj
 
-    def upsert_page(self, parent: Page, model, slug: str, values: dict, m2m: dict | None = None,
-                    children: dict | None = None):
+    def upsert_page(
+        self,
+        parent: Page,
+        model,
+        slug: str,
+        values: dict,
+        m2m: dict | None = None,
+        children: dict | None = None,
+    ):
         """Create or update a page under `parent`; publish a new revision only when something differs."""
         page = model.objects.child_of(parent).filter(slug=slug).first()
         created = page is None
@@ -142,9 +149,13 @@ class DemoLoader:
                 getattr(page, name).set(objects)
                 changed = True
         for name, rows in (children or {}).items():
-            current_rows = [] if created else [
-                {key: getattr(child, key) for key in rows[0]} for child in getattr(page, name).all()
-            ] if rows else []
+            current_rows = (
+                []
+                if created
+                else [{key: getattr(child, key) for key in rows[0]} for child in getattr(page, name).all()]
+                if rows
+                else []
+            )
             if created or current_rows != rows:
                 relation = getattr(page, name)
                 relation.set([relation.model(**row) for row in rows])
@@ -184,7 +195,9 @@ class DemoLoader:
             )
         for item in directory.SOIL_PRACTICES:
             self.practices[item["slug"]] = self.upsert(
-                SoilPractice, {"slug": item["slug"]}, {"name": item["name"], "description": item["description"]}
+                SoilPractice,
+                {"slug": item["slug"]},
+                {"name": item["name"], "description": item["description"]},
             )
         for item in directory.ORGANIZATIONS:
             self.organizations[item["name"]] = self.upsert(
@@ -228,8 +241,13 @@ class DemoLoader:
         )
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Soil Knowledge Hub")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Soil Knowledge Hub",
+            )
             self.report.created["site"] += 1
         elif site.root_page_id != home.pk:
             site.root_page = home
@@ -240,7 +258,9 @@ class DemoLoader:
     def load_documents(self) -> None:
         document_model = get_document_model()
         root = Collection.get_first_root_node()
-        public = root.get_children().filter(name=PUBLIC_COLLECTION).first() or root.add_child(name=PUBLIC_COLLECTION)
+        public = root.get_children().filter(name=PUBLIC_COLLECTION).first() or root.add_child(
+            name=PUBLIC_COLLECTION
+        )
         members = root.get_children().filter(name=MEMBERS_COLLECTION).first()
         if members is None:
             members = root.add_child(name=MEMBERS_COLLECTION)
@@ -276,8 +296,9 @@ class DemoLoader:
     def _upsert_document(self, document_model, collection, spec: dict):
         data = build_pdf(spec)
         document = document_model.objects.filter(title=spec["title"]).first()
-        from wagtail.documents.models import hash_filelike  # noqa: PLC0415 - only needed here
         import io  # noqa: PLC0415
+
+        from wagtail.documents.models import hash_filelike  # noqa: PLC0415 - only needed here
 
         digest = hash_filelike(io.BytesIO(data))
         if document is not None and document.file_hash == digest and document.collection_id == collection.pk:
@@ -392,7 +413,9 @@ class DemoLoader:
                     "partner_organizations": [self.organizations[name] for name in item.get("partners", [])],
                     "objectives": [self.objectives[code] for code in item.get("objectives", [])],
                 },
-                children={"documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []},
+                children={
+                    "documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []
+                },
             )
 
     def load_calendar(self, home: HomePage) -> None:
@@ -400,7 +423,11 @@ class DemoLoader:
             home,
             WebinarIndexPage,
             "webinars",
-            {"title": "Webinars", "intro": paragraphs_html("Upcoming and recorded webinars."), "show_in_menus": True},
+            {
+                "title": "Webinars",
+                "intro": paragraphs_html("Upcoming and recorded webinars."),
+                "show_in_menus": True,
+            },
         )
         for item in calendar.WEBINARS:
             start = dt.datetime.fromisoformat(item["start"])
@@ -431,7 +458,9 @@ class DemoLoader:
             "events",
             {
                 "title": "Events",
-                "intro": paragraphs_html("Initiative Days, partner events and community-of-practice meetings."),
+                "intro": paragraphs_html(
+                    "Initiative Days, partner events and community-of-practice meetings."
+                ),
                 "show_in_menus": True,
             },
         )
@@ -489,7 +518,9 @@ class DemoLoader:
                     "practices": [self.practices[slug] for slug in item.get("practices", [])],
                     "regions": [self.regions[name] for name in item.get("regions", [])],
                 },
-                children={"documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []},
+                children={
+                    "documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []
+                },
             )
 
     def load_about(self, home: HomePage) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fpdf import FPDF
 
@@ -24,7 +24,7 @@ FONT_REGULAR = os.path.join(FONT_DIR, "DejaVuSans.ttf")
 FONT_BOLD = os.path.join(FONT_DIR, "DejaVuSans-Bold.ttf")
 FONT_ITALIC = os.path.join(FONT_DIR, "DejaVuSans-Oblique.ttf")
 
-FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 
 # Typographic characters that Latin-1 lacks, mapped to plain equivalents.
 _LATIN1_REPLACEMENTS = {

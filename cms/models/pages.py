@@ -25,6 +25,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.fields import AttachedDocumentsField, DocumentField, PageField, PageListField
+from api.preview import HeadlessPreviewIfConfiguredMixin
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 from .snippets import Organization, Person, Region, SoilPractice
@@ -42,8 +44,14 @@ LANGUAGE_CHOICES = [
     ("ru", "Russian"),
     ("de", "German"),
 ]
-CURRENCY_CHOICES = [("EUR", "Euro (EUR)"), ("USD", "US dollar (USD)"), ("GBP", "Pound sterling (GBP)"),
-                    ("XOF", "CFA franc (XOF)"), ("BRL", "Brazilian real (BRL)"), ("INR", "Indian rupee (INR)")]
+CURRENCY_CHOICES = [
+    ("EUR", "Euro (EUR)"),
+    ("USD", "US dollar (USD)"),
+    ("GBP", "Pound sterling (GBP)"),
+    ("XOF", "CFA franc (XOF)"),
+    ("BRL", "Brazilian real (BRL)"),
+    ("INR", "Indian rupee (INR)"),
+]
 
 
 def _region_names(regions) -> list[str]:
@@ -70,11 +78,42 @@ class KnowledgeMixin:
     def facets(self) -> dict:
         return {"content_type": self.content_type_label, "language": "en"}
 
+    def knowledge_extra(self) -> list[tuple[str, str]]:
+        """Facts from related records worth finding by keyword (partner names, speakers), as (heading, text)."""
+        return []
+
+
+RELATED_HEADINGS = {
+    "project": "Related projects",
+    "webinar": "Related webinars",
+    "resource": "Related resources",
+    "event": "Related events",
+}
+
+
+class RelatedContentMixin:
+    """Shows "Related projects / webinars / resources" from the knowledge index under the page."""
+
+    related_types: tuple[str, ...] = ("project", "webinar", "resource")
+    related_limit = 4
+
+    def get_context(self, request, *args, **kwargs):
+        from search.related import related_to_page
+
+        context = super().get_context(request, *args, **kwargs)
+        groups = []
+        for content_type in self.related_types:
+            items = related_to_page(self.pk, types=(content_type,), limit=self.related_limit)
+            if items:
+                groups.append({"heading": RELATED_HEADINGS[content_type], "items": items})
+        context["related"] = groups
+        return context
+
 
 # --- Site structure -------------------------------------------------------------------------------------
 
 
-class HomePage(KnowledgeMixin, Page):
+class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     intro = models.TextField(blank=True, help_text="One or two sentences under the site title.")
     body = StreamField(BodyBlock(), blank=True)
 
@@ -90,7 +129,7 @@ class HomePage(KnowledgeMixin, Page):
         verbose_name = "home page"
 
 
-class StandardPage(KnowledgeMixin, Page):
+class StandardPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     """About, how to join, legal notices: anything that is just text."""
 
     intro = models.TextField(blank=True)
@@ -106,7 +145,7 @@ class StandardPage(KnowledgeMixin, Page):
 # --- Strategy: goals, objectives, task forces -------------------------------------------------------------
 
 
-class StrategyPage(KnowledgeMixin, Page):
+class StrategyPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     vision_2050 = models.TextField("Vision 2050")
     mission_2030 = models.TextField("Mission 2030")
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -124,8 +163,19 @@ class StrategyPage(KnowledgeMixin, Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("vision_2050"), APIField("mission_2030"), APIField("intro"), APIField("body")]
-    knowledge_fields = [("vision_2050", "Vision 2050"), ("mission_2030", "Mission 2030"), ("intro", ""), ("body", "")]
+    api_fields = [
+        APIField("vision_2050"),
+        APIField("mission_2030"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("goals", serializer=PageListField()),
+    ]
+    knowledge_fields = [
+        ("vision_2050", "Vision 2050"),
+        ("mission_2030", "Mission 2030"),
+        ("intro", ""),
+        ("body", ""),
+    ]
     content_type_label = "strategy"
 
     parent_page_types = ["cms.HomePage"]
@@ -136,9 +186,12 @@ class StrategyPage(KnowledgeMixin, Page):
         return GoalPage.objects.child_of(self).live().public().order_by("code")
 
 
-class GoalPage(KnowledgeMixin, Page):
+class GoalPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     code = models.CharField(
-        max_length=1, unique=True, choices=[(c, c) for c in GOAL_CODES], help_text="The goal's letter, A to F."
+        max_length=1,
+        unique=True,
+        choices=[(c, c) for c in GOAL_CODES],
+        help_text="The goal's letter, A to F.",
     )
     description = RichTextField(features=RICH_TEXT_FEATURES)
 
@@ -151,7 +204,11 @@ class GoalPage(KnowledgeMixin, Page):
         index.FilterField("code"),
         index.SearchField("description"),
     ]
-    api_fields = [APIField("code"), APIField("description")]
+    api_fields = [
+        APIField("code"),
+        APIField("description"),
+        APIField("objectives", serializer=PageListField()),
+    ]
     knowledge_fields = [("description", "")]
     content_type_label = "goal"
 
@@ -179,7 +236,9 @@ class ObjectivePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ObjectivePage(KnowledgeMixin, Page):
+class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+    related_types = ("project", "webinar", "resource")
+
     code = models.CharField(max_length=2, unique=True, help_text="Goal letter and number, e.g. A1.")
     short_label = models.CharField(max_length=80, help_text="A few words, e.g. 'NDCs' or 'Carbon markets'.")
     description = models.TextField(help_text="What the world looks like when the objective is met.")
@@ -201,7 +260,8 @@ class ObjectivePage(KnowledgeMixin, Page):
         FieldPanel("description"),
         FieldPanel("problem_statement"),
         MultiFieldPanel(
-            [FieldPanel("baseline_2020"), FieldPanel("target_2030"), FieldPanel("target_2050")], heading="Targets"
+            [FieldPanel("baseline_2020"), FieldPanel("target_2030"), FieldPanel("target_2050")],
+            heading="Targets",
         ),
         FieldPanel("body"),
     ]
@@ -227,6 +287,8 @@ class ObjectivePage(KnowledgeMixin, Page):
         APIField("target_2030"),
         APIField("target_2050"),
         APIField("body"),
+        APIField("goal", serializer=PageField()),
+        APIField("task_force", serializer=PageField()),
     ]
     knowledge_fields = [
         ("short_label", ""),
@@ -253,6 +315,12 @@ class ObjectivePage(KnowledgeMixin, Page):
 
     def facets(self) -> dict:
         return {**super().facets(), "objectives": [self.code], "goals": [self.code[0]]}
+
+    def knowledge_extra(self) -> list[tuple[str, str]]:
+        placeholder = (
+            " (placeholder: the real title and targets are not yet known)" if self.is_placeholder else ""
+        )
+        return [("", f"Strategic objective {self.code}: {self.short_label}{placeholder}.")]
 
     @property
     def goal(self):
@@ -290,7 +358,8 @@ class TaskForcePageForm(WagtailAdminPageForm):
             leaders = [
                 form.cleaned_data
                 for form in members.forms
-                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+                if form.cleaned_data
+                and not form.cleaned_data.get("DELETE")
                 and form.cleaned_data.get("role") == TaskForceMember.Role.LEADER
             ]
             if len(leaders) > 2:
@@ -298,7 +367,7 @@ class TaskForcePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TaskForcePage(KnowledgeMixin, Page):
+class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     """The one task force of an objective."""
 
     purpose = models.TextField()
@@ -313,7 +382,13 @@ class TaskForcePage(KnowledgeMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("purpose"), index.SearchField("how_to_join")]
-    api_fields = [APIField("purpose"), APIField("how_to_join"), APIField("members"), APIField("body")]
+    api_fields = [
+        APIField("purpose"),
+        APIField("how_to_join"),
+        APIField("members"),
+        APIField("body"),
+        APIField("objective", serializer=PageField()),
+    ]
     knowledge_fields = [("purpose", "Purpose"), ("how_to_join", "How to join"), ("body", "")]
     content_type_label = "task_force"
 
@@ -331,6 +406,13 @@ class TaskForcePage(KnowledgeMixin, Page):
     def facets(self) -> dict:
         objective = self.get_parent().specific
         return {**super().facets(), "objectives": [objective.code], "goals": [objective.code[0]]}
+
+    def knowledge_extra(self) -> list[tuple[str, str]]:
+        members = [
+            f"{m.person.name} ({m.get_role_display()}, {m.person.organization or 'no organization'})"
+            for m in self.members.select_related("person__organization")
+        ]
+        return [("Members", "; ".join(members))] if members else []
 
 
 # --- Attached documents -----------------------------------------------------------------------------------
@@ -358,7 +440,7 @@ class ResourceDocument(AttachedDocument):
 # --- Projects ---------------------------------------------------------------------------------------------
 
 
-class ListingPage(KnowledgeMixin, Page):
+class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     """A catalogue page whose children are listed with filters."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -406,7 +488,9 @@ class ProjectPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ProjectPage(KnowledgeMixin, Page):
+class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+    related_types = ("project", "webinar", "resource")
+
     class Status(models.TextChoices):
         IDEA = "idea", "Project idea"
         SEEKING_FUNDING = "seeking_funding", "Seeking funding"
@@ -414,7 +498,9 @@ class ProjectPage(KnowledgeMixin, Page):
         IN_PROGRESS = "in_progress", "In progress"
         COMPLETED = "completed", "Completed"
 
-    summary = models.TextField(max_length=600, help_text="One or two sentences shown in listings and results.")
+    summary = models.TextField(
+        max_length=600, help_text="One or two sentences shown in listings and results."
+    )
     body = StreamField(BodyBlock(), blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IDEA)
     funding_sought = models.DecimalField(
@@ -426,15 +512,23 @@ class ProjectPage(KnowledgeMixin, Page):
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
-    countries = ParentalManyToManyField(Region, blank=True, related_name="projects",
-                                        help_text="Countries or, for multi-country work, world regions.")
+    countries = ParentalManyToManyField(
+        Region,
+        blank=True,
+        related_name="projects",
+        help_text="Countries or, for multi-country work, world regions.",
+    )
     practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="projects")
     lead_organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_projects"
     )
     partner_organizations = ParentalManyToManyField(Organization, blank=True, related_name="partner_projects")
-    objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="projects",
-                                         help_text="The strategic objectives this project serves.")
+    objectives = ParentalManyToManyField(
+        "cms.ObjectivePage",
+        blank=True,
+        related_name="projects",
+        help_text="The strategic objectives this project serves.",
+    )
 
     base_form_class = ProjectPageForm
     content_panels = Page.content_panels + [
@@ -442,7 +536,9 @@ class ProjectPage(KnowledgeMixin, Page):
         FieldPanel("status"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("funding_sought"), FieldPanel("funding_secured"), FieldPanel("currency")]),
+                FieldRowPanel(
+                    [FieldPanel("funding_sought"), FieldPanel("funding_secured"), FieldPanel("currency")]
+                ),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
             ],
             heading="Funding and dates",
@@ -479,9 +575,10 @@ class ProjectPage(KnowledgeMixin, Page):
         APIField("practices"),
         APIField("lead_organization"),
         APIField("partner_organizations"),
-        APIField("objectives"),
+        APIField("objectives", serializer=PageListField()),
         APIField("body"),
-        APIField("documents"),
+        APIField("documents", serializer=AttachedDocumentsField()),
+        APIField("funding_gap"),
     ]
     knowledge_fields = [("summary", ""), ("body", "")]
     content_type_label = "project"
@@ -501,6 +598,21 @@ class ProjectPage(KnowledgeMixin, Page):
             "year": self.start_date.year if self.start_date else None,
             "date": self.start_date,
         }
+
+    def knowledge_extra(self) -> list[tuple[str, str]]:
+        facts = [f"Status: {self.get_status_display()}."]
+        if self.lead_organization:
+            facts.append(f"Lead organization: {self.lead_organization.name}.")
+        partners = [org.name for org in self.partner_organizations.all()]
+        if partners:
+            facts.append(f"Partners: {', '.join(partners)}.")
+        places = [region.name for region in self.countries.all()]
+        if places:
+            facts.append(f"Where: {', '.join(places)}.")
+        practices = [practice.name for practice in self.practices.all()]
+        if practices:
+            facts.append(f"Soil practices: {', '.join(practices)}.")
+        return [("Project facts", " ".join(facts))]
 
     @property
     def funding_gap(self) -> Decimal | None:
@@ -527,34 +639,42 @@ class WebinarIndexPage(ListingPage):
         return context
 
 
-class WebinarPage(KnowledgeMixin, Page):
-    series = models.CharField(max_length=160, blank=True, help_text="e.g. Soil Carbon Science Webinar Series.")
+class WebinarPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+    related_types = ("webinar", "project", "resource")
+
+    series = models.CharField(
+        max_length=160, blank=True, help_text="e.g. Soil Carbon Science Webinar Series."
+    )
     start_date = models.DateField()
     start_time = models.TimeField(help_text="Local start time in the time zone below.")
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
     starts_at = models.DateTimeField(editable=False, null=True, db_index=True)
-    duration_minutes = models.PositiveSmallIntegerField(default=60, validators=[MinValueValidator(5),
-                                                                                MaxValueValidator(24 * 60)])
+    duration_minutes = models.PositiveSmallIntegerField(
+        default=60, validators=[MinValueValidator(5), MaxValueValidator(24 * 60)]
+    )
     speakers = ParentalManyToManyField(Person, blank=True, related_name="webinars")
     moderator = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     abstract = RichTextField(features=RICH_TEXT_FEATURES)
     registration_url = models.URLField(blank=True)
     recording_url = models.URLField(blank=True, help_text="YouTube or similar, once the recording is online.")
-    slides = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    slides = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="webinars")
     practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="webinars")
 
     content_panels = Page.content_panels + [
         FieldPanel("series"),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("timezone")],
-                      heading="Start"),
+        FieldRowPanel(
+            [FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("timezone")], heading="Start"
+        ),
         FieldPanel("duration_minutes"),
         FieldPanel("speakers"),
         FieldPanel("moderator"),
         FieldPanel("abstract"),
         MultiFieldPanel(
-            [FieldPanel("registration_url"), FieldPanel("recording_url"), FieldPanel("slides")], heading="Links"
+            [FieldPanel("registration_url"), FieldPanel("recording_url"), FieldPanel("slides")],
+            heading="Links",
         ),
         FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
@@ -567,7 +687,11 @@ class WebinarPage(KnowledgeMixin, Page):
     ]
     api_fields = [
         APIField("series"),
+        APIField("start_date"),
+        APIField("start_time"),
         APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("is_upcoming"),
         APIField("timezone"),
         APIField("duration_minutes"),
         APIField("speakers"),
@@ -575,8 +699,8 @@ class WebinarPage(KnowledgeMixin, Page):
         APIField("abstract"),
         APIField("registration_url"),
         APIField("recording_url"),
-        APIField("slides"),
-        APIField("objectives"),
+        APIField("slides", serializer=DocumentField()),
+        APIField("objectives", serializer=PageListField()),
         APIField("practices"),
     ]
     knowledge_fields = [("series", ""), ("abstract", "Abstract")]
@@ -624,6 +748,15 @@ class WebinarPage(KnowledgeMixin, Page):
             "date": self.start_date,
         }
 
+    def knowledge_extra(self) -> list[tuple[str, str]]:
+        people = [str(person) for person in self.speakers.select_related("organization")]
+        facts = [f"Webinar on {self.start_date:%d %B %Y}."] if self.start_date else []
+        if people:
+            facts.append(f"Speakers: {'; '.join(people)}.")
+        if self.moderator:
+            facts.append(f"Moderator: {self.moderator}.")
+        return [("Speakers", " ".join(facts))] if facts else []
+
 
 class EventIndexPage(ListingPage):
     subpage_types = ["cms.EventPage"]
@@ -651,7 +784,9 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(KnowledgeMixin, Page):
+class EventPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+    related_types = ("event", "webinar", "project")
+
     class Kind(models.TextChoices):
         INITIATIVE_DAY = "initiative_day", "4 per 1000 Initiative Day"
         PARTNER_EVENT = "partner_event", "Partner event"
@@ -660,10 +795,14 @@ class EventPage(KnowledgeMixin, Page):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNER_EVENT)
     start_date = models.DateField()
     end_date = models.DateField()
-    location = models.CharField(max_length=250, blank=True, help_text="Venue and city; leave empty if online only.")
+    location = models.CharField(
+        max_length=250, blank=True, help_text="Venue and city; leave empty if online only."
+    )
     online = models.BooleanField(default=False, help_text="Tick if people can take part online.")
     online_url = models.URLField(blank=True, help_text="Registration or streaming link.")
-    organizer = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    organizer = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     summary = models.TextField(max_length=600, blank=True)
     body = StreamField(BodyBlock(), blank=True)
     objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="events")
@@ -698,7 +837,8 @@ class EventPage(KnowledgeMixin, Page):
         APIField("organizer"),
         APIField("summary"),
         APIField("body"),
-        APIField("objectives"),
+        APIField("is_upcoming"),
+        APIField("objectives", serializer=PageListField()),
         APIField("regions"),
     ]
     knowledge_fields = [("location", "Place"), ("summary", ""), ("body", "")]
@@ -722,6 +862,14 @@ class EventPage(KnowledgeMixin, Page):
             "year": self.start_date.year,
             "date": self.start_date,
         }
+
+    def knowledge_extra(self) -> list[tuple[str, str]]:
+        facts = [f"{self.get_kind_display()}, {self.start_date:%d %B %Y}."]
+        if self.organizer:
+            facts.append(f"Organized by {self.organizer.name}.")
+        if self.online:
+            facts.append("Online participation possible.")
+        return [("", " ".join(facts))]
 
 
 # --- Community resources ----------------------------------------------------------------------------------
@@ -757,7 +905,9 @@ class ResourcePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ResourcePage(KnowledgeMixin, Page):
+class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+    related_types = ("resource", "project", "webinar")
+
     class Kind(models.TextChoices):
         REPORT = "report", "Report"
         GUIDELINE = "guideline", "Guideline"
@@ -772,7 +922,9 @@ class ResourcePage(KnowledgeMixin, Page):
     language = models.CharField(max_length=5, choices=LANGUAGE_CHOICES, default="en")
     summary = models.TextField(max_length=1200)
     body = StreamField(BodyBlock(), blank=True)
-    external_url = models.URLField(blank=True, help_text="Where the resource lives, if it is not attached here.")
+    external_url = models.URLField(
+        blank=True, help_text="Where the resource lives, if it is not attached here."
+    )
     objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="resources")
     practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="resources")
     regions = ParentalManyToManyField(Region, blank=True, related_name="resources")
@@ -805,8 +957,8 @@ class ResourcePage(KnowledgeMixin, Page):
         APIField("summary"),
         APIField("body"),
         APIField("external_url"),
-        APIField("documents"),
-        APIField("objectives"),
+        APIField("documents", serializer=AttachedDocumentsField()),
+        APIField("objectives", serializer=PageListField()),
         APIField("practices"),
         APIField("regions"),
     ]

@@ -40,7 +40,13 @@ class Region(index.Indexed, models.Model):
         FieldPanel("slug"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
-    api_fields = [APIField("name"), APIField("slug"), APIField("kind"), APIField("iso_code"), APIField("parent")]
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("kind"),
+        APIField("iso_code"),
+        APIField("parent"),
+    ]
 
     class Meta:
         ordering = ["kind", "name"]
@@ -72,7 +78,9 @@ class Region(index.Indexed, models.Model):
 class SoilPractice(index.Indexed, models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(blank=True, help_text="Two or three sentences: what it is and how it builds SOC.")
+    description = models.TextField(
+        blank=True, help_text="Two or three sentences: what it is and how it builds SOC."
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [
@@ -112,7 +120,12 @@ class Organization(index.Indexed, models.Model):
     short_name = models.CharField(max_length=40, blank=True, help_text="Acronym, e.g. INRAE.")
     kind = models.CharField(max_length=40, choices=Kind.choices)
     country = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", limit_choices_to={"kind": "country"}
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "country"},
     )
     membership = models.CharField(
         max_length=10,
@@ -179,7 +192,9 @@ class Person(index.Indexed, models.Model):
     )
     job_title = models.CharField(max_length=200, blank=True)
     bio = models.TextField(blank=True)
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     panels = [
         FieldPanel("name"),

@@ -163,3 +163,13 @@ KNOWLEDGE_CHUNK_TOKENS = int(os.environ.get("KNOWLEDGE_CHUNK_TOKENS", "200"))
 KNOWLEDGE_CHUNK_OVERLAP = int(os.environ.get("KNOWLEDGE_CHUNK_OVERLAP", "40"))
 # Documents larger than this are recorded as failed instead of being read.
 KNOWLEDGE_MAX_DOCUMENT_MB = int(os.environ.get("KNOWLEDGE_MAX_DOCUMENT_MB", "50"))
+
+# Hybrid search tuning (fitted on the SciFact train split with `manage.py evaluate_search`; see README).
+SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "60"))
+SEARCH_VECTOR_WEIGHT = float(os.environ.get("SEARCH_VECTOR_WEIGHT", "1.0"))
+SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.0"))
+SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
+SEARCH_EF_SEARCH = int(os.environ.get("SEARCH_EF_SEARCH", "100"))
+SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
+
+from .api import *  # noqa: E402,F403

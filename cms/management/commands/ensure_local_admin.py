@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
-        parser.add_argument("--reset", action="store_true", help="Give the existing account a new random password.")
+        parser.add_argument(
+            "--reset", action="store_true", help="Give the existing account a new random password."
+        )
 
     def handle(self, *args, username: str, reset: bool, **options):
         users = get_user_model()
@@ -28,4 +30,6 @@ class Command(BaseCommand):
         else:
             user.set_password(password)
             user.save(update_fields=["password"])
-        self.stdout.write(self.style.SUCCESS(f"Admin login: user '{username}', password '{password}' (shown only now)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin login: user '{username}', password '{password}' (shown only now).")
+        )

@@ -8,7 +8,9 @@ from knowledge.tasks import index_sync_suspended
 
 
 class Command(BaseCommand):
-    help = "Load the Initiative's demo content; a second run changes nothing. Ends by updating the search index."
+    help = (
+        "Load the Initiative's demo content; a second run changes nothing. Ends by updating the search index."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--skip-index", action="store_true", help="Do not update the knowledge index.")
@@ -17,8 +19,12 @@ class Command(BaseCommand):
         with index_sync_suspended():
             report = DemoLoader().load()
         if report.changed:
-            created = ", ".join(f"{count} {kind}" for kind, count in sorted(report.created.items())) or "nothing"
-            updated = ", ".join(f"{count} {kind}" for kind, count in sorted(report.updated.items())) or "nothing"
+            created = (
+                ", ".join(f"{count} {kind}" for kind, count in sorted(report.created.items())) or "nothing"
+            )
+            updated = (
+                ", ".join(f"{count} {kind}" for kind, count in sorted(report.updated.items())) or "nothing"
+            )
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {created}; updated: {updated}."))
         else:
             self.stdout.write("Demo content already up to date: nothing changed.")

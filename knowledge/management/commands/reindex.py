@@ -19,11 +19,14 @@ class Command(BaseCommand):
         parser.add_argument("--pages", action="store_true", help="Only pages.")
         parser.add_argument("--documents", action="store_true", help="Only documents.")
         parser.add_argument("--force", action="store_true", help="Rebuild every source even if unchanged.")
-        parser.add_argument("--batch-size", type=int, default=16, help="Sources prepared and embedded together.")
+        parser.add_argument(
+            "--batch-size", type=int, default=16, help="Sources prepared and embedded together."
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
 
-    def handle(self, *args, pages: bool, documents: bool, force: bool, batch_size: int, no_progress: bool,
-               **options):
+    def handle(
+        self, *args, pages: bool, documents: bool, force: bool, batch_size: int, no_progress: bool, **options
+    ):
         if not pages and not documents:
             pages = documents = True
         started = time.perf_counter()
@@ -33,8 +36,13 @@ class Command(BaseCommand):
 
             def progress(done, stats):
                 bar.update(done)
-                bar.set_postfix(indexed=stats.indexed, unchanged=stats.unchanged, failed=stats.failed,
-                                embedded=stats.embeddings_computed, refresh=False)
+                bar.set_postfix(
+                    indexed=stats.indexed,
+                    unchanged=stats.unchanged,
+                    failed=stats.failed,
+                    embedded=stats.embeddings_computed,
+                    refresh=False,
+                )
 
             stats = sync.reindex_site(work, force=force, batch_size=batch_size, on_batch=progress)
         orphans = sync.remove_orphans() if pages and documents else 0
@@ -47,6 +55,8 @@ class Command(BaseCommand):
             )
         )
         if stats.failed:
-            self.stdout.write(self.style.WARNING(
-                "Some items failed: see Admin > Reports > Search index for the reasons, and retry from there."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    "Some items failed: see Admin > Reports > Search index for the reasons, and retry from there."
+                )
+            )

@@ -1,0 +1,323 @@
+"""Wagtail API v2 at /api/v2/: pages, images, documents and the snippets, read-only and public content only.
+
+Pages: Wagtail's PagesAPIViewSet (live pages outside view restrictions, on the requested site) plus the filters
+the site's listings offer (?goal= ?objective= ?practice= ?region= ?when=upcoming|past); field filters such as
+?status=, ?kind=, ?language=, ?year= are Wagtail's own (with ?type=cms.ProjectPage etc.), validated first so
+a bad value answers 400 instead of an empty list or a 500.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import parse_fields_parameter
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.fields import StreamField
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+
+from cms.models import EventPage, Organization, Person, Region, SoilPractice, WebinarPage
+
+from .errors import ParamError, V2ErrorsMixin
+from .preview import HeadlessPreviewIfConfiguredMixin
+from .visibility import visible_documents
+
+OBJECTIVE_CODE = re.compile(r"^[A-F][1-9]$")
+PREVIEW_MAX_AGE = 24 * 60 * 60  # seconds; the package deletes stored previews after a day too
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filter (?status=funded, ?year=2024), with each value checked before it reaches the
+    database: unknown choices, malformed numbers or dates and relations are a 400 naming the parameter."""
+
+    def filter_queryset(self, request, queryset, view):
+        model = queryset.model
+        fields = set(view.get_available_fields(model, db_fields_only=True)) - {"locale"}
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            self.check_value(name, field, value)
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValueError, TypeError, DjangoValidationError) as exc:
+            raise ParamError(None, f"field filter error: {exc}") from exc
+
+    @staticmethod
+    def check_value(name: str, field, value: str) -> None:
+        if isinstance(field, TaggableManager):
+            return
+        if field.many_to_many or field.one_to_many or not field.concrete or isinstance(field, StreamField):
+            raise ParamError(name, f"Listings cannot be filtered by {name}.")
+        if "\x00" in value:
+            raise ParamError(name, f"Null characters are not allowed in {name}.")
+        if isinstance(field, models.BooleanField):
+            return
+        if field.choices:
+            allowed = [str(key) for key, _ in field.flatchoices]
+            if value not in allowed:
+                raise ParamError(name, f"Unknown {name} {value[:40]!r}: use one of {', '.join(allowed)}.")
+            return
+        target = field.target_field if isinstance(field, models.ForeignKey) else field
+        try:
+            python_value = target.to_python(value)
+            if isinstance(target, models.IntegerField | models.DecimalField | models.FloatField):
+                target.run_validators(python_value)
+        except (DjangoValidationError, ValueError, TypeError):
+            raise ParamError(name, f"{value[:40]!r} is not a valid value for {name}.") from None
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+class SiteFilter(BaseFilterBackend):
+    """The filters of the site's listings: ?goal=A ?objective=A1 ?practice=<slug> ?region=<slug> (a world
+    region matches its countries too) ?when=upcoming|past (webinars and events). Needs a single ?type=."""
+
+    params = ("goal", "objective", "practice", "region", "when")
+
+    def filter_queryset(self, request, queryset, view):
+        model = queryset.model
+        condition = Q()
+        for name in self.params:
+            if name not in request.GET:
+                continue
+            value = request.GET[name].strip()
+            condition &= getattr(self, f"_{name}")(model, value)
+        if condition:
+            queryset = queryset.filter(pk__in=model.objects.filter(condition).values("pk"))
+        when = request.GET.get("when", "").strip()
+        if when and not request.GET.get("order"):
+            date_field = "starts_at" if model is WebinarPage else "start_date"
+            queryset = queryset.order_by(date_field if when == "upcoming" else f"-{date_field}")
+        return queryset
+
+    @staticmethod
+    def _require(model, name: str, field: str, example: str) -> None:
+        if not _has_field(model, field):
+            raise ParamError(name, f"{name} filters need ?type= a page type with {field}, e.g. type={example}.")
+
+    def _goal(self, model, value: str) -> Q:
+        self._require(model, "goal", "objectives", "cms.ProjectPage")
+        code = value.upper()
+        if len(code) != 1 or code not in "ABCDEF":
+            raise ParamError("goal", f"Unknown goal {value[:40]!r}: use a letter from A to F.")
+        return Q(objectives__code__startswith=code)
+
+    def _objective(self, model, value: str) -> Q:
+        self._require(model, "objective", "objectives", "cms.ProjectPage")
+        code = value.upper()
+        if not OBJECTIVE_CODE.match(code):
+            raise ParamError("objective", f"Unknown objective {value[:40]!r}: use a code such as A1.")
+        return Q(objectives__code=code)
+
+    def _practice(self, model, value: str) -> Q:
+        self._require(model, "practice", "practices", "cms.ProjectPage")
+        if not SoilPractice.objects.filter(slug=value).exists():
+            raise ParamError("practice", f"Unknown soil practice {value[:40]!r}.")
+        return Q(practices__slug=value)
+
+    def _region(self, model, value: str) -> Q:
+        field = "countries" if _has_field(model, "countries") else "regions"
+        self._require(model, "region", field, "cms.ProjectPage")
+        if not Region.objects.filter(slug=value).exists():
+            raise ParamError("region", f"Unknown country or region {value[:40]!r}.")
+        return Q(**{f"{field}__slug": value}) | Q(**{f"{field}__parent__slug": value})
+
+    def _when(self, model, value: str) -> Q:
+        if model not in (WebinarPage, EventPage):
+            raise ParamError("when", "when filters need ?type=cms.WebinarPage or ?type=cms.EventPage.")
+        if value not in ("upcoming", "past"):
+            raise ParamError("when", f"Unknown value {value[:40]!r}: use upcoming or past.")
+        if model is WebinarPage:
+            upcoming = Q(starts_at__gte=timezone.now())
+        else:
+            upcoming = Q(end_date__gte=timezone.localdate())
+        return upcoming if value == "upcoming" else ~upcoming
+
+
+class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
+    schema = None  # not in the OpenAPI schema: fields depend on ?type= and ?fields=
+    filter_backends = [
+        CheckedFieldsFilter,
+        SiteFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(SiteFilter.params)
+
+    def get_queryset(self):
+        if "\x00" in self.request.GET.get("type", ""):
+            raise ParamError("type", "type doesn't exist")
+        return super().get_queryset()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].isdigit():
+            raise ParamError("id", "id must be a whole number.")
+        return super().find_object(queryset, request)
+
+
+class ImagesAPIViewSet(V2ErrorsMixin, WagtailImagesAPIViewSet):
+    schema = None
+    filter_backends = [CheckedFieldsFilter, OrderingFilter, SearchFilter]
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].isdigit():
+            raise ParamError("id", "id must be a whole number.")
+        return super().find_object(queryset, request)
+
+
+class DocumentsAPIViewSet(V2ErrorsMixin, WagtailDocumentsAPIViewSet):
+    """Documents in public collections that are not attached only to unpublished or private pages."""
+
+    schema = None
+    filter_backends = [CheckedFieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=visible_documents().values("pk"))
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].isdigit():
+            raise ParamError("id", "id must be a whole number.")
+        return super().find_object(queryset, request)
+
+
+class SnippetAPIViewSet(V2ErrorsMixin, BaseAPIViewSet):
+    schema = None
+    filter_backends = [CheckedFieldsFilter, OrderingFilter, SearchFilter]
+    ordering = ("name",)
+
+    def get_queryset(self):
+        return self.model.objects.all().order_by(*self.ordering, "id")
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].isdigit():
+            raise ParamError("id", "id must be a whole number.")
+        return super().find_object(queryset, request)
+
+
+class OrganizationsAPIViewSet(SnippetAPIViewSet):
+    name = "organizations"
+    model = Organization
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "short_name", "kind", "membership"]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "short_name", "website"]
+
+
+class PeopleAPIViewSet(SnippetAPIViewSet):
+    name = "people"
+    model = Person
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "job_title", "organization"]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "job_title", "organization"]
+
+
+class SoilPracticesAPIViewSet(SnippetAPIViewSet):
+    name = "practices"
+    model = SoilPractice
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "slug"]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "slug"]
+
+
+class RegionsAPIViewSet(SnippetAPIViewSet):
+    name = "regions"
+    model = Region
+    ordering = ("kind", "name")
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "slug", "kind", "iso_code"]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "slug", "kind"]
+
+
+class PagePreviewAPIViewSet(PagesAPIViewSet):
+    """GET /api/preview/?content_type=cms.projectpage&token=...: the draft a token was issued for, in the same
+    shape as /api/v2/pages/<id>/. A token is signed by the server when an editor previews a page."""
+
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
+
+    def listing_view(self, request):
+        page = self.get_object()
+        return Response(self.get_serializer(page).data)
+
+    def get_object(self):
+        if not hasattr(self, "_preview_page"):
+            self._preview_page = self._load_preview()
+        return self._preview_page
+
+    def _load_preview(self):
+        params = self.request.GET
+        content_type, token = params.get("content_type", "").strip(), params.get("token", "").strip()
+        if not content_type:
+            raise ParamError("content_type", "content_type is required, e.g. cms.projectpage.")
+        if not token:
+            raise ParamError("token", "token is required.")
+        app_label, _, model_name = content_type.lower().partition(".")
+        try:
+            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+        except ContentType.DoesNotExist:
+            model = None
+        if model is None or not issubclass(model, HeadlessPreviewIfConfiguredMixin):
+            raise ParamError("content_type", f"Unknown previewable page type {content_type[:60]!r}.")
+        try:
+            model.get_preview_signer().unsign(token, max_age=PREVIEW_MAX_AGE)
+        except signing.BadSignature:
+            raise ParamError("token", "The preview token is invalid or has expired.") from None
+        page = model.get_page_from_preview_token(token)
+        if page is None:
+            raise Http404("No preview is stored for this token (it may have expired).")
+        if page.pk is None:
+            page.pk = 0  # a page that has never been saved
+        return page
+
+    def get_serializer_class(self):
+        page = self.get_object()
+        try:
+            fields_config = parse_fields_parameter(self.request.GET["fields"]) if "fields" in self.request.GET else []
+        except ValueError as exc:
+            raise ParamError("fields", f"fields error: {exc}") from exc
+        return self._get_serializer_class(self.request.wagtailapi_router, type(page), fields_config,
+                                          show_details=True)
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("organizations", OrganizationsAPIViewSet)
+api_router.register_endpoint("people", PeopleAPIViewSet)
+api_router.register_endpoint("practices", SoilPracticesAPIViewSet)
+api_router.register_endpoint("regions", RegionsAPIViewSet)
+
+preview_view = api_router.wrap_view(PagePreviewAPIViewSet.as_view({"get": "listing_view"}))

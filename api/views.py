@@ -1,0 +1,356 @@
+"""Search, autocomplete and related content over the knowledge index: one APIView per operation, each with
+its InputSerializer (the query parameters, also their OpenAPI description) and OutputSerializer.
+
+The logic lives in search/: parse_search_params + search() (search/params.py, search/service.py),
+related_to_page() (search/related.py) and suggest_titles() (search/suggest.py). These views only translate
+HTTP to those calls and back.
+"""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+)
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from knowledge.models import Source
+from knowledge.visibility import page_is_visible
+from search.params import CONTENT_TYPES, LANGUAGES, MAX_PAGE_SIZE, parse_search_params
+from search.service import FACETS, MAX_QUERY_LENGTH, MODES, SearchError, search
+
+from .errors import ParamError
+from .throttling import AnonSearchThrottle
+
+MAX_RELATED = 20
+
+
+# --- Errors, shared by every operation ------------------------------------------------------------------
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    param = serializers.CharField(allow_null=True, help_text="The query parameter at fault, or null.")
+    message = serializers.CharField(help_text="What is wrong, in words a developer can act on.")
+    retry_after = serializers.IntegerField(required=False, help_text="Only on 429: seconds to wait.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorDetailSerializer()
+
+
+ERROR_400 = OpenApiResponse(
+    ErrorSerializer,
+    description="Bad input: the body names the parameter and the problem.",
+    examples=[
+        OpenApiExample("Page size too large", status_codes=["400"],
+                       value={"error": {"param": "page_size", "message": "page_size must be between 1 and 50."}}),
+    ],
+)
+ERROR_404 = OpenApiResponse(
+    ErrorSerializer,
+    description="No such published, public page.",
+    examples=[OpenApiExample("Unknown page", status_codes=["404"],
+                             value={"error": {"param": None, "message": "No published, public page 9999."}})],
+)
+ERROR_429 = OpenApiResponse(
+    ErrorSerializer,
+    description="Too many requests from this address; the Retry-After header gives the seconds to wait.",
+    examples=[OpenApiExample("Throttled", status_codes=["429"], value={
+        "error": {"param": None, "message": "Too many requests. Try again in 42 seconds.", "retry_after": 42}})],
+)
+
+
+def reject_unknown(params: QueryDict, allowed) -> None:
+    for name, values in params.lists():
+        if name not in allowed:
+            raise ParamError(name, f"Unknown parameter {name[:40]!r}: use {', '.join(sorted(allowed))}.")
+        for value in values:
+            if "\x00" in value:
+                raise ParamError(name, f"{name} contains a null character.")
+
+
+def split_values(params: QueryDict, name: str) -> list[str]:
+    return [part.strip() for raw in params.getlist(name) for part in raw.split(",") if part.strip()]
+
+
+class SearchThrottledAPIView(APIView):
+    throttle_classes = [AnonSearchThrottle]
+
+
+# --- Search ---------------------------------------------------------------------------------------------
+
+
+class SearchApi(SearchThrottledAPIView):
+    """Hybrid (semantic + keyword) search over published, public pages and documents."""
+
+    class InputSerializer(serializers.Serializer):
+        q = serializers.CharField(max_length=MAX_QUERY_LENGTH,
+                                  help_text=f"A question or some words; required, at most {MAX_QUERY_LENGTH} characters.")
+        type = serializers.ListField(child=serializers.ChoiceField(choices=list(CONTENT_TYPES)), required=False,
+                                     help_text="Content types to include (repeat or comma-separate).")
+        goal = serializers.ListField(child=serializers.ChoiceField(choices=list("ABCDEF")), required=False,
+                                     help_text="Strategic goals, A to F.")
+        objective = serializers.ListField(child=serializers.RegexField(r"^[A-Fa-f][1-9]$"), required=False,
+                                          help_text="Strategic objective codes such as A1.")
+        practice = serializers.ListField(child=serializers.SlugField(), required=False,
+                                         help_text="Soil practice slugs (see /api/v2/practices/).")
+        region = serializers.ListField(child=serializers.SlugField(), required=False,
+                                       help_text="Country or world-region slugs (see /api/v2/regions/); a world "
+                                                 "region also matches its countries.")
+        language = serializers.ListField(child=serializers.ChoiceField(choices=list(LANGUAGES)), required=False,
+                                         help_text="Language codes.")
+        year_from = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
+                                             help_text="Earliest year (inclusive).")
+        year_to = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
+                                           help_text="Latest year (inclusive); not before year_from.")
+        mode = serializers.ChoiceField(choices=list(MODES), default="hybrid", required=False,
+                                       help_text="hybrid (default), semantic (meaning only) or keyword (words only).")
+        page = serializers.IntegerField(min_value=1, max_value=10_000, default=1, required=False,
+                                        help_text="Result page, from 1; past the last page is an error.")
+        page_size = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, default=10, required=False,
+                                             help_text=f"Results per page, at most {MAX_PAGE_SIZE}.")
+
+    @extend_schema_serializer(component_name="SearchResponse")
+    class OutputSerializer(serializers.Serializer):
+        @extend_schema_serializer(component_name="SearchResult")
+        class ResultSerializer(serializers.Serializer):
+            @extend_schema_serializer(component_name="SearchPassage")
+            class PassageSerializer(serializers.Serializer):
+                html = serializers.CharField(help_text="Escaped passage text with <mark> around query words.")
+                heading = serializers.CharField(allow_blank=True)
+                page_number = serializers.IntegerField(allow_null=True, help_text="PDF page, for documents.")
+                url = serializers.CharField(allow_blank=True, help_text="Link to the passage (#page=N in PDFs).")
+
+            id = serializers.IntegerField(help_text="Page id (source=page) or document id (source=document).")
+            source = serializers.ChoiceField(choices=["page", "document"])
+            title = serializers.CharField()
+            url = serializers.CharField(allow_blank=True)
+            type = serializers.CharField(help_text="Content type: project, webinar, resource, document, ...")
+            score = serializers.FloatField()
+            snippet = serializers.CharField(allow_blank=True, help_text="The best passage's html.")
+            passages = PassageSerializer(many=True)
+            date = serializers.DateField(allow_null=True)
+            year = serializers.IntegerField(allow_null=True)
+
+        @extend_schema_serializer(component_name="FacetValue")
+        class FacetValueSerializer(serializers.Serializer):
+            value = serializers.CharField()
+            count = serializers.IntegerField()
+
+        q = serializers.CharField()
+        mode = serializers.CharField()
+        count = serializers.IntegerField(help_text="Number of matching pages and documents.")
+        page = serializers.IntegerField()
+        num_pages = serializers.IntegerField()
+        results = ResultSerializer(many=True)
+        facets = serializers.DictField(
+            child=FacetValueSerializer(many=True),
+            help_text=f"Counts over all matches, per facet: {', '.join(FACETS)}.",
+        )
+
+    allowed_params = frozenset(InputSerializer._declared_fields)
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[InputSerializer],
+        responses={200: OutputSerializer, 400: ERROR_400, 429: ERROR_429},
+        examples=[
+            OpenApiExample("Search results", response_only=True, status_codes=["200"], value={
+                "q": "cover crops", "mode": "hybrid", "count": 1, "page": 1, "num_pages": 1,
+                "results": [{
+                    "id": 42, "source": "page", "title": "Cover crops in the Sahel",
+                    "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/", "type": "project",
+                    "score": 0.0328, "snippet": "<mark>Cover</mark> <mark>crops</mark> keep soils covered ...",
+                    "passages": [{"html": "<mark>Cover</mark> <mark>crops</mark> keep soils covered ...",
+                                  "heading": "", "page_number": None,
+                                  "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/"}],
+                    "date": "2024-03-01", "year": 2024,
+                }],
+                "facets": {"content_type": [{"value": "project", "count": 1}], "year": [{"value": "2024",
+                                                                                         "count": 1}]},
+            }),
+        ],
+    )
+    def get(self, request):
+        params = request.query_params
+        reject_unknown(params, self.allowed_params)
+        try:
+            query = parse_search_params(params, max_page_size=MAX_PAGE_SIZE)
+            response = search(query)
+        except SearchError as exc:
+            raise ParamError(exc.param, exc.message) from exc
+        if response.total and query.page > response.num_pages:
+            raise ParamError("page", f"page {query.page} is past the last page ({response.num_pages}).")
+        data = {
+            "q": query.q,
+            "mode": query.mode,
+            "count": response.total,
+            "page": query.page,
+            "num_pages": response.num_pages,
+            "results": [
+                {
+                    "id": result.page_id if result.kind == "page" else result.document_id,
+                    "source": result.kind,
+                    "title": result.title,
+                    "url": request.build_absolute_uri(result.url) if result.url else "",
+                    "type": result.content_type,
+                    "score": result.score,
+                    "snippet": result.snippet,
+                    "passages": [
+                        {"html": p.html, "heading": p.heading, "page_number": p.page_number,
+                         "url": request.build_absolute_uri(p.url) if p.url else ""}
+                        for p in result.passages
+                    ],
+                    "date": result.date,
+                    "year": result.year,
+                }
+                for result in response.results
+            ],
+            "facets": {
+                name: [{"value": value, "count": count} for value, count in values]
+                for name, values in response.facets.items()
+            },
+        }
+        return Response(self.OutputSerializer(data).data)
+
+
+# --- Suggest --------------------------------------------------------------------------------------------
+
+
+class SuggestApi(SearchThrottledAPIView):
+    """Title suggestions for a search box, from published, public pages and documents."""
+
+    class InputSerializer(serializers.Serializer):
+        q = serializers.CharField(max_length=MAX_QUERY_LENGTH, help_text="What has been typed so far; required.")
+        limit = serializers.IntegerField(min_value=1, max_value=MAX_RELATED, default=8, required=False,
+                                         help_text=f"At most this many suggestions (1 to {MAX_RELATED}).")
+
+    @extend_schema_serializer(component_name="SuggestResponse")
+    class OutputSerializer(serializers.Serializer):
+        @extend_schema_serializer(component_name="Suggestion")
+        class SuggestionSerializer(serializers.Serializer):
+            title = serializers.CharField()
+            url = serializers.CharField(allow_blank=True)
+            type = serializers.CharField()
+
+        q = serializers.CharField()
+        suggestions = SuggestionSerializer(many=True)
+
+    allowed_params = frozenset(InputSerializer._declared_fields)
+
+    @extend_schema(
+        operation_id="search_suggest",
+        parameters=[InputSerializer],
+        responses={200: OutputSerializer, 400: ERROR_400, 429: ERROR_429},
+        examples=[OpenApiExample("Suggestions", response_only=True, status_codes=["200"], value={
+            "q": "agrofor", "suggestions": [{"title": "Agroforestry in West Africa",
+                                             "url": "http://127.0.0.1:8000/projects/agroforestry-in-west-africa/",
+                                             "type": "project"}]})],
+    )
+    def get(self, request):
+        from search.suggest import suggest_titles
+
+        reject_unknown(request.query_params, self.allowed_params)
+        serializer = self.InputSerializer(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        q = " ".join(serializer.validated_data["q"].split())
+        suggestions = [
+            {**item, "url": request.build_absolute_uri(item["url"]) if item.get("url") else ""}
+            for item in suggest_titles(q, limit=serializer.validated_data["limit"])
+        ]
+        return Response(self.OutputSerializer({"q": q, "suggestions": suggestions}).data)
+
+
+# --- Related --------------------------------------------------------------------------------------------
+
+
+class RelatedApi(SearchThrottledAPIView):
+    """Pages and documents closest in topic to a published, public page (from stored vectors)."""
+
+    class InputSerializer(serializers.Serializer):
+        type = serializers.ListField(child=serializers.ChoiceField(choices=list(CONTENT_TYPES)), required=False,
+                                     help_text="Only these content types (repeat or comma-separate).")
+        limit = serializers.IntegerField(min_value=1, max_value=MAX_RELATED, default=5, required=False,
+                                         help_text=f"At most this many results (1 to {MAX_RELATED}).")
+
+    @extend_schema_serializer(component_name="RelatedResponse")
+    class OutputSerializer(serializers.Serializer):
+        @extend_schema_serializer(component_name="RelatedPage")
+        class PageSerializer(serializers.Serializer):
+            id = serializers.IntegerField()
+            title = serializers.CharField()
+            url = serializers.CharField(allow_blank=True)
+
+        @extend_schema_serializer(component_name="RelatedItem")
+        class RelatedSerializer(serializers.Serializer):
+            id = serializers.IntegerField(help_text="Page id or document id, as `source` says.")
+            source = serializers.ChoiceField(choices=["page", "document"])
+            title = serializers.CharField()
+            url = serializers.CharField(allow_blank=True)
+            type = serializers.CharField()
+            score = serializers.FloatField(help_text="Cosine similarity of the topics, up to 1.")
+            snippet = serializers.CharField(allow_blank=True, help_text="Plain text, not HTML.")
+
+        page = PageSerializer()
+        results = RelatedSerializer(many=True)
+
+    allowed_params = frozenset(InputSerializer._declared_fields)
+
+    @extend_schema(
+        operation_id="page_related",
+        parameters=[
+            OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="A page id."),
+            InputSerializer,
+        ],
+        responses={200: OutputSerializer, 400: ERROR_400, 404: ERROR_404, 429: ERROR_429},
+        examples=[OpenApiExample("Related content", response_only=True, status_codes=["200"], value={
+            "page": {"id": 42, "title": "Cover crops in the Sahel",
+                     "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/"},
+            "results": [{"id": 57, "source": "page", "title": "Webinar: cover crops and soil carbon",
+                         "url": "http://127.0.0.1:8000/webinars/cover-crops/", "type": "webinar",
+                         "score": 0.71, "snippet": "Cover crops protect the soil between two harvests ..."}]})],
+    )
+    def get(self, request, id: str):
+        from django.http import Http404
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=int(id)).first() if id.isdigit() and len(id) < 12 else None
+        if page is None or not page_is_visible(page):
+            raise Http404(f"No published, public page {id[:20]}.")
+        params = request.query_params
+        reject_unknown(params, self.allowed_params)
+        data = {name: split_values(params, name) for name in ("type",) if name in params}
+        if "limit" in params:
+            data["limit"] = params["limit"]
+        serializer = self.InputSerializer(data=data)
+        serializer.is_valid(raise_exception=True)
+        from search.related import related_to_page
+
+        items = related_to_page(page.pk, types=tuple(serializer.validated_data.get("type", ())),
+                                limit=serializer.validated_data["limit"])
+        kinds = {
+            pk: (kind, document_id)
+            for pk, kind, document_id in Source.objects.filter(pk__in=[i.source_id for i in items])
+            .values_list("pk", "kind", "document_id")
+        }
+        results = []
+        for item in items:
+            kind, document_id = kinds.get(item.source_id, ("page", None))
+            results.append({
+                "id": item.page_id if kind == "page" else document_id,
+                "source": kind,
+                "title": item.title,
+                "url": request.build_absolute_uri(item.url) if item.url else "",
+                "type": item.type,
+                "score": item.score,
+                "snippet": item.snippet,
+            })
+        page_data = {"id": page.pk, "title": page.title, "url": page.get_full_url(request) or ""}
+        return Response(self.OutputSerializer({"page": page_data, "results": results}).data)

@@ -1,0 +1,60 @@
+"""Highlighting query words in passages. Content and queries are untrusted: every piece of text is escaped,
+and the only markup added is <mark>."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.html import escape
+
+STOP_WORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "has", "have", "how", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "these", "this", "to", "was", "were", "what", "when", "where", "which", "who", "why", "will", "with", "about", "over", "under", "than", "then"]
+)
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(q: str) -> list[str]:
+    """Words worth highlighting: no stop words, none the visitor excluded with -word, no operators."""
+    terms: list[str] = []
+    for token in re.findall(r'-?"[^"]*"|-?\S+', q):
+        if token.startswith("-") or token.upper() == "OR":
+            continue
+        for word in WORD.findall(token.lower()):
+            if (len(word) > 1 or word.isdigit()) and word not in STOP_WORDS and word not in terms:
+                terms.append(word)
+    return terms
+
+
+def _pattern(terms: list[str]) -> re.Pattern | None:
+    if not terms:
+        return None
+    alternatives = []
+    for term in sorted(terms, key=len, reverse=True):
+        # A light stem: "crops" also marks "crop" and "cropping"; short words must match whole.
+        stem = term[: max(4, len(term) - 2)] if len(term) >= 5 else term
+        alternatives.append(re.escape(stem) + (r"\w*" if len(term) >= 5 else ""))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE | re.UNICODE)
+
+
+def highlight_passage(text: str, terms: list[str], *, max_chars: int = 420) -> str:
+    """Escaped passage around the first match, with matches wrapped in <mark>."""
+    pattern = _pattern(terms)
+    matches = list(pattern.finditer(text)) if pattern else []
+    start = 0
+    if matches and matches[0].start() > max_chars // 3:
+        start = text.rfind(" ", 0, matches[0].start() - max_chars // 4) + 1
+    end = min(len(text), start + max_chars)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + max_chars // 2)
+    parts: list[str] = ["&hellip; " if start > 0 else ""]
+    position = start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    parts.append(escape(text[position:end]))
+    if end < len(text):
+        parts.append(" &hellip;")
+    return "".join(parts)

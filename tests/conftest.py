@@ -1,0 +1,73 @@
+"""Shared fixtures: the real PostgreSQL + pgvector (pytest-django's test database on the embedded server) and
+the real embedding model. Page trees are built small, per test, with the helpers below."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from wagtail.models import Page, Site
+
+from cms.models import (
+    EventIndexPage,
+    HomePage,
+    ProjectIndexPage,
+    ResourceIndexPage,
+    StrategyPage,
+    WebinarIndexPage,
+)
+
+_slugs = itertools.count(1)
+
+
+def publish(page: Page) -> Page:
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_page(parent: Page, model, *, live: bool = True, **fields) -> Page:
+    """Create a child page; published (through a revision, as editors do) unless live=False."""
+    fields.setdefault("slug", f"{model.__name__.lower()}-{next(_slugs)}")
+    page = model(**fields)
+    if not live:
+        page.live = False
+    parent.add_child(instance=page)
+    if live:
+        publish(page)
+    return page
+
+
+class SiteTree:
+    """A home page as the default site's root, with the listing pages under it."""
+
+    def __init__(self) -> None:
+        root = Page.get_first_root_node()
+        Page.objects.child_of(root).filter(slug="home").exclude(content_type__model="homepage").delete()
+        self.home = add_page(root, HomePage, title="Soil Knowledge Hub", slug="home")
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "testserver", "port": 80, "root_page": self.home, "site_name": "Test hub"},
+        )
+        self.strategy = add_page(
+            self.home,
+            StrategyPage,
+            title="Strategy",
+            slug="strategy",
+            vision_2050="Healthy, carbon-rich soils.",
+            mission_2030="A framework for action on soil health.",
+        )
+        self.projects = add_page(self.home, ProjectIndexPage, title="Projects", slug="projects")
+        self.webinars = add_page(self.home, WebinarIndexPage, title="Webinars", slug="webinars")
+        self.events = add_page(self.home, EventIndexPage, title="Events", slug="events")
+        self.resources = add_page(self.home, ResourceIndexPage, title="Resources", slug="resources")
+
+
+@pytest.fixture
+def site_tree(db) -> SiteTree:
+    return SiteTree()
+
+
+def days_from_today(days: int) -> dt.date:
+    return dt.date.today() + dt.timedelta(days=days)
