@@ -14,7 +14,7 @@ from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
 from knowledge.visibility import visible_source_sql
 
-from .service import _literal, _live_urls
+from .service import _literal, live_urls
 
 
 @dataclass
@@ -67,7 +67,7 @@ def related_to_source(source: Source, *, types: tuple[str, ...] = (), limit: int
         cursor.execute(sql, [literal, source.pk, *type_params, *visible_params, literal, limit * 8, limit])
         rows = cursor.fetchall()
     sources = Source.objects.in_bulk([source_id for source_id, _ in rows])
-    urls = _live_urls(sources.values())
+    urls = live_urls(sources.values())
     first_chunks = {
         chunk.source_id: chunk.text
         for chunk in Chunk.objects.filter(source_id__in=list(sources), position=0).only("source_id", "text")

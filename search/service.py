@@ -391,7 +391,7 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
     missing = [source_id for source_id, _ in page_ids if source_id not in wanted_chunks]
     for chunk in Chunk.objects.filter(source_id__in=missing, position=0):
         first_chunks[chunk.source_id] = chunk
-    urls = _live_urls([sources[source_id] for source_id, _ in page_ids if source_id in sources])
+    urls = live_urls([sources[source_id] for source_id, _ in page_ids if source_id in sources])
     terms = query_terms(q)
 
     results = []
@@ -434,7 +434,7 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
     return results
 
 
-def _live_urls(sources) -> dict[int, str]:
+def live_urls(sources) -> dict[int, str]:
     """Page URLs resolved now (a parent's slug may have changed since indexing)."""
     from wagtail.models import Page
 

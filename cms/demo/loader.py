@@ -8,6 +8,7 @@ index is brought up to date once at the end (one batched pass instead of one per
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.documents.models import hash_filelike
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from cms.models import (
@@ -72,13 +74,17 @@ def paragraphs_html(paragraphs: list[str] | str) -> str:
 
 
 def body_blocks(items) -> list[tuple[str, object]]:
-    """Demo body items (a paragraph string, or ("heading", text)) as StreamField data."""
+    """Demo body items as StreamField data: a paragraph string, ("heading", text) for a heading alone, or
+    (heading text, paragraph) for a headed section."""
     from wagtail.rich_text import RichText
 
     blocks: list[tuple[str, object]] = []
     for item in items or []:
-        if isinstance(item, tuple | list) and item and item[0] == "heading":
+        if isinstance(item, tuple | list) and len(item) == 2 and item[0] == "heading":
             blocks.append(("heading", {"text": item[1], "level": "h2"}))
+        elif isinstance(item, tuple | list) and len(item) == 2:
+            blocks.append(("heading", {"text": item[0], "level": "h2"}))
+            blocks.append(("paragraph", RichText(paragraphs_html(item[1]))))
         else:
             blocks.append(("paragraph", RichText(paragraphs_html(str(item)))))
     return blocks
@@ -89,7 +95,8 @@ def _stream_data(value) -> list:
 
 
 class DemoLoader:
-    def __init__(self) -> None:
+    def __init__(self, *, rebuild_documents: bool = False) -> None:
+        self.rebuild_documents = rebuild_documents
         self.report = LoadReport()
         self.regions: dict[str, Region] = {}
         self.practices: dict[str, SoilPractice] = {}

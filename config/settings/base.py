@@ -171,5 +171,7 @@ SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.0"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
 SEARCH_EF_SEARCH = int(os.environ.get("SEARCH_EF_SEARCH", "100"))
 SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
+# Search log rows older than this are deleted by `manage.py prune_search_log` (run it daily).
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 
 from .api import *  # noqa: E402,F403

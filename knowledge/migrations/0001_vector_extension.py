@@ -1,20 +1,13 @@
 """Enable pgvector, or stop with one clear message when the server does not have it."""
 
-from django.core.management.base import CommandError
 from django.db import migrations
+
+from knowledge.checks import require_pgvector
 
 
 def enable_pgvector(apps, schema_editor):
+    require_pgvector(schema_editor.connection)
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")
-        if cursor.fetchone() is None:
-            settings = schema_editor.connection.settings_dict
-            raise CommandError(
-                f"The PostgreSQL server at {settings.get('HOST') or 'localhost'} (database {settings['NAME']!r}) "
-                "does not have the pgvector extension. Install pgvector on that server "
-                "(https://github.com/pgvector/pgvector#installation), or unset DATABASE_URL to use the "
-                "embedded PostgreSQL that ships with pgvector."
-            )
         cursor.execute("CREATE EXTENSION IF NOT EXISTS vector")
 
 

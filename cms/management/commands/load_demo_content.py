@@ -14,10 +14,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--skip-index", action="store_true", help="Do not update the knowledge index.")
+        parser.add_argument(
+            "--rebuild-documents", action="store_true", help="Render the demo PDFs again (after editing their text)."
+        )
 
-    def handle(self, *args, skip_index: bool, **options):
+    def handle(self, *args, skip_index: bool, rebuild_documents: bool, **options):
         with index_sync_suspended():
-            report = DemoLoader().load()
+            report = DemoLoader(rebuild_documents=rebuild_documents).load()
         if report.changed:
             created = (
                 ", ".join(f"{count} {kind}" for kind, count in sorted(report.created.items())) or "nothing"

@@ -1,0 +1,159 @@
+"""The demo content: `load_demo_content` is idempotent and delivers what the content brief asks for.
+
+The full demo content is loaded (twice) once for this module, inside a transaction that is rolled back at
+the end, so the other test modules never see it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from pypdf import PdfReader
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, Revision, Site
+
+from cms.models import (
+    EventIndexPage,
+    EventPage,
+    GoalPage,
+    HomePage,
+    ObjectivePage,
+    Organization,
+    Person,
+    ProjectIndexPage,
+    ProjectPage,
+    Region,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
+    SoilPractice,
+    StandardPage,
+    StrategyPage,
+    TaskForceMember,
+    TaskForcePage,
+    WebinarIndexPage,
+    WebinarPage,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+COUNTED = [
+    HomePage,
+    StandardPage,
+    StrategyPage,
+    GoalPage,
+    ObjectivePage,
+    TaskForcePage,
+    TaskForceMember,
+    ProjectIndexPage,
+    ProjectPage,
+    WebinarIndexPage,
+    WebinarPage,
+    EventIndexPage,
+    EventPage,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceDocument,
+    Organization,
+    Person,
+    Region,
+    SoilPractice,
+    Page,
+    Site,
+    Collection,
+]
+
+
+def counts() -> dict[str, int]:
+    result = {model.__name__: model.objects.count() for model in COUNTED}
+    result["Document"] = get_document_model().objects.count()
+    result["Revision"] = Revision.objects.count()
+    return result
+
+
+def load() -> str:
+    out = io.StringIO()
+    call_command("load_demo_content", "--skip-index", stdout=out)
+    return out.getvalue()
+
+
+@dataclass
+class DemoRuns:
+    first_output: str
+    second_output: str
+    after_first: dict[str, int]
+    after_second: dict[str, int]
+    max_revision_after_first: int | None
+    max_revision_after_second: int | None
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        first = load()
+        after_first = counts()
+        max_first = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+        second = load()
+        after_second = counts()
+        max_second = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+        yield DemoRuns(first, second, after_first, after_second, max_first, max_second)
+        transaction.set_rollback(True)
+
+
+def test_second_run_changes_nothing(demo):
+    assert "Demo content created" in demo.first_output
+    assert "nothing changed" in demo.second_output
+    assert "created" not in demo.second_output.replace("already", "")
+    assert demo.after_second == demo.after_first
+    # No page was saved again: no new revision at all.
+    assert demo.max_revision_after_second == demo.max_revision_after_first
+
+
+def test_counts_meet_the_content_brief(demo):
+    assert GoalPage.objects.live().count() == 6
+    assert sorted(GoalPage.objects.values_list("code", flat=True)) == list("ABCDEF")
+    assert ObjectivePage.objects.live().count() == 24
+    assert TaskForcePage.objects.live().count() == 24
+    # Each objective has exactly its one task force.
+    assert all(
+        objective.get_children().type(TaskForcePage).count() == 1 for objective in ObjectivePage.objects.all()
+    )
+    assert ProjectPage.objects.live().count() >= 30
+    assert WebinarPage.objects.live().count() == 12
+    assert EventPage.objects.live().count() == 10
+    assert ResourcePage.objects.live().count() >= 40
+    assert Organization.objects.count() == 60
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+    # Every objective code is well formed and under its own goal.
+    for objective in ObjectivePage.objects.all():
+        assert re.fullmatch(r"[A-F][1-9]", objective.code)
+        assert objective.get_parent().specific.code == objective.code[0]
+
+
+def test_placeholder_objectives_are_marked(demo):
+    placeholders = ObjectivePage.objects.filter(is_placeholder=True)
+    assert placeholders.exists()
+    for objective in placeholders:
+        assert objective.title.startswith("[Placeholder]"), objective.code
+    for objective in ObjectivePage.objects.filter(is_placeholder=False):
+        assert not objective.title.startswith("[Placeholder]"), objective.code
+
+
+def test_resources_with_substantive_pdfs(demo):
+    substantive = set()
+    for attachment in ResourceDocument.objects.select_related("document", "page"):
+        document = attachment.document
+        if document.file_extension.lower() != "pdf":
+            continue
+        with document.open_file() as handle:
+            reader = PdfReader(io.BytesIO(handle.read()))
+        text = " ".join(page.extract_text() or "" for page in reader.pages)
+        words = re.findall(r"[A-Za-z]{3,}", text)
+        if len(reader.pages) >= 3 and len(words) >= 600 and len(set(w.lower() for w in words)) >= 150:
+            substantive.add(attachment.page_id)
+    assert len(substantive) >= 15
