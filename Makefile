@@ -21,7 +21,7 @@ install: $(STAMP)
 
 setup: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_demo_content --skip-index
 	$(PY) manage.py reindex
 	$(PY) manage.py ensure_local_admin
 

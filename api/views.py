@@ -8,6 +8,9 @@ HTTP to those calls and back.
 
 from __future__ import annotations
 
+import dataclasses
+
+from django.db import DataError, transaction
 from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -157,6 +160,21 @@ class SearchApi(SearchThrottledAPIView):
 
     allowed_params = frozenset(InputSerializer._declared_fields)
 
+    @staticmethod
+    def run(query):
+        """search(), in a savepoint: a very deep page can exceed what the vector index accepts (the service
+        asks HNSW for page * page_size candidates); that is answered as a bad `page`, not a 500."""
+        try:
+            with transaction.atomic():
+                return search(query)
+        except DataError:
+            if query.page == 1:
+                raise
+            first = search(dataclasses.replace(query, page=1))
+            if query.page > first.num_pages:  # the caller reports a page past the end (if anything matched)
+                return dataclasses.replace(first, query=query, results=[])
+            raise ParamError("page", f"page {query.page} is too deep: narrow the search instead.") from None
+
     @extend_schema(
         operation_id="search",
         parameters=[InputSerializer],
@@ -183,7 +201,7 @@ class SearchApi(SearchThrottledAPIView):
         reject_unknown(params, self.allowed_params)
         try:
             query = parse_search_params(params, max_page_size=MAX_PAGE_SIZE)
-            response = search(query)
+            response = self.run(query)
         except SearchError as exc:
             raise ParamError(exc.param, exc.message) from exc
         if response.total and query.page > response.num_pages:

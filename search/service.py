@@ -30,6 +30,7 @@ FACETS = ("content_type", "goals", "objectives", "practices", "regions", "year",
 ARRAY_FACETS = {"goals", "objectives", "practices", "regions"}
 OBJECTIVE_CODE = re.compile(r"^[A-Fa-f][1-9]$")
 MAX_QUERY_LENGTH = 500
+MAX_CANDIDATES = 1000  # deepest result list served: beyond it, refine the query rather than page on
 
 
 class SearchError(ValueError):
@@ -137,7 +138,7 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     q = validate_query(query)
     params = tuning()
     # Enough candidates to fill the requested page even when every chunk of a source matches.
-    params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
+    params["candidates"] = min(max(params["candidates"], 2 * query.page * query.page_size), MAX_CANDIDATES)
     candidates: dict[int, _Candidate] = {}
     if query.mode in ("hybrid", "semantic"):
         vector = query_vector if query_vector is not None else get_embedder().embed_query(q)
@@ -230,7 +231,8 @@ def _collect_vector(
     """
     with connection.cursor() as cursor:
         cursor.execute("SET hnsw.iterative_scan = relaxed_order")
-        cursor.execute(f"SET hnsw.ef_search = {int(max(params['ef_search'], params['candidates']))}")
+        # pgvector accepts ef_search up to 1000.
+        cursor.execute(f"SET hnsw.ef_search = {min(int(max(params['ef_search'], params['candidates'])), 1000)}")
         cursor.execute(sql, [literal, *filter_params, *visible_params, literal, params["candidates"]])
         rows = cursor.fetchall()
     rank = 0

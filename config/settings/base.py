@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "config.middleware.AdminLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -175,3 +177,13 @@ SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 
 from .api import *  # noqa: E402,F403
+
+# Operations (config/middleware.py; see DEPLOY_SECTION.md)
+# A persistent connection (DATABASE_CONN_MAX_AGE > 0) is checked before each request reuses it, so one broken
+# while the database restarted is replaced instead of failing the next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETRY_AFTER", "30"))
+# Failed Wagtail admin sign-ins allowed per client address and username ("5/15m": 5 per 15 minutes).
+ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "5/15m")
+ADMIN_LOGIN_CACHE = "default"
+ADMIN_LOGIN_IP_HEADER = os.environ.get("ADMIN_LOGIN_IP_HEADER", "")

@@ -1,6 +1,7 @@
 """Production: everything that matters comes from the environment, and nothing insecure is assumed."""
 
 import os
+import tempfile
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -28,3 +29,18 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Static files: WhiteNoise serves what `manage.py collectstatic` wrote to STATIC_ROOT (hashed, compressed names:
+# CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (DEPLOY_SECTION.md).
+
+# The admin login rate limit (config/middleware.py) must count across gunicorn workers: the default cache is
+# per process, so its counters live in a small file cache shared by the workers of this host.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("SHARED_CACHE_DIR", os.path.join(tempfile.gettempdir(), "soilhub-cache")),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
+ADMIN_LOGIN_CACHE = "shared"
