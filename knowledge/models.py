@@ -136,3 +136,27 @@ class DraftReference(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "document"], name="unique_draft_reference")]
+
+
+class LexemeStat(models.Model):
+    """Document frequency of each full-text lexeme per namespace: the IDF of BM25 keyword ranking.
+
+    Refreshed with one `ts_stat` pass after indexing (knowledge/store.py: refresh_lexeme_stats); a lexeme not
+    in the table yet counts as rare.
+    """
+
+    namespace = models.CharField(max_length=64)
+    lexeme = models.CharField(max_length=200)
+    ndoc = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["namespace", "lexeme"], name="unique_lexeme_per_namespace")]
+
+
+class CorpusStat(models.Model):
+    """Size and average chunk length (distinct lexemes) of a namespace, for BM25 length normalisation."""
+
+    namespace = models.CharField(max_length=64, unique=True)
+    chunks = models.PositiveIntegerField()
+    average_length = models.FloatField()
+    refreshed_at = models.DateTimeField(auto_now=True)

@@ -188,3 +188,28 @@ def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, e
 def remove_source(*, namespace: str, kind: str, object_id: str) -> int:
     deleted, _ = Source.objects.filter(namespace=namespace, kind=kind, object_id=object_id).delete()
     return deleted
+
+
+def refresh_lexeme_stats(namespace: str) -> int:
+    """Recompute document frequencies of every lexeme in a namespace (one ts_stat pass over its chunks)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM knowledge_lexemestat WHERE namespace = %s", [namespace])
+        inner = f"SELECT search_vector FROM knowledge_chunk WHERE namespace = {_literal(namespace)}"
+        cursor.execute(
+            "INSERT INTO knowledge_lexemestat (namespace, lexeme, ndoc) "
+            "SELECT %s, left(word, 200), max(ndoc) FROM ts_stat(%s) GROUP BY left(word, 200)",
+            [namespace, inner],
+        )
+        count = cursor.rowcount
+        cursor.execute(
+            "SELECT count(*), coalesce(avg(length(search_vector)), 0) FROM knowledge_chunk WHERE namespace = %s",
+            [namespace],
+        )
+        chunks, average = cursor.fetchone()
+        cursor.execute(
+            "INSERT INTO knowledge_corpusstat (namespace, chunks, average_length, refreshed_at) "
+            "VALUES (%s, %s, %s, now()) ON CONFLICT (namespace) DO UPDATE SET chunks = EXCLUDED.chunks, "
+            "average_length = EXCLUDED.average_length, refreshed_at = now()",
+            [namespace, chunks, float(average)],
+        )
+    return count

@@ -14,7 +14,7 @@ from django_tasks import task
 
 from . import sync
 from .models import SITE_NAMESPACE, Source
-from .store import record_failure
+from .store import record_failure, refresh_lexeme_stats
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 def _guarded(kind: str, object_id: int, work) -> None:
     try:
         work()
+        # Keyword ranking's document frequencies: one ts_stat pass, cheap at the site's size.
+        refresh_lexeme_stats(SITE_NAMESPACE)
     except Exception as exc:
         logger.exception("Indexing %s %s failed", kind, object_id)
         existing = Source.objects.filter(

@@ -130,6 +130,9 @@ def tuning() -> dict:
         "candidates": settings.SEARCH_CANDIDATES,
         "ef_search": settings.SEARCH_EF_SEARCH,
         "min_similarity": settings.SEARCH_MIN_SIMILARITY,
+        "bm25_k1": settings.SEARCH_BM25_K1,
+        "bm25_b": settings.SEARCH_BM25_B,
+        "keyword_match_limit": settings.SEARCH_KEYWORD_MATCH_LIMIT,
     }
 
 
@@ -248,30 +251,110 @@ def _collect_vector(
             candidate.similarity = similarity
 
 
+def parse_keyword_query(q: str) -> tuple[str, list[str], list[str]]:
+    """Split a query into free words, "quoted phrases" (required) and -exclusions (forbidden)."""
+    words, phrases, excluded = [], [], []
+    for token in re.findall(r'-?"[^"]*"|-?\S+', q):
+        negated = token.startswith("-") and len(token) > 1
+        body = token[1:] if negated else token
+        is_phrase = body.startswith('"')
+        body = body.strip('"').strip()
+        if not body or body.upper() == "OR":
+            continue
+        if negated:
+            excluded.append(body)
+        elif is_phrase:
+            phrases.append(body)
+        else:
+            words.append(body)
+    return " ".join(words), phrases, excluded
+
+
 def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQuery, params: dict) -> None:
+    """BM25 over PostgreSQL full-text vectors.
+
+    Any query word may match (an OR of the query's lexemes, as BM25 does), "quoted phrases" must match and
+    -exclusions must not; matches are ranked by BM25 with document frequencies from knowledge_lexemestat.
+    PostgreSQL's own ts_rank has no IDF and would let common words dominate.
+    """
+    words, phrases, excluded = parse_keyword_query(q)
     filter_sql, filter_params = _filter_sql(query.filters)
     visible_sql, visible_params = visible_source_sql("s")
-    # websearch_to_tsquery: "quoted phrases", -exclusions and OR work as people expect. Normalisation 1
-    # (divide by 1 + log(length)) keeps long chunks from winning on length alone.
-    sql = f"""
-        SELECT c.id, c.source_id, ts_rank_cd(c.search_vector, query, 1) AS rank
-        FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id,
-             websearch_to_tsquery('english', %s) query
-        WHERE c.namespace = %s AND c.search_vector @@ query {filter_sql} AND {visible_sql}
-        ORDER BY rank DESC, c.id
-        LIMIT %s
-    """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [q, query.namespace, *filter_params, *visible_params, params["candidates"]])
+        cursor.execute(
+            """
+            SELECT w, l.ndoc, (SELECT chunks FROM knowledge_corpusstat WHERE namespace = %s)
+            FROM unnest(tsvector_to_array(to_tsvector('english', %s))) w
+            LEFT JOIN knowledge_lexemestat l ON l.namespace = %s AND l.lexeme = w
+            """,
+            [query.namespace, " ".join([words, *phrases]), query.namespace],
+        )
+        rows = cursor.fetchall()
+        if not rows:
+            return
+        lexemes = [row[0] for row in rows]
+        corpus_size = rows[0][2] or 0
+        query_words = {row[0] for row in cursor.execute(
+            "SELECT unnest(tsvector_to_array(to_tsvector('english', %s)))", [words]).fetchall()} if words else set()
+        # Words in more than a quarter of all chunks carry almost no BM25 weight but would make the OR match
+        # nearly everything: they still score, they just do not select candidates.
+        selective = [w for w, ndoc, _ in rows if w in query_words and (ndoc or 0) <= 0.25 * corpus_size]
+        or_words = selective or [w for w in lexemes if w in query_words]
+        clauses, clause_params = [], []
+        if or_words:
+            clauses.append("to_tsquery('simple', array_to_string(array(SELECT quote_literal(x) FROM unnest(%s::text[]) x), ' | '))")
+            clause_params.append(or_words)
+        for phrase in phrases:
+            clauses.append("phraseto_tsquery('english', %s)")
+            clause_params.append(phrase)
+        for word in excluded:
+            clauses.append("!! websearch_to_tsquery('english', %s)")
+            clause_params.append(word)
+        if not or_words and not phrases:
+            return
+        sql = f"""
+            WITH query AS (SELECT {" && ".join(clauses)} AS q),
+            stats AS (
+                SELECT coalesce(max(chunks), 1) AS n, greatest(coalesce(max(average_length), 1), 1) AS avglen
+                FROM knowledge_corpusstat WHERE namespace = %s
+            ),
+            idf AS (
+                SELECT w AS lexeme,
+                       ln(1 + ((SELECT n FROM stats) - coalesce(l.ndoc, 1) + 0.5) / (coalesce(l.ndoc, 1) + 0.5)) AS idf
+                FROM unnest(%s::text[]) w
+                LEFT JOIN knowledge_lexemestat l ON l.namespace = %s AND l.lexeme = w
+            ),
+            matches AS MATERIALIZED (
+                SELECT c.id, c.source_id, c.search_vector, length(c.search_vector) AS len
+                FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id, query
+                WHERE c.namespace = %s AND c.search_vector @@ query.q {filter_sql} AND {visible_sql}
+                LIMIT %s
+            )
+            SELECT m.id, m.source_id,
+                   sum(idf.idf * (tf * (%s + 1)) / (tf + %s * (1 - %s + %s * m.len / (SELECT avglen FROM stats))))
+                   AS score
+            FROM matches m
+            CROSS JOIN LATERAL (
+                SELECT u.lexeme, coalesce(array_length(u.positions, 1), 1) AS tf FROM unnest(m.search_vector) u
+            ) terms
+            JOIN idf ON idf.lexeme = terms.lexeme
+            GROUP BY m.id, m.source_id
+            ORDER BY score DESC, m.id
+            LIMIT %s
+        """
+        k1, b = params["bm25_k1"], params["bm25_b"]
+        cursor.execute(
+            sql,
+            [*clause_params, query.namespace, lexemes, query.namespace, query.namespace,
+             *filter_params, *visible_params, params["keyword_match_limit"], k1, k1, b, b, params["candidates"]],
+        )
         rows = cursor.fetchall()
     rank = 0
-    top = rows[0][2] if rows else 1.0
+    top = float(rows[0][2]) if rows else 1.0
     for chunk_id, source_id, score in rows:
         candidate = candidates.setdefault(source_id, _Candidate(source_id))
         # Keep the keyword evidence in the chunk score so passages prefer chunks that contain the words.
-        candidate.chunk_scores[chunk_id] = candidate.chunk_scores.get(chunk_id, 0.0) + float(score) / (
-            top or 1.0
-        )
+        candidate.chunk_scores[chunk_id] = candidate.chunk_scores.get(chunk_id, 0.0) + float(score) / (top or 1.0)
         if candidate.keyword_rank is None:
             rank += 1
             candidate.keyword_rank = rank

@@ -167,12 +167,16 @@ KNOWLEDGE_CHUNK_OVERLAP = int(os.environ.get("KNOWLEDGE_CHUNK_OVERLAP", "40"))
 KNOWLEDGE_MAX_DOCUMENT_MB = int(os.environ.get("KNOWLEDGE_MAX_DOCUMENT_MB", "50"))
 
 # Hybrid search tuning (fitted on the SciFact train split with `manage.py evaluate_search`; see README).
-SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "60"))
+SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "3"))
 SEARCH_VECTOR_WEIGHT = float(os.environ.get("SEARCH_VECTOR_WEIGHT", "1.0"))
-SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.0"))
+SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.2"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
 SEARCH_EF_SEARCH = int(os.environ.get("SEARCH_EF_SEARCH", "100"))
 SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
+SEARCH_BM25_K1 = float(os.environ.get("SEARCH_BM25_K1", "1.2"))
+SEARCH_BM25_B = float(os.environ.get("SEARCH_BM25_B", "0.75"))
+# Keyword matches scored per query at most (bounds ranking cost on common words; see bench/search.py).
+SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5000"))
 # Search log rows older than this are deleted by `manage.py prune_search_log` (run it daily).
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 

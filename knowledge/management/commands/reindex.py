@@ -7,6 +7,8 @@ from tqdm import tqdm
 
 from knowledge import sync
 from knowledge.embeddings import current_model_key
+from knowledge.models import SITE_NAMESPACE
+from knowledge.store import refresh_lexeme_stats
 
 
 class Command(BaseCommand):
@@ -46,6 +48,7 @@ class Command(BaseCommand):
 
             stats = sync.reindex_site(work, force=force, batch_size=batch_size, on_batch=progress)
         orphans = sync.remove_orphans() if pages and documents else 0
+        refresh_lexeme_stats(SITE_NAMESPACE)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(

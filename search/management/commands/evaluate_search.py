@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from knowledge.embeddings import get_embedder
 from knowledge.indexing import Indexer, IndexStats, batched, external_source
+from knowledge.store import refresh_lexeme_stats
 from search.evaluation import evaluate_run, iter_corpus, load_dataset, percentile
 from search.service import MODES, SearchQuery, search
 
@@ -89,6 +90,7 @@ class Command(BaseCommand):
                 ]
                 total.add(indexer.index(prepared))
                 bar.update(len(batch))
+        refresh_lexeme_stats(namespace)
         self.stderr.write(
             f"Index {namespace}: {total.indexed} indexed, {total.unchanged} unchanged, {total.failed} failed, "
             f"{total.embeddings_computed} embeddings computed, {total.embeddings_from_cache} from cache "

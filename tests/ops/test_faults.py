@@ -1,0 +1,230 @@
+"""Faults with real processes on a copy of the test database: the database going away under a running server,
+and the background worker killed mid-run then restarted.
+
+The subprocesses use config.settings.ops_test (DEBUG off, tasks queued in the database for `db_worker`).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import psycopg
+import pytest
+
+from .servers import ROOT, child_env, free_port, get, gunicorn, manage, spawn, stop, wait_until_serving
+
+SETTINGS = "config.settings.ops_test"
+
+SEED_SITE = """
+from wagtail.models import Page, Site
+from cms.models import HomePage, StandardPage
+from knowledge.tasks import index_sync_suspended
+
+with index_sync_suspended():
+    root = Page.get_first_root_node()
+    Page.objects.child_of(root).filter(slug="home").delete()
+    home = root.add_child(instance=HomePage(title="Hub", slug="home"))
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    home.save_revision().publish()
+    page = home.add_child(instance=StandardPage(title="Cover crops", slug="cover-crops", intro="Cover crops."))
+    page.save_revision().publish()
+print("seeded")
+"""
+
+
+def _sql(kwargs: dict, dbname: str, sql: str):
+    with psycopg.connect(**{**kwargs, "dbname": dbname}) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def _scalar(kwargs: dict, dbname: str, sql: str):
+    return _sql(kwargs, dbname, sql)[0][0]
+
+
+def _seed(url: str, script: str) -> None:
+    seeded = manage("shell", "-c", script, env=child_env(DATABASE_URL=url, DJANGO_SETTINGS_MODULE=SETTINGS))
+    assert seeded.returncode == 0 and "seeded" in seeded.stdout, seeded.stdout + seeded.stderr
+
+
+# --- The database goes away while the server runs --------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_database_outage_answers_503_then_recovers_without_restart(copy_database, tmp_path):
+    url, kwargs, name = copy_database
+    _seed(url, SEED_SITE)
+    env = child_env(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE=SETTINGS,
+        DATABASE_CONN_MAX_AGE="600",  # persistent connections: the hard case, a kept connection breaks
+        SEARCH_API_THROTTLE="1000/minute",
+    )
+    port, log = free_port(), tmp_path / "gunicorn.log"
+    # One worker: every request goes through the same persistent connection, the one the outage breaks.
+    server = gunicorn(port, env, log, workers=1)
+    try:
+        wait_until_serving(port, server, log, path="/cover-crops/")
+        assert get(port, "/cover-crops/")[0] == 200
+        assert get(port, "/api/search/?q=cover+crops", timeout=120)[0] == 200  # loads the model: warm-up
+
+        with psycopg.connect(**kwargs) as conn:  # the database goes away: no new session, old ones killed
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+
+        for _ in range(2):  # the broken kept connection, then a refused new one: the same clean answer
+            status, headers, body = get(port, "/api/search/?q=x")
+            assert status == 503, body[:2000]
+            assert headers["content-type"] == "application/json"
+            assert (
+                json.loads(body)["error"]["message"] == "The database is unavailable, please retry shortly."
+            )
+            assert int(headers["retry-after"]) > 0
+
+            status, headers, body = get(port, "/cover-crops/")
+            assert status == 503, body[:2000]
+            assert headers["content-type"].startswith("text/html") and int(headers["retry-after"]) > 0
+            assert b"briefly unavailable" in body and b"Traceback" not in body
+
+        with psycopg.connect(**kwargs) as conn:  # the database is back
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+        status, _, body = get(port, "/cover-crops/")
+        assert status == 200, body[:2000]
+        assert b"Cover crops" in body
+        status, _, body = get(port, "/api/search/?q=cover+crops")
+        assert status == 200, body[:2000]
+        assert server.poll() is None  # no worker crashed or restarted to get there
+        assert "Traceback" not in log.read_text().split("Database unavailable")[0]
+    finally:
+        stop(server)
+
+
+# --- The background worker is killed mid-run ------------------------------------------------------------------
+
+PAGES = 40
+
+SEED_QUEUE = f"""
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page, Site
+from cms.models import HomePage, StandardPage
+from knowledge.tasks import index_sync_suspended
+
+with index_sync_suspended():
+    root = Page.get_first_root_node()
+    Page.objects.child_of(root).filter(slug="home").delete()
+    home = root.add_child(instance=HomePage(title="Hub", slug="home"))
+    Site.objects.update_or_create(is_default_site=True, defaults={{"hostname": "localhost", "root_page": home}})
+home.save_revision().publish()
+topics = ["biochar", "cover crops", "agroforestry", "grazing", "compost", "peatland", "terraces", "no-till"]
+# Published as an editor would: each publish queues a sync task in the database (nothing runs here).
+for i in range({PAGES}):
+    topic = topics[i % len(topics)]
+    text = f"Worker note {{i}} on {{topic}} and soil organic carbon. " * 30
+    page = home.add_child(instance=StandardPage(title=f"{{topic.title()}} {{i}}", slug=f"note-{{i}}", intro=text))
+    page.save_revision().publish()
+withdrawn = home.add_child(instance=StandardPage(title="Withdrawn", slug="withdrawn", intro="Withdrawn note."))
+withdrawn.save_revision().publish()
+withdrawn.unpublish()
+home.add_child(instance=StandardPage(title="Draft", slug="draft", intro="never indexed", live=False))
+print("seeded", DBTaskResult.objects.filter(status="READY").count())
+"""
+
+LIVE_PAGES = "SELECT id::text FROM wagtailcore_page WHERE depth > 1 AND live ORDER BY id"
+INDEXED_PAGES = "SELECT object_id FROM knowledge_source WHERE namespace = 'site' AND kind = 'page' ORDER BY 1"
+TASKS = "SELECT status, count(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+RUNNING = "SELECT task_path, args_kwargs FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
+SYNCED = """
+    SELECT count(*) FROM django_tasks_database_dbtaskresult
+    WHERE status = 'SUCCESSFUL' AND task_path LIKE 'knowledge.tasks.sync_page%'
+"""
+BAD_CHUNKS = """
+    SELECT count(*) FROM knowledge_source s
+    WHERE s.status <> 'indexed'
+       OR s.chunk_count <> (SELECT count(*) FROM knowledge_chunk c WHERE c.source_id = s.id)
+       OR s.chunk_count <> (SELECT coalesce(max(position), -1) + 1 FROM knowledge_chunk c WHERE c.source_id = s.id)
+"""
+
+
+SYNC_PAGE = "knowledge.tasks.sync_page"
+
+
+def _worker(url: str, log, *extra: str) -> subprocess.Popen:
+    env = child_env(DATABASE_URL=url, DJANGO_SETTINGS_MODULE=SETTINGS)
+    args = [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay", *extra]
+    return spawn(args, env, log)
+
+
+@pytest.mark.slow
+def test_worker_killed_mid_run_then_restarted_ends_consistent(copy_database, tmp_path):
+    """SIGKILL the worker while it runs a sync task, restart it: every queued task that had not started runs,
+    nothing is duplicated. django-tasks-db leaves the task that was running in status RUNNING for ever (no
+    worker heartbeat or requeue), so its page may be missing until `manage.py reindex`, which the deploy notes
+    prescribe after a worker crash; this test checks that too, and that nothing else is wrong."""
+    url, kwargs, name = copy_database
+    _seed(url, SEED_QUEUE)
+    tasks_table = dict(_sql(kwargs, name, TASKS))
+    assert tasks_table.get("READY", 0) >= PAGES
+
+    first = _worker(url, tmp_path / "worker1.log")
+    try:
+        deadline, killed_while_running = time.monotonic() + 300, False
+        while time.monotonic() < deadline and first.poll() is None:
+            done = _scalar(kwargs, name, SYNCED)
+            running = _sql(kwargs, name, RUNNING)
+            # Wagtail's own tasks (reference and search index updates) share the queue: wait for ours.
+            if done >= 5 and any(path.startswith(SYNC_PAGE) for path, _ in running):
+                first.send_signal(signal.SIGKILL)
+                killed_while_running = True
+                break
+            time.sleep(0.05)
+        assert killed_while_running, (tmp_path / "worker1.log").read_text()[-3000:]
+        first.wait(timeout=30)
+        assert first.returncode == -signal.SIGKILL
+    finally:
+        stop(first, signal.SIGKILL)
+    after_kill = dict(_sql(kwargs, name, TASKS))
+    assert after_kill.get("READY", 0) > 0, after_kill  # killed well before the end
+
+    second = _worker(url, tmp_path / "worker2.log", "--batch")  # runs what is ready, then exits
+    try:
+        assert second.wait(timeout=600) == 0, (tmp_path / "worker2.log").read_text()[-3000:]
+    finally:
+        stop(second, signal.SIGKILL)
+
+    final_tasks = dict(_sql(kwargs, name, TASKS))
+    running = _sql(kwargs, name, RUNNING)
+    assert final_tasks.get("READY", 0) == 0 and final_tasks.get("FAILED", 0) == 0, final_tasks
+    # Evidence of django-tasks-db's behaviour: the task running at the kill is still RUNNING, never retried.
+    assert len(running) == 1 and running[0][0].startswith(SYNC_PAGE), running
+    stuck = {str(args_kwargs["args"][0]) for _, args_kwargs in running}
+
+    live = {row[0] for row in _sql(kwargs, name, LIVE_PAGES)}
+    indexed = {row[0] for row in _sql(kwargs, name, INDEXED_PAGES)}
+    assert len(live) == PAGES + 1  # home and the notes; not the withdrawn page nor the draft
+    assert indexed <= live  # nothing unpublished or drafted is indexed
+    assert live - indexed <= stuck  # only the page of the interrupted task can be missing
+    assert _scalar(kwargs, name, BAD_CHUNKS) == 0  # no duplicate or half-written source
+
+    reindex = manage(
+        "reindex", "--no-progress", env=child_env(DATABASE_URL=url, DJANGO_SETTINGS_MODULE=SETTINGS)
+    )
+    assert reindex.returncode == 0, reindex.stdout + reindex.stderr
+    assert {row[0] for row in _sql(kwargs, name, INDEXED_PAGES)} == live
+    assert _scalar(kwargs, name, BAD_CHUNKS) == 0
+    assert _scalar(kwargs, name, "SELECT count(*) FROM knowledge_chunk") == _scalar(
+        kwargs, name, "SELECT sum(chunk_count) FROM knowledge_source"
+    )
+
+
+def test_ops_settings_module_queues_tasks_in_the_database():
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
+         "print(settings.TASKS['default']['BACKEND'], settings.DEBUG)"],
+        cwd=ROOT, env=child_env(DJANGO_SETTINGS_MODULE=SETTINGS, DATABASE_URL="postgresql://x@127.0.0.1/none"),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.stdout.split() == ["django_tasks_db.DatabaseBackend", "False"], out.stderr
