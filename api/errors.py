@@ -66,8 +66,21 @@ def first_validation_error(detail) -> tuple[str | None, str]:
 
 # Parameters Wagtail's own BadRequestError messages name, most specific first.
 _WAGTAIL_PARAMS = (
-    "rich_text_format", "search_operator", "translation_of", "descendant_of", "ancestor_of", "child_of",
-    "html_path", "fields", "order", "offset", "limit", "search", "locale", "site", "type",
+    "rich_text_format",
+    "search_operator",
+    "translation_of",
+    "descendant_of",
+    "ancestor_of",
+    "child_of",
+    "html_path",
+    "fields",
+    "order",
+    "offset",
+    "limit",
+    "search",
+    "locale",
+    "site",
+    "type",
 )
 
 
@@ -101,7 +114,9 @@ class V2ErrorsMixin:
         if isinstance(exc, BadRequestError):
             message = str(exc)
             param = getattr(exc, "param", None) or _guess_param(message)
-            return Response({"message": message, **error_body(message, param)}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"message": message, **error_body(message, param)}, status=status.HTTP_400_BAD_REQUEST
+            )
         if isinstance(exc, Http404):
             message = str(exc) or "not found"
             return Response({"message": message, **error_body(message)}, status=status.HTTP_404_NOT_FOUND)

@@ -126,7 +126,9 @@ class SiteFilter(BaseFilterBackend):
     @staticmethod
     def _require(model, name: str, field: str, example: str) -> None:
         if not _has_field(model, field):
-            raise ParamError(name, f"{name} filters need ?type= a page type with {field}, e.g. type={example}.")
+            raise ParamError(
+                name, f"{name} filters need ?type= a page type with {field}, e.g. type={example}."
+            )
 
     def _goal(self, model, value: str) -> Q:
         self._require(model, "goal", "objectives", "cms.ProjectPage")
@@ -235,7 +237,13 @@ class SnippetAPIViewSet(V2ErrorsMixin, BaseAPIViewSet):
 class OrganizationsAPIViewSet(SnippetAPIViewSet):
     name = "organizations"
     model = Organization
-    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "short_name", "kind", "membership"]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "name",
+        "short_name",
+        "kind",
+        "membership",
+    ]
     nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "short_name", "website"]
 
 
@@ -304,11 +312,14 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     def get_serializer_class(self):
         page = self.get_object()
         try:
-            fields_config = parse_fields_parameter(self.request.GET["fields"]) if "fields" in self.request.GET else []
+            fields_config = (
+                parse_fields_parameter(self.request.GET["fields"]) if "fields" in self.request.GET else []
+            )
         except ValueError as exc:
             raise ParamError("fields", f"fields error: {exc}") from exc
-        return self._get_serializer_class(self.request.wagtailapi_router, type(page), fields_config,
-                                          show_details=True)
+        return self._get_serializer_class(
+            self.request.wagtailapi_router, type(page), fields_config, show_details=True
+        )
 
 
 api_router = WagtailAPIRouter("wagtailapi")

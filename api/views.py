@@ -52,21 +52,40 @@ ERROR_400 = OpenApiResponse(
     ErrorSerializer,
     description="Bad input: the body names the parameter and the problem.",
     examples=[
-        OpenApiExample("Page size too large", status_codes=["400"],
-                       value={"error": {"param": "page_size", "message": "page_size must be between 1 and 50."}}),
+        OpenApiExample(
+            "Page size too large",
+            status_codes=["400"],
+            value={"error": {"param": "page_size", "message": "page_size must be between 1 and 50."}},
+        ),
     ],
 )
 ERROR_404 = OpenApiResponse(
     ErrorSerializer,
     description="No such published, public page.",
-    examples=[OpenApiExample("Unknown page", status_codes=["404"],
-                             value={"error": {"param": None, "message": "No published, public page 9999."}})],
+    examples=[
+        OpenApiExample(
+            "Unknown page",
+            status_codes=["404"],
+            value={"error": {"param": None, "message": "No published, public page 9999."}},
+        )
+    ],
 )
 ERROR_429 = OpenApiResponse(
     ErrorSerializer,
     description="Too many requests from this address; the Retry-After header gives the seconds to wait.",
-    examples=[OpenApiExample("Throttled", status_codes=["429"], value={
-        "error": {"param": None, "message": "Too many requests. Try again in 42 seconds.", "retry_after": 42}})],
+    examples=[
+        OpenApiExample(
+            "Throttled",
+            status_codes=["429"],
+            value={
+                "error": {
+                    "param": None,
+                    "message": "Too many requests. Try again in 42 seconds.",
+                    "retry_after": 42,
+                }
+            },
+        )
+    ],
 )
 
 
@@ -94,31 +113,70 @@ class SearchApi(SearchThrottledAPIView):
     """Hybrid (semantic + keyword) search over published, public pages and documents."""
 
     class InputSerializer(serializers.Serializer):
-        q = serializers.CharField(max_length=MAX_QUERY_LENGTH,
-                                  help_text=f"A question or some words; required, at most {MAX_QUERY_LENGTH} characters.")
-        type = serializers.ListField(child=serializers.ChoiceField(choices=list(CONTENT_TYPES)), required=False,
-                                     help_text="Content types to include (repeat or comma-separate).")
-        goal = serializers.ListField(child=serializers.ChoiceField(choices=list("ABCDEF")), required=False,
-                                     help_text="Strategic goals, A to F.")
-        objective = serializers.ListField(child=serializers.RegexField(r"^[A-Fa-f][1-9]$"), required=False,
-                                          help_text="Strategic objective codes such as A1.")
-        practice = serializers.ListField(child=serializers.SlugField(), required=False,
-                                         help_text="Soil practice slugs (see /api/v2/practices/).")
-        region = serializers.ListField(child=serializers.SlugField(), required=False,
-                                       help_text="Country or world-region slugs (see /api/v2/regions/); a world "
-                                                 "region also matches its countries.")
-        language = serializers.ListField(child=serializers.ChoiceField(choices=list(LANGUAGES)), required=False,
-                                         help_text="Language codes.")
-        year_from = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
-                                             help_text="Earliest year (inclusive).")
-        year_to = serializers.IntegerField(min_value=1900, max_value=2100, required=False,
-                                           help_text="Latest year (inclusive); not before year_from.")
-        mode = serializers.ChoiceField(choices=list(MODES), default="hybrid", required=False,
-                                       help_text="hybrid (default), semantic (meaning only) or keyword (words only).")
-        page = serializers.IntegerField(min_value=1, max_value=10_000, default=1, required=False,
-                                        help_text="Result page, from 1; past the last page is an error.")
-        page_size = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, default=10, required=False,
-                                             help_text=f"Results per page, at most {MAX_PAGE_SIZE}.")
+        q = serializers.CharField(
+            max_length=MAX_QUERY_LENGTH,
+            help_text=f"A question or some words; required, at most {MAX_QUERY_LENGTH} characters.",
+        )
+        type = serializers.ListField(
+            child=serializers.ChoiceField(choices=list(CONTENT_TYPES)),
+            required=False,
+            help_text="Content types to include (repeat or comma-separate).",
+        )
+        goal = serializers.ListField(
+            child=serializers.ChoiceField(choices=list("ABCDEF")),
+            required=False,
+            help_text="Strategic goals, A to F.",
+        )
+        objective = serializers.ListField(
+            child=serializers.RegexField(r"^[A-Fa-f][1-9]$"),
+            required=False,
+            help_text="Strategic objective codes such as A1.",
+        )
+        practice = serializers.ListField(
+            child=serializers.SlugField(),
+            required=False,
+            help_text="Soil practice slugs (see /api/v2/practices/).",
+        )
+        region = serializers.ListField(
+            child=serializers.SlugField(),
+            required=False,
+            help_text="Country or world-region slugs (see /api/v2/regions/); a world "
+            "region also matches its countries.",
+        )
+        language = serializers.ListField(
+            child=serializers.ChoiceField(choices=list(LANGUAGES)),
+            required=False,
+            help_text="Language codes.",
+        )
+        year_from = serializers.IntegerField(
+            min_value=1900, max_value=2100, required=False, help_text="Earliest year (inclusive)."
+        )
+        year_to = serializers.IntegerField(
+            min_value=1900,
+            max_value=2100,
+            required=False,
+            help_text="Latest year (inclusive); not before year_from.",
+        )
+        mode = serializers.ChoiceField(
+            choices=list(MODES),
+            default="hybrid",
+            required=False,
+            help_text="hybrid (default), semantic (meaning only) or keyword (words only).",
+        )
+        page = serializers.IntegerField(
+            min_value=1,
+            max_value=10_000,
+            default=1,
+            required=False,
+            help_text="Result page, from 1; past the last page is an error.",
+        )
+        page_size = serializers.IntegerField(
+            min_value=1,
+            max_value=MAX_PAGE_SIZE,
+            default=10,
+            required=False,
+            help_text=f"Results per page, at most {MAX_PAGE_SIZE}.",
+        )
 
     @extend_schema_serializer(component_name="SearchResponse")
     class OutputSerializer(serializers.Serializer):
@@ -129,7 +187,9 @@ class SearchApi(SearchThrottledAPIView):
                 html = serializers.CharField(help_text="Escaped passage text with <mark> around query words.")
                 heading = serializers.CharField(allow_blank=True)
                 page_number = serializers.IntegerField(allow_null=True, help_text="PDF page, for documents.")
-                url = serializers.CharField(allow_blank=True, help_text="Link to the passage (#page=N in PDFs).")
+                url = serializers.CharField(
+                    allow_blank=True, help_text="Link to the passage (#page=N in PDFs)."
+                )
 
             id = serializers.IntegerField(help_text="Page id (source=page) or document id (source=document).")
             source = serializers.ChoiceField(choices=["page", "document"])
@@ -180,20 +240,43 @@ class SearchApi(SearchThrottledAPIView):
         parameters=[InputSerializer],
         responses={200: OutputSerializer, 400: ERROR_400, 429: ERROR_429},
         examples=[
-            OpenApiExample("Search results", response_only=True, status_codes=["200"], value={
-                "q": "cover crops", "mode": "hybrid", "count": 1, "page": 1, "num_pages": 1,
-                "results": [{
-                    "id": 42, "source": "page", "title": "Cover crops in the Sahel",
-                    "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/", "type": "project",
-                    "score": 0.0328, "snippet": "<mark>Cover</mark> <mark>crops</mark> keep soils covered ...",
-                    "passages": [{"html": "<mark>Cover</mark> <mark>crops</mark> keep soils covered ...",
-                                  "heading": "", "page_number": None,
-                                  "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/"}],
-                    "date": "2024-03-01", "year": 2024,
-                }],
-                "facets": {"content_type": [{"value": "project", "count": 1}], "year": [{"value": "2024",
-                                                                                         "count": 1}]},
-            }),
+            OpenApiExample(
+                "Search results",
+                response_only=True,
+                status_codes=["200"],
+                value={
+                    "q": "cover crops",
+                    "mode": "hybrid",
+                    "count": 1,
+                    "page": 1,
+                    "num_pages": 1,
+                    "results": [
+                        {
+                            "id": 42,
+                            "source": "page",
+                            "title": "Cover crops in the Sahel",
+                            "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/",
+                            "type": "project",
+                            "score": 0.0328,
+                            "snippet": "<mark>Cover</mark> <mark>crops</mark> keep soils covered ...",
+                            "passages": [
+                                {
+                                    "html": "<mark>Cover</mark> <mark>crops</mark> keep soils covered ...",
+                                    "heading": "",
+                                    "page_number": None,
+                                    "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/",
+                                }
+                            ],
+                            "date": "2024-03-01",
+                            "year": 2024,
+                        }
+                    ],
+                    "facets": {
+                        "content_type": [{"value": "project", "count": 1}],
+                        "year": [{"value": "2024", "count": 1}],
+                    },
+                },
+            ),
         ],
     )
     def get(self, request):
@@ -222,8 +305,12 @@ class SearchApi(SearchThrottledAPIView):
                     "score": result.score,
                     "snippet": result.snippet,
                     "passages": [
-                        {"html": p.html, "heading": p.heading, "page_number": p.page_number,
-                         "url": request.build_absolute_uri(p.url) if p.url else ""}
+                        {
+                            "html": p.html,
+                            "heading": p.heading,
+                            "page_number": p.page_number,
+                            "url": request.build_absolute_uri(p.url) if p.url else "",
+                        }
                         for p in result.passages
                     ],
                     "date": result.date,
@@ -246,9 +333,16 @@ class SuggestApi(SearchThrottledAPIView):
     """Title suggestions for a search box, from published, public pages and documents."""
 
     class InputSerializer(serializers.Serializer):
-        q = serializers.CharField(max_length=MAX_QUERY_LENGTH, help_text="What has been typed so far; required.")
-        limit = serializers.IntegerField(min_value=1, max_value=MAX_RELATED, default=8, required=False,
-                                         help_text=f"At most this many suggestions (1 to {MAX_RELATED}).")
+        q = serializers.CharField(
+            max_length=MAX_QUERY_LENGTH, help_text="What has been typed so far; required."
+        )
+        limit = serializers.IntegerField(
+            min_value=1,
+            max_value=MAX_RELATED,
+            default=8,
+            required=False,
+            help_text=f"At most this many suggestions (1 to {MAX_RELATED}).",
+        )
 
     @extend_schema_serializer(component_name="SuggestResponse")
     class OutputSerializer(serializers.Serializer):
@@ -267,10 +361,23 @@ class SuggestApi(SearchThrottledAPIView):
         operation_id="search_suggest",
         parameters=[InputSerializer],
         responses={200: OutputSerializer, 400: ERROR_400, 429: ERROR_429},
-        examples=[OpenApiExample("Suggestions", response_only=True, status_codes=["200"], value={
-            "q": "agrofor", "suggestions": [{"title": "Agroforestry in West Africa",
-                                             "url": "http://127.0.0.1:8000/projects/agroforestry-in-west-africa/",
-                                             "type": "project"}]})],
+        examples=[
+            OpenApiExample(
+                "Suggestions",
+                response_only=True,
+                status_codes=["200"],
+                value={
+                    "q": "agrofor",
+                    "suggestions": [
+                        {
+                            "title": "Agroforestry in West Africa",
+                            "url": "http://127.0.0.1:8000/projects/agroforestry-in-west-africa/",
+                            "type": "project",
+                        }
+                    ],
+                },
+            )
+        ],
     )
     def get(self, request):
         from search.suggest import suggest_titles
@@ -293,10 +400,18 @@ class RelatedApi(SearchThrottledAPIView):
     """Pages and documents closest in topic to a published, public page (from stored vectors)."""
 
     class InputSerializer(serializers.Serializer):
-        type = serializers.ListField(child=serializers.ChoiceField(choices=list(CONTENT_TYPES)), required=False,
-                                     help_text="Only these content types (repeat or comma-separate).")
-        limit = serializers.IntegerField(min_value=1, max_value=MAX_RELATED, default=5, required=False,
-                                         help_text=f"At most this many results (1 to {MAX_RELATED}).")
+        type = serializers.ListField(
+            child=serializers.ChoiceField(choices=list(CONTENT_TYPES)),
+            required=False,
+            help_text="Only these content types (repeat or comma-separate).",
+        )
+        limit = serializers.IntegerField(
+            min_value=1,
+            max_value=MAX_RELATED,
+            default=5,
+            required=False,
+            help_text=f"At most this many results (1 to {MAX_RELATED}).",
+        )
 
     @extend_schema_serializer(component_name="RelatedResponse")
     class OutputSerializer(serializers.Serializer):
@@ -328,12 +443,31 @@ class RelatedApi(SearchThrottledAPIView):
             InputSerializer,
         ],
         responses={200: OutputSerializer, 400: ERROR_400, 404: ERROR_404, 429: ERROR_429},
-        examples=[OpenApiExample("Related content", response_only=True, status_codes=["200"], value={
-            "page": {"id": 42, "title": "Cover crops in the Sahel",
-                     "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/"},
-            "results": [{"id": 57, "source": "page", "title": "Webinar: cover crops and soil carbon",
-                         "url": "http://127.0.0.1:8000/webinars/cover-crops/", "type": "webinar",
-                         "score": 0.71, "snippet": "Cover crops protect the soil between two harvests ..."}]})],
+        examples=[
+            OpenApiExample(
+                "Related content",
+                response_only=True,
+                status_codes=["200"],
+                value={
+                    "page": {
+                        "id": 42,
+                        "title": "Cover crops in the Sahel",
+                        "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/",
+                    },
+                    "results": [
+                        {
+                            "id": 57,
+                            "source": "page",
+                            "title": "Webinar: cover crops and soil carbon",
+                            "url": "http://127.0.0.1:8000/webinars/cover-crops/",
+                            "type": "webinar",
+                            "score": 0.71,
+                            "snippet": "Cover crops protect the soil between two harvests ...",
+                        }
+                    ],
+                },
+            )
+        ],
     )
     def get(self, request, id: str):
         from django.http import Http404
@@ -351,24 +485,30 @@ class RelatedApi(SearchThrottledAPIView):
         serializer.is_valid(raise_exception=True)
         from search.related import related_to_page
 
-        items = related_to_page(page.pk, types=tuple(serializer.validated_data.get("type", ())),
-                                limit=serializer.validated_data["limit"])
+        items = related_to_page(
+            page.pk,
+            types=tuple(serializer.validated_data.get("type", ())),
+            limit=serializer.validated_data["limit"],
+        )
         kinds = {
             pk: (kind, document_id)
-            for pk, kind, document_id in Source.objects.filter(pk__in=[i.source_id for i in items])
-            .values_list("pk", "kind", "document_id")
+            for pk, kind, document_id in Source.objects.filter(
+                pk__in=[i.source_id for i in items]
+            ).values_list("pk", "kind", "document_id")
         }
         results = []
         for item in items:
             kind, document_id = kinds.get(item.source_id, ("page", None))
-            results.append({
-                "id": item.page_id if kind == "page" else document_id,
-                "source": kind,
-                "title": item.title,
-                "url": request.build_absolute_uri(item.url) if item.url else "",
-                "type": item.type,
-                "score": item.score,
-                "snippet": item.snippet,
-            })
+            results.append(
+                {
+                    "id": item.page_id if kind == "page" else document_id,
+                    "source": kind,
+                    "title": item.title,
+                    "url": request.build_absolute_uri(item.url) if item.url else "",
+                    "type": item.type,
+                    "score": item.score,
+                    "snippet": item.snippet,
+                }
+            )
         page_data = {"id": page.pk, "title": page.title, "url": page.get_full_url(request) or ""}
         return Response(self.OutputSerializer({"page": page_data, "results": results}).data)

@@ -27,7 +27,8 @@ class HeadingBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
-        max_length=250, help_text="Describe the image for people who cannot see it (required for accessibility)."
+        max_length=250,
+        help_text="Describe the image for people who cannot see it (required for accessibility).",
     )
     caption = blocks.CharBlock(required=False, max_length=250)
 
@@ -73,7 +74,9 @@ class DocumentBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", template="blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, icon="pilcrow", template="blocks/paragraph.html"
+    )
     image = ImageBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()

@@ -9,6 +9,7 @@ and SIGTERM is turned into a normal exit.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -119,7 +120,5 @@ def _ensure_database_exists(socket_dir: Path, name: str) -> None:
     with psycopg.connect(host=str(socket_dir), user="postgres", dbname="postgres", autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            try:
+            with contextlib.suppress(psycopg.errors.DuplicateDatabase):  # another process created it first
                 conn.execute(f'CREATE DATABASE "{name}"')
-            except psycopg.errors.DuplicateDatabase:  # another process created it first
-                pass

@@ -11,7 +11,9 @@ def database_description(connection) -> str:
 
 def require_pgvector(connection) -> None:
     if connection.vendor != "postgresql":
-        raise CommandError(f"{database_description(connection)} is not PostgreSQL; pgvector needs PostgreSQL.")
+        raise CommandError(
+            f"{database_description(connection)} is not PostgreSQL; pgvector needs PostgreSQL."
+        )
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")
         available = cursor.fetchone() is not None

@@ -122,6 +122,9 @@ class EmbeddingCache(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.model_name}:{self.text_hash[:12]}"
+
 
 class DraftReference(models.Model):
     """A document used by a page's latest revision (possibly an unpublished draft).
@@ -137,6 +140,9 @@ class DraftReference(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "document"], name="unique_draft_reference")]
 
+    def __str__(self) -> str:
+        return f"page {self.page_id} uses document {self.document_id}"
+
 
 class LexemeStat(models.Model):
     """Document frequency of each full-text lexeme per namespace: the IDF of BM25 keyword ranking.
@@ -150,7 +156,12 @@ class LexemeStat(models.Model):
     ndoc = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["namespace", "lexeme"], name="unique_lexeme_per_namespace")]
+        constraints = [
+            models.UniqueConstraint(fields=["namespace", "lexeme"], name="unique_lexeme_per_namespace")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.namespace}:{self.lexeme}"
 
 
 class CorpusStat(models.Model):
@@ -160,3 +171,6 @@ class CorpusStat(models.Model):
     chunks = models.PositiveIntegerField()
     average_length = models.FloatField()
     refreshed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.namespace}: {self.chunks} chunks"

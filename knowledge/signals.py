@@ -21,7 +21,8 @@ def on_page_moved(sender, instance, **kwargs):
 def on_page_pre_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         # After the delete the reference index no longer knows which documents this page used.
-        instance._knowledge_documents = documents_referenced_by_page(instance.pk)
+        drafts = DraftReference.objects.filter(page_id=instance.pk).values_list("document_id", flat=True)
+        instance._knowledge_documents = sorted(set(documents_referenced_by_page(instance.pk)) | set(drafts))
 
 
 def on_page_deleted(sender, instance, **kwargs):

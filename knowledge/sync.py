@@ -49,10 +49,22 @@ def is_indexable_page(page: Page) -> bool:
 def prepare_page(page: Page) -> PreparedSource:
     page = page.specific
     fields = site_fields(title=page.title, url=page.get_url() or "", facets=page.facets(), page_id=page.pk)
-    # A page with nothing but a title is still findable by its title.
-    sections = page_sections(page) or [Section(text=page.title)]
+    # Skipped before any extraction or model work when the published revision, URL, facets and settings are
+    # unchanged. Edits of snippets shown in page text (an organization renamed) need `reindex --force`.
+    precheck = content_hash(settings_fingerprint(), fields, page.live_revision_id, page.last_published_at)
+    fields["content_hash"] = precheck
+
+    def load() -> list[Section]:
+        # A page with nothing but a title is still findable by its title.
+        return page_sections(page) or [Section(text=page.title)]
+
     return PreparedSource(
-        namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page.pk), fields=fields, sections=sections
+        namespace=SITE_NAMESPACE,
+        kind=PAGE,
+        object_id=str(page.pk),
+        fields=fields,
+        precheck_hash=precheck,
+        loader=load,
     )
 
 
@@ -197,7 +209,7 @@ def iter_site_work(*, pages: bool = True, documents: bool = True) -> Iterator[tu
 
 
 def reindex_site(
-    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = 16, on_batch=None
+    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = 64, on_batch=None
 ) -> IndexStats:
     """Index every given page/document, in batches (full model batches), removing what is not visible.
 

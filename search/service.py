@@ -233,9 +233,9 @@ def _collect_vector(
         SELECT id, source_id, distance FROM nearest ORDER BY distance
     """
     with connection.cursor() as cursor:
-        cursor.execute("SET hnsw.iterative_scan = relaxed_order")
-        # pgvector accepts ef_search up to 1000.
-        cursor.execute(f"SET hnsw.ef_search = {min(int(max(params['ef_search'], params['candidates'])), 1000)}")
+        # One round trip for both settings; pgvector accepts ef_search up to 1000.
+        ef_search = min(int(max(params["ef_search"], params["candidates"])), 1000)
+        cursor.execute(f"SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = {ef_search}")
         cursor.execute(sql, [literal, *filter_params, *visible_params, literal, params["candidates"]])
         rows = cursor.fetchall()
     rank = 0
@@ -294,15 +294,27 @@ def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQue
             return
         lexemes = [row[0] for row in rows]
         corpus_size = rows[0][2] or 0
-        query_words = {row[0] for row in cursor.execute(
-            "SELECT unnest(tsvector_to_array(to_tsvector('english', %s)))", [words]).fetchall()} if words else set()
-        # Words in more than a quarter of all chunks carry almost no BM25 weight but would make the OR match
-        # nearly everything: they still score, they just do not select candidates.
-        selective = [w for w, ndoc, _ in rows if w in query_words and (ndoc or 0) <= 0.25 * corpus_size]
-        or_words = selective or [w for w in lexemes if w in query_words]
+        query_words = (
+            {
+                row[0]
+                for row in cursor.execute(
+                    "SELECT unnest(tsvector_to_array(to_tsvector('english', %s)))", [words]
+                ).fetchall()
+            }
+            if words
+            else set()
+        )
+        # Candidates are selected by the query's rarest words (in at most 2% of chunks, or else the 3 rarest):
+        # common words carry little BM25 weight but would make the OR match most of the corpus, and ranking
+        # cost grows with every matched row. Every query word still counts in the score.
+        ranked_words = sorted((ndoc or 0, w) for w, ndoc, _ in rows if w in query_words)
+        selective = [w for ndoc, w in ranked_words if ndoc <= 0.02 * corpus_size]
+        or_words = selective if len(selective) >= 2 else [w for _, w in ranked_words[:3]]
         clauses, clause_params = [], []
         if or_words:
-            clauses.append("to_tsquery('simple', array_to_string(array(SELECT quote_literal(x) FROM unnest(%s::text[]) x), ' | '))")
+            clauses.append(
+                "to_tsquery('simple', array_to_string(array(SELECT quote_literal(x) FROM unnest(%s::text[]) x), ' | '))"
+            )
             clause_params.append(or_words)
         for phrase in phrases:
             clauses.append("phraseto_tsquery('english', %s)")
@@ -345,8 +357,21 @@ def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQue
         k1, b = params["bm25_k1"], params["bm25_b"]
         cursor.execute(
             sql,
-            [*clause_params, query.namespace, lexemes, query.namespace, query.namespace,
-             *filter_params, *visible_params, params["keyword_match_limit"], k1, k1, b, b, params["candidates"]],
+            [
+                *clause_params,
+                query.namespace,
+                lexemes,
+                query.namespace,
+                query.namespace,
+                *filter_params,
+                *visible_params,
+                params["keyword_match_limit"],
+                k1,
+                k1,
+                b,
+                b,
+                params["candidates"],
+            ],
         )
         rows = cursor.fetchall()
     rank = 0
@@ -354,7 +379,9 @@ def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQue
     for chunk_id, source_id, score in rows:
         candidate = candidates.setdefault(source_id, _Candidate(source_id))
         # Keep the keyword evidence in the chunk score so passages prefer chunks that contain the words.
-        candidate.chunk_scores[chunk_id] = candidate.chunk_scores.get(chunk_id, 0.0) + float(score) / (top or 1.0)
+        candidate.chunk_scores[chunk_id] = candidate.chunk_scores.get(chunk_id, 0.0) + float(score) / (
+            top or 1.0
+        )
         if candidate.keyword_rank is None:
             rank += 1
             candidate.keyword_rank = rank
@@ -471,10 +498,10 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
             ]
             wanted_chunks[source_id] = [chunk_id for chunk_id, _ in best]
     chunk_ids = [chunk_id for ids in wanted_chunks.values() for chunk_id in ids]
-    chunks = Chunk.objects.in_bulk(chunk_ids)
+    chunks = Chunk.objects.defer("embedding", "search_vector").in_bulk(chunk_ids)
     first_chunks = {}
     missing = [source_id for source_id, _ in page_ids if source_id not in wanted_chunks]
-    for chunk in Chunk.objects.filter(source_id__in=missing, position=0):
+    for chunk in Chunk.objects.defer("embedding", "search_vector").filter(source_id__in=missing, position=0):
         first_chunks[chunk.source_id] = chunk
     urls = live_urls([sources[source_id] for source_id, _ in page_ids if source_id in sources])
     terms = query_terms(q)

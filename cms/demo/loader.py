@@ -303,9 +303,6 @@ class DemoLoader:
     def _upsert_document(self, document_model, collection, spec: dict):
         data = build_pdf(spec)
         document = document_model.objects.filter(title=spec["title"]).first()
-        import io  # noqa: PLC0415
-
-        from wagtail.documents.models import hash_filelike  # noqa: PLC0415 - only needed here
 
         digest = hash_filelike(io.BytesIO(data))
         if document is not None and document.file_hash == digest and document.collection_id == collection.pk:

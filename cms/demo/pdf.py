@@ -28,11 +28,27 @@ FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 
 # Typographic characters that Latin-1 lacks, mapped to plain equivalents.
 _LATIN1_REPLACEMENTS = {
-    "\u2018": "'", "\u2019": "'", "\u201a": ",", "\u201c": '"', "\u201d": '"',
-    "\u201e": '"', "\u2013": "-", "\u2014": "--", "\u2026": "...", "\u2022": "-",
-    "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2192": "->",
-    "\u2264": "<=", "\u2265": ">=", "\u2030": " per mille", "\u20ac": "EUR",
-    "\u2082": "2", "\u00b2": "2",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": ",",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2013": "-",
+    "\u2014": "--",
+    "\u2026": "...",
+    "\u2022": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2192": "->",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2030": " per mille",
+    "\u20ac": "EUR",
+    "\u2082": "2",
+    "\u00b2": "2",
 }
 
 
@@ -116,8 +132,13 @@ def build_pdf(doc: dict) -> bytes:
     pdf.add_page()
     pdf.set_font(family, "I", 10)
     pdf.set_text_color(60, 100, 60)
-    pdf.cell(0, 8, clean("Soil Knowledge Hub  |  4 per 1000 Initiative knowledge base"),
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        8,
+        clean("Soil Knowledge Hub  |  4 per 1000 Initiative knowledge base"),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_text_color(0, 0, 0)
     pdf.ln(30)
     pdf.set_font(family, "B", 22)
@@ -130,11 +151,16 @@ def build_pdf(doc: dict) -> bytes:
         pdf.ln(4)
         pdf.set_font(family, "I", 10)
         pdf.multi_cell(
-            0, 6,
-            clean("Sample document written for the Soil Knowledge Hub demonstration. "
-                  "Case studies and project examples in it are illustrative; "
-                  "published figures are paraphrased from the cited literature."),
-            new_x="LMARGIN", new_y="NEXT")
+            0,
+            6,
+            clean(
+                "Sample document written for the Soil Knowledge Hub demonstration. "
+                "Case studies and project examples in it are illustrative; "
+                "published figures are paraphrased from the cited literature."
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     pdf.ln(14)
     pdf.set_font(family, "B", 13)
     pdf.cell(0, 8, "Contents", new_x="LMARGIN", new_y="NEXT")

@@ -56,6 +56,11 @@ class Region(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if self.kind == self.Kind.REGION and self.parent_id:
             raise ValidationError({"parent": "A world region has no parent region."})
@@ -64,11 +69,6 @@ class Region(index.Indexed, models.Model):
         if self.iso_code and not (len(self.iso_code) == 2 and self.iso_code.isalpha()):
             raise ValidationError({"iso_code": "Use the two-letter ISO 3166-1 code, e.g. FR."})
         self.iso_code = self.iso_code.upper()
-
-    def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
 
     def names_for_filtering(self) -> list[str]:
         """This place and the region above it, so a project in Kenya is found under Africa too."""

@@ -116,100 +116,238 @@ def build_hub() -> Hub:
         france = Region.objects.create(name="France", kind=Region.Kind.COUNTRY, parent=europe, iso_code="FR")
         agroforestry = SoilPractice.objects.create(name="Agroforestry", slug="agroforestry")
         cover_crops = SoilPractice.objects.create(name="Cover crops", slug="cover-crops")
-        inrae = Organization.objects.create(name="Institut national de recherche", short_name="INRAE",
-                                            kind=Organization.Kind.RESEARCH, membership="member", country=france)
-        cirad = Organization.objects.create(name="Centre de coopération internationale", short_name="CIRAD",
-                                            kind=Organization.Kind.RESEARCH, membership="member")
+        inrae = Organization.objects.create(
+            name="Institut national de recherche",
+            short_name="INRAE",
+            kind=Organization.Kind.RESEARCH,
+            membership="member",
+            country=france,
+        )
+        cirad = Organization.objects.create(
+            name="Centre de coopération internationale",
+            short_name="CIRAD",
+            kind=Organization.Kind.RESEARCH,
+            membership="member",
+        )
         speaker = Person.objects.create(name="Claire Chenu", organization=inrae, job_title="Soil scientist")
         moderator = Person.objects.create(name="Jon Smith", job_title="Moderator")
 
-        goal_a = add_page(tree.strategy, GoalPage, title="Goal A: Inception", code="A",
-                          description=f'<p>Shape the <a linktype="page" id="{tree.home.pk}">policies</a>.</p>')
-        goal_b = add_page(tree.strategy, GoalPage, title="Goal B: Implementation", code="B",
-                          description="<p>Put it in practice.</p>")
-        a1 = add_page(goal_a, ObjectivePage, title="Soil carbon in national climate plans", code="A1",
-                      short_label="NDCs", description="Countries count soil carbon in their climate plans.")
-        a2_draft = add_page(goal_a, ObjectivePage, title=f"Draft objective {DRAFT_WORD}", code="A2",
-                            short_label="Draft", description=f"Not yet published {DRAFT_WORD}.", live=False)
-        b1 = add_page(goal_b, ObjectivePage, title="Farm advisory services", code="B1", short_label="Advice",
-                      description="Advisers help farmers adopt soil practices.")
+        goal_a = add_page(
+            tree.strategy,
+            GoalPage,
+            title="Goal A: Inception",
+            code="A",
+            description=f'<p>Shape the <a linktype="page" id="{tree.home.pk}">policies</a>.</p>',
+        )
+        goal_b = add_page(
+            tree.strategy,
+            GoalPage,
+            title="Goal B: Implementation",
+            code="B",
+            description="<p>Put it in practice.</p>",
+        )
+        a1 = add_page(
+            goal_a,
+            ObjectivePage,
+            title="Soil carbon in national climate plans",
+            code="A1",
+            short_label="NDCs",
+            description="Countries count soil carbon in their climate plans.",
+        )
+        a2_draft = add_page(
+            goal_a,
+            ObjectivePage,
+            title=f"Draft objective {DRAFT_WORD}",
+            code="A2",
+            short_label="Draft",
+            description=f"Not yet published {DRAFT_WORD}.",
+            live=False,
+        )
+        b1 = add_page(
+            goal_b,
+            ObjectivePage,
+            title="Farm advisory services",
+            code="B1",
+            short_label="Advice",
+            description="Advisers help farmers adopt soil practices.",
+        )
         task_force = add_page(
-            a1, TaskForcePage, title="Task Force A1", purpose="Bring soil carbon into NDCs.",
+            a1,
+            TaskForcePage,
+            title="Task Force A1",
+            purpose="Bring soil carbon into NDCs.",
             how_to_join="<p>Write to the secretariat.</p>",
-            members=[TaskForceMember(person=speaker, role="leader"),
-                     TaskForceMember(person=moderator, role="team_member")],
+            members=[
+                TaskForceMember(person=speaker, role="leader"),
+                TaskForceMember(person=moderator, role="team_member"),
+            ],
         )
 
-        public_doc = make_document("Agroforestry field guide", "Trees between crops store soil carbon in Kenya.",
-                                   "guide.txt")
-        loose_doc = make_document("Soil sampling protocol", "How to sample soil organic carbon to 30 cm.",
-                                  "protocol.txt")
+        public_doc = make_document(
+            "Agroforestry field guide", "Trees between crops store soil carbon in Kenya.", "guide.txt"
+        )
+        loose_doc = make_document(
+            "Soil sampling protocol", "How to sample soil organic carbon to 30 cm.", "protocol.txt"
+        )
         private = Collection.get_first_root_node().add_child(name="Private")
-        CollectionViewRestriction.objects.create(collection=private,
-                                                 restriction_type=CollectionViewRestriction.LOGIN)
-        private_collection_doc = make_document(f"Internal memo {COLLECTION_WORD}",
-                                               f"Board memo {COLLECTION_WORD} on soil carbon budgets.",
-                                               "memo.txt", collection=private)
-        private_page_doc = make_document(f"Members briefing {ATTACHED_WORD}",
-                                         f"Briefing {ATTACHED_WORD} for members on soil carbon.", "briefing.txt")
+        CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        private_collection_doc = make_document(
+            f"Internal memo {COLLECTION_WORD}",
+            f"Board memo {COLLECTION_WORD} on soil carbon budgets.",
+            "memo.txt",
+            collection=private,
+        )
+        private_page_doc = make_document(
+            f"Members briefing {ATTACHED_WORD}",
+            f"Briefing {ATTACHED_WORD} for members on soil carbon.",
+            "briefing.txt",
+        )
 
         project = add_page(
-            tree.projects, ProjectPage, title="Agroforestry for soil carbon in Kenya",
+            tree.projects,
+            ProjectPage,
+            title="Agroforestry for soil carbon in Kenya",
             summary="Smallholders plant trees between crops to build soil organic carbon.",
-            status="funded", start_date=dt.date(2023, 3, 1), lead_organization=inrae,
-            partner_organizations=[cirad], objectives=[a1, a2_draft], practices=[agroforestry], countries=[kenya],
-            documents=[ProjectDocument(document=public_doc, caption="Field guide"),
-                       ProjectDocument(document=private_collection_doc, caption="Memo")],
+            status="funded",
+            start_date=dt.date(2023, 3, 1),
+            lead_organization=inrae,
+            partner_organizations=[cirad],
+            objectives=[a1, a2_draft],
+            practices=[agroforestry],
+            countries=[kenya],
+            documents=[
+                ProjectDocument(document=public_doc, caption="Field guide"),
+                ProjectDocument(document=private_collection_doc, caption="Memo"),
+            ],
         )
         project_b = add_page(
-            tree.projects, ProjectPage, title="Cover crops in French vineyards",
+            tree.projects,
+            ProjectPage,
+            title="Cover crops in French vineyards",
             summary="Winegrowers sow cover crops between vine rows to protect the soil.",
-            status="in_progress", start_date=dt.date(2021, 5, 1), objectives=[b1], practices=[cover_crops],
+            status="in_progress",
+            start_date=dt.date(2021, 5, 1),
+            objectives=[b1],
+            practices=[cover_crops],
             countries=[france],
         )
         private_project = add_page(
-            tree.projects, ProjectPage, title=f"Members-only project {PRIVATE_WORD}",
-            summary=f"Confidential soil carbon plans {PRIVATE_WORD}.", status="funded", objectives=[a1],
+            tree.projects,
+            ProjectPage,
+            title=f"Members-only project {PRIVATE_WORD}",
+            summary=f"Confidential soil carbon plans {PRIVATE_WORD}.",
+            status="funded",
+            objectives=[a1],
             documents=[ProjectDocument(document=private_page_doc)],
         )
         PageViewRestriction.objects.create(page=private_project, restriction_type=PageViewRestriction.LOGIN)
-        draft_project = add_page(tree.projects, ProjectPage, title=f"Unpublished project {DRAFT_WORD}",
-                                 summary=f"Not ready {DRAFT_WORD}.", status="idea", objectives=[a1], live=False)
-        revised_project = add_page(tree.projects, ProjectPage, title="Biochar on sandy soils",
-                                   summary="Field trials of biochar on sandy soils in Benin.", status="completed")
+        draft_project = add_page(
+            tree.projects,
+            ProjectPage,
+            title=f"Unpublished project {DRAFT_WORD}",
+            summary=f"Not ready {DRAFT_WORD}.",
+            status="idea",
+            objectives=[a1],
+            live=False,
+        )
+        revised_project = add_page(
+            tree.projects,
+            ProjectPage,
+            title="Biochar on sandy soils",
+            summary="Field trials of biochar on sandy soils in Benin.",
+            status="completed",
+        )
         revised_project.title = f"Biochar {REVISION_WORD}"
         revised_project.summary = f"Unpublished edit {REVISION_WORD}."
         revised_project.save_revision()
 
         webinar_upcoming = add_page(
-            tree.webinars, WebinarPage, title="Measuring soil carbon", start_date=days_from_today(10),
-            start_time=dt.time(14, 0), abstract="<p>How to <b>measure</b> soil carbon stocks.</p>",
-            speakers=[speaker], moderator=moderator, slides=public_doc, objectives=[a1, a2_draft],
+            tree.webinars,
+            WebinarPage,
+            title="Measuring soil carbon",
+            start_date=days_from_today(10),
+            start_time=dt.time(14, 0),
+            abstract="<p>How to <b>measure</b> soil carbon stocks.</p>",
+            speakers=[speaker],
+            moderator=moderator,
+            slides=public_doc,
+            objectives=[a1, a2_draft],
             practices=[agroforestry],
         )
         webinar_past = add_page(
-            tree.webinars, WebinarPage, title="Carbon credits from soils", start_date=days_from_today(-30),
-            start_time=dt.time(9, 0), abstract="<p>How soil carbon credits work.</p>", speakers=[speaker],
+            tree.webinars,
+            WebinarPage,
+            title="Carbon credits from soils",
+            start_date=days_from_today(-30),
+            start_time=dt.time(9, 0),
+            abstract="<p>How soil carbon credits work.</p>",
+            speakers=[speaker],
             slides=private_collection_doc,
         )
-        event_upcoming = add_page(tree.events, EventPage, title="4 per 1000 Day", kind="initiative_day",
-                                  start_date=days_from_today(20), end_date=days_from_today(21), location="Paris",
-                                  organizer=inrae, regions=[france])
-        event_past = add_page(tree.events, EventPage, title="Soil week 2023", start_date=days_from_today(-100),
-                              end_date=days_from_today(-98), online=True, summary="A week on soils.")
+        event_upcoming = add_page(
+            tree.events,
+            EventPage,
+            title="4 per 1000 Day",
+            kind="initiative_day",
+            start_date=days_from_today(20),
+            end_date=days_from_today(21),
+            location="Paris",
+            organizer=inrae,
+            regions=[france],
+        )
+        event_past = add_page(
+            tree.events,
+            EventPage,
+            title="Soil week 2023",
+            start_date=days_from_today(-100),
+            end_date=days_from_today(-98),
+            online=True,
+            summary="A week on soils.",
+        )
         resource = add_page(
-            tree.resources, ResourcePage, title="Guide de l'agroforesterie", kind="guideline", year=2020,
-            language="fr", summary="Un guide pratique de l'agroforesterie pour le carbone du sol.",
-            objectives=[a1], practices=[agroforestry], regions=[africa],
+            tree.resources,
+            ResourcePage,
+            title="Guide de l'agroforesterie",
+            kind="guideline",
+            year=2020,
+            language="fr",
+            summary="Un guide pratique de l'agroforesterie pour le carbone du sol.",
+            objectives=[a1],
+            practices=[agroforestry],
+            regions=[africa],
             documents=[ResourceDocument(document=public_doc)],
         )
     return Hub(
-        tree=tree, africa=africa, kenya=kenya, france=france, agroforestry=agroforestry, cover_crops=cover_crops,
-        inrae=inrae, cirad=cirad, speaker=speaker, moderator=moderator, goal_a=goal_a, a1=a1, a2_draft=a2_draft,
-        b1=b1, task_force=task_force, project=project, project_b=project_b, private_project=private_project,
-        draft_project=draft_project, revised_project=revised_project, webinar_upcoming=webinar_upcoming,
-        webinar_past=webinar_past, event_upcoming=event_upcoming, event_past=event_past, resource=resource,
-        public_doc=public_doc, loose_doc=loose_doc, private_collection_doc=private_collection_doc,
+        tree=tree,
+        africa=africa,
+        kenya=kenya,
+        france=france,
+        agroforestry=agroforestry,
+        cover_crops=cover_crops,
+        inrae=inrae,
+        cirad=cirad,
+        speaker=speaker,
+        moderator=moderator,
+        goal_a=goal_a,
+        a1=a1,
+        a2_draft=a2_draft,
+        b1=b1,
+        task_force=task_force,
+        project=project,
+        project_b=project_b,
+        private_project=private_project,
+        draft_project=draft_project,
+        revised_project=revised_project,
+        webinar_upcoming=webinar_upcoming,
+        webinar_past=webinar_past,
+        event_upcoming=event_upcoming,
+        event_past=event_past,
+        resource=resource,
+        public_doc=public_doc,
+        loose_doc=loose_doc,
+        private_collection_doc=private_collection_doc,
         private_page_doc=private_page_doc,
     )
 

@@ -52,7 +52,9 @@ def test_with_a_front_end_the_draft_is_served_with_its_token_only(api, hub):
 
     assert_error(api.get("/api/preview/", {"content_type": "cms.projectpage"}), 400, "token")
     assert_error(api.get("/api/preview/", {"token": token}), 400, "content_type")
-    assert_error(api.get("/api/preview/", {"content_type": "cms.projectpage", "token": token + "x"}), 400, "token")
+    assert_error(
+        api.get("/api/preview/", {"content_type": "cms.projectpage", "token": token + "x"}), 400, "token"
+    )
     forged = f"id={hub.private_project.pk}:forgedsignature"
     assert_error(api.get("/api/preview/", {"content_type": "cms.projectpage", "token": forged}), 400, "token")
     assert_error(api.get("/api/preview/", {"content_type": "auth.user", "token": token}), 400, "content_type")

@@ -29,8 +29,20 @@ def test_schema_describes_our_endpoints(api):
     assert set(schema["paths"]) == {"/api/search/", "/api/search/suggest/", "/api/pages/{id}/related/"}
     search = schema["paths"]["/api/search/"]["get"]
     params = {p["name"] for p in search["parameters"]}
-    assert params == {"q", "type", "goal", "objective", "practice", "region", "language", "year_from", "year_to",
-                      "mode", "page", "page_size"}
+    assert params == {
+        "q",
+        "type",
+        "goal",
+        "objective",
+        "practice",
+        "region",
+        "language",
+        "year_from",
+        "year_to",
+        "mode",
+        "page",
+        "page_size",
+    }
     assert all(p.get("description") for p in search["parameters"])
     assert {"200", "400", "429"} <= set(search["responses"])
     assert "Retry-After" in search["responses"]["429"]["headers"]
@@ -67,5 +79,13 @@ def unthrottled(hub, settings):
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms(case, unthrottled):
     response = case.call(headers={"Accept": "application/json"})
-    case.validate_response(response, checks=[not_a_server_error, status_code_conformance, content_type_conformance,
-                                             response_schema_conformance, response_headers_conformance])
+    case.validate_response(
+        response,
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+            response_headers_conformance,
+        ],
+    )

@@ -27,28 +27,52 @@ def test_search_shape(api, hub):
     assert set(body) == {"q", "mode", "count", "page", "num_pages", "results", "facets"}
     assert body["page"] == 1 and body["count"] >= 1 and body["num_pages"] >= 1
     first = body["results"][0]
-    assert set(first) == {"id", "source", "title", "url", "type", "score", "snippet", "passages", "date", "year"}
-    assert (first["source"], first["id"]) in {("page", hub.project.pk), ("document", hub.public_doc.pk),
-                                              ("page", hub.resource.pk)}
+    assert set(first) == {
+        "id",
+        "source",
+        "title",
+        "url",
+        "type",
+        "score",
+        "snippet",
+        "passages",
+        "date",
+        "year",
+    }
+    assert (first["source"], first["id"]) in {
+        ("page", hub.project.pk),
+        ("document", hub.public_doc.pk),
+        ("page", hub.resource.pk),
+    }
     assert first["url"].startswith("http://testserver/")
     passage = first["passages"][0]
     assert set(passage) == {"html", "heading", "page_number", "url"}
     assert "<mark>" in first["snippet"]
-    assert {"content_type", "goals", "objectives", "practices", "regions", "year", "language"} <= set(body["facets"])
+    assert {"content_type", "goals", "objectives", "practices", "regions", "year", "language"} <= set(
+        body["facets"]
+    )
     assert all(set(v) == {"value", "count"} for values in body["facets"].values() for v in values)
-    project = next(r for r in search(api, q="agroforestry Kenya", page_size=50)["results"]
-                   if r["id"] == hub.project.pk and r["source"] == "page")
+    project = next(
+        r
+        for r in search(api, q="agroforestry Kenya", page_size=50)["results"]
+        if r["id"] == hub.project.pk and r["source"] == "page"
+    )
     assert (project["type"], project["date"], project["year"]) == ("project", "2023-03-01", 2023)
 
 
 def test_search_filters_and_modes(api, hub):
     q = "soil carbon"
-    assert found(api, q=q, type="project") <= {("page", hub.project.pk), ("page", hub.project_b.pk),
-                                               ("page", hub.revised_project.pk)}
+    assert found(api, q=q, type="project") <= {
+        ("page", hub.project.pk),
+        ("page", hub.project_b.pk),
+        ("page", hub.revised_project.pk),
+    }
     assert ("page", hub.project.pk) in found(api, q=q, type="project", region="africa")
     assert found(api, q=q, type="project", region="africa") == {("page", hub.project.pk)}
     assert found(api, q=q, type="project,resource", practice="agroforestry") == {
-        ("page", hub.project.pk), ("page", hub.resource.pk)}
+        ("page", hub.project.pk),
+        ("page", hub.resource.pk),
+    }
     assert found(api, q=q, type=["project", "resource"], goal="B") == {("page", hub.project_b.pk)}
     assert found(api, q=q, objective="a1", type="project") == {("page", hub.project.pk)}
     # A document takes its language from the page it is attached to: the guide is on the French resource.
@@ -82,13 +106,31 @@ def test_nothing_invisible_is_found(api, hub, word):
 
 
 def test_exact_visible_set_for_a_broad_query(api, hub):
-    visible_pages = {hub.tree.home.pk, hub.tree.strategy.pk, hub.tree.projects.pk, hub.tree.webinars.pk,
-                     hub.tree.events.pk, hub.tree.resources.pk, hub.goal_a.pk, hub.goal_a.get_next_sibling().pk,
-                     hub.a1.pk, hub.b1.pk, hub.task_force.pk, hub.project.pk, hub.project_b.pk,
-                     hub.revised_project.pk, hub.webinar_upcoming.pk, hub.webinar_past.pk, hub.event_upcoming.pk,
-                     hub.event_past.pk, hub.resource.pk}
-    visible = {("page", pk) for pk in visible_pages} | {("document", hub.public_doc.pk),
-                                                        ("document", hub.loose_doc.pk)}
+    visible_pages = {
+        hub.tree.home.pk,
+        hub.tree.strategy.pk,
+        hub.tree.projects.pk,
+        hub.tree.webinars.pk,
+        hub.tree.events.pk,
+        hub.tree.resources.pk,
+        hub.goal_a.pk,
+        hub.goal_a.get_next_sibling().pk,
+        hub.a1.pk,
+        hub.b1.pk,
+        hub.task_force.pk,
+        hub.project.pk,
+        hub.project_b.pk,
+        hub.revised_project.pk,
+        hub.webinar_upcoming.pk,
+        hub.webinar_past.pk,
+        hub.event_upcoming.pk,
+        hub.event_past.pk,
+        hub.resource.pk,
+    }
+    visible = {("page", pk) for pk in visible_pages} | {
+        ("document", hub.public_doc.pk),
+        ("document", hub.loose_doc.pk),
+    }
     results = found(api, q="soil carbon", mode="semantic")
     assert results <= visible
     assert {("page", hub.project.pk), ("document", hub.public_doc.pk)} <= results
@@ -148,9 +190,16 @@ def test_suggest(api, hub):
 
 @pytest.mark.parametrize(
     ("params", "param"),
-    [({}, "q"), ({"q": ""}, "q"), ({"q": "x" * 501}, "q"), ({"q": "soil", "limit": "0"}, "limit"),
-     ({"q": "soil", "limit": "21"}, "limit"), ({"q": "soil", "limit": "many"}, "limit"),
-     ({"q": "soil", "type": "x"}, "type"), ({"q": "a\x00"}, "q")],
+    [
+        ({}, "q"),
+        ({"q": ""}, "q"),
+        ({"q": "x" * 501}, "q"),
+        ({"q": "soil", "limit": "0"}, "limit"),
+        ({"q": "soil", "limit": "21"}, "limit"),
+        ({"q": "soil", "limit": "many"}, "limit"),
+        ({"q": "soil", "type": "x"}, "type"),
+        ({"q": "a\x00"}, "q"),
+    ],
 )
 def test_suggest_bad_input(api, db, params, param):
     assert_error(api.get("/api/search/suggest/", params), 400, param)
@@ -160,32 +209,55 @@ def test_related(api, hub):
     response = api.get(f"/api/pages/{hub.project.pk}/related/")
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["page"] == {"id": hub.project.pk, "title": hub.project.title,
-                            "url": f"http://testserver{hub.project.url}"}
+    assert body["page"] == {
+        "id": hub.project.pk,
+        "title": hub.project.title,
+        "url": f"http://testserver{hub.project.url}",
+    }
     assert 1 <= len(body["results"]) <= 5
     assert_no_leak(response.content)
     keys = {(r["source"], r["id"]) for r in body["results"]}
     assert ("page", hub.project.pk) not in keys
     assert {"page", "document"} >= {r["source"] for r in body["results"]}
-    assert all(set(r) == {"id", "source", "title", "url", "type", "score", "snippet"} for r in body["results"])
+    assert all(
+        set(r) == {"id", "source", "title", "url", "type", "score", "snippet"} for r in body["results"]
+    )
     webinars = api.get(f"/api/pages/{hub.project.pk}/related/", {"type": "webinar", "limit": 20}).json()
     assert {r["id"] for r in webinars["results"]} == {hub.webinar_upcoming.pk, hub.webinar_past.pk}
     projects = api.get(f"/api/pages/{hub.a1.pk}/related/", {"type": "project", "limit": 20}).json()
-    assert {r["id"] for r in projects["results"]} == {hub.project.pk, hub.project_b.pk, hub.revised_project.pk}
+    assert {r["id"] for r in projects["results"]} == {
+        hub.project.pk,
+        hub.project_b.pk,
+        hub.revised_project.pk,
+    }
     documents = api.get(f"/api/pages/{hub.resource.pk}/related/", {"type": "document", "limit": 20}).json()
     assert {(r["source"], r["id"]) for r in documents["results"]} == {
-        ("document", hub.public_doc.pk), ("document", hub.loose_doc.pk)}
+        ("document", hub.public_doc.pk),
+        ("document", hub.loose_doc.pk),
+    }
 
 
 def test_related_of_invisible_or_unknown_pages_is_404(api, hub):
-    for page_id in (hub.private_project.pk, hub.draft_project.pk, hub.a2_draft.pk, 999999, "abc",
-                    "99999999999999999999"):
+    for page_id in (
+        hub.private_project.pk,
+        hub.draft_project.pk,
+        hub.a2_draft.pk,
+        999999,
+        "abc",
+        "99999999999999999999",
+    ):
         assert_error(api.get(f"/api/pages/{page_id}/related/"), 404, None)
 
 
-@pytest.mark.parametrize(("params", "param"), [
-    ({"limit": "21"}, "limit"), ({"limit": "0"}, "limit"), ({"limit": "x"}, "limit"), ({"type": "poem"}, "type"),
-    ({"kind": "x"}, "kind"),
-])
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [
+        ({"limit": "21"}, "limit"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "x"}, "limit"),
+        ({"type": "poem"}, "type"),
+        ({"kind": "x"}, "kind"),
+    ],
+)
 def test_related_bad_input(api, hub, params, param):
     assert_error(api.get(f"/api/pages/{hub.project.pk}/related/", params), 400, param)

@@ -21,8 +21,11 @@ def test_anonymous_search_is_throttled_with_retry_after(api, hub):
     assert api.get("/api/search/suggest/", {"q": "soil"}).status_code == 200
     assert api.get(f"/api/pages/{hub.project.pk}/related/").status_code == 200
     assert api.get("/api/search/", {"q": "soil"}).status_code == 200
-    for path, params in (("/api/search/", {"q": "soil"}), ("/api/search/suggest/", {"q": "soil"}),
-                         (f"/api/pages/{hub.project.pk}/related/", {})):
+    for path, params in (
+        ("/api/search/", {"q": "soil"}),
+        ("/api/search/suggest/", {"q": "soil"}),
+        (f"/api/pages/{hub.project.pk}/related/", {}),
+    ):
         response = api.get(path, params)
         body = assert_error(response, 429, None)
         retry_after = int(response["Retry-After"])
@@ -46,8 +49,9 @@ def test_cors_only_for_configured_origins_under_api(api, hub):
     assert "Access-Control-Allow-Origin" not in other
     site = api.get("/", HTTP_ORIGIN="https://front.example")
     assert site.status_code == 200 and "Access-Control-Allow-Origin" not in site
-    preflight = api.options("/api/search/", HTTP_ORIGIN="https://front.example",
-                            HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    preflight = api.options(
+        "/api/search/", HTTP_ORIGIN="https://front.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
     assert preflight["Access-Control-Allow-Origin"] == "https://front.example"
 
 
@@ -66,7 +70,12 @@ def test_settings_come_from_the_environment(monkeypatch):
         assert module.WAGTAILAPI_LIMIT_MAX == 80
         assert "drf_spectacular_sidecar" in module.INSTALLED_APPS
         assert module.CORS_URLS_REGEX == r"^/api/.*$"
-        for name in ("API_CORS_ORIGINS", "SEARCH_API_THROTTLE", "HEADLESS_PREVIEW_CLIENT_URL", "API_PAGE_LIMIT_MAX"):
+        for name in (
+            "API_CORS_ORIGINS",
+            "SEARCH_API_THROTTLE",
+            "HEADLESS_PREVIEW_CLIENT_URL",
+            "API_PAGE_LIMIT_MAX",
+        ):
             monkeypatch.delenv(name)
         del module.WAGTAIL_HEADLESS_PREVIEW  # reload() keeps names the new run does not define
         module = importlib.reload(api_settings)

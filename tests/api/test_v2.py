@@ -23,14 +23,32 @@ def ids(api, path: str, **params) -> set[int]:
 def test_pages_listing_is_exactly_the_live_public_pages(api, hub):
     t = hub.tree
     expected = {
-        t.home.pk, t.strategy.pk, t.projects.pk, t.webinars.pk, t.events.pk, t.resources.pk,
-        hub.goal_a.pk, hub.goal_a.get_next_sibling().pk, hub.a1.pk, hub.b1.pk, hub.task_force.pk,
-        hub.project.pk, hub.project_b.pk, hub.revised_project.pk, hub.webinar_upcoming.pk, hub.webinar_past.pk,
-        hub.event_upcoming.pk, hub.event_past.pk, hub.resource.pk,
+        t.home.pk,
+        t.strategy.pk,
+        t.projects.pk,
+        t.webinars.pk,
+        t.events.pk,
+        t.resources.pk,
+        hub.goal_a.pk,
+        hub.goal_a.get_next_sibling().pk,
+        hub.a1.pk,
+        hub.b1.pk,
+        hub.task_force.pk,
+        hub.project.pk,
+        hub.project_b.pk,
+        hub.revised_project.pk,
+        hub.webinar_upcoming.pk,
+        hub.webinar_past.pk,
+        hub.event_upcoming.pk,
+        hub.event_past.pk,
+        hub.resource.pk,
     }
     assert ids(api, "/api/v2/pages/") == expected
     assert ids(api, "/api/v2/pages/", type="cms.ProjectPage") == {
-        hub.project.pk, hub.project_b.pk, hub.revised_project.pk}
+        hub.project.pk,
+        hub.project_b.pk,
+        hub.revised_project.pk,
+    }
     for hidden in (hub.private_project, hub.draft_project, hub.a2_draft):
         assert_error(api.get(f"/api/v2/pages/{hidden.pk}/"), 404, None)
     # find by html_path does not reveal them either
@@ -63,7 +81,9 @@ def test_project_detail_expands_relations_and_hides_invisible_ones(api, hub):
     assert [(o["id"], o["code"], o["short_label"]) for o in body["objectives"]] == [(hub.a1.pk, "A1", "NDCs")]
     assert body["objectives"][0]["html_url"].endswith(hub.a1.url)
     # Only the document outside the private collection.
-    assert [(d["document"]["id"], d["caption"]) for d in body["documents"]] == [(hub.public_doc.pk, "Field guide")]
+    assert [(d["document"]["id"], d["caption"]) for d in body["documents"]] == [
+        (hub.public_doc.pk, "Field guide")
+    ]
     assert body["documents"][0]["document"]["download_url"].startswith("http://testserver/documents/")
 
 
@@ -77,8 +97,10 @@ def test_objective_goal_task_force_and_members(api, hub):
     assert 'href="/"' in goal["description"] and "linktype" not in goal["description"]
     task_force = api.get(f"/api/v2/pages/{hub.task_force.pk}/").json()
     assert task_force["objective"]["code"] == "A1"
-    members = [(m["person"]["name"], m["role"], (m["person"]["organization"] or {}).get("short_name"))
-               for m in task_force["members"]]
+    members = [
+        (m["person"]["name"], m["role"], (m["person"]["organization"] or {}).get("short_name"))
+        for m in task_force["members"]
+    ]
     assert members == [("Claire Chenu", "leader", "INRAE"), ("Jon Smith", "team_member", None)]
     strategy = api.get(f"/api/v2/pages/{hub.tree.strategy.pk}/").json()
     assert [g["code"] for g in strategy["goals"]] == ["A", "B"]
@@ -89,7 +111,10 @@ def test_webinar_speakers_moderator_and_slides(api, hub):
     assert body["abstract"] == "<p>How to <b>measure</b> soil carbon stocks.</p>"
     speaker = body["speakers"][0]
     assert (speaker["name"], speaker["job_title"], speaker["organization"]["name"]) == (
-        "Claire Chenu", "Soil scientist", "Institut national de recherche")
+        "Claire Chenu",
+        "Soil scientist",
+        "Institut national de recherche",
+    )
     assert body["moderator"]["name"] == "Jon Smith"
     assert body["slides"]["id"] == hub.public_doc.pk
     assert body["is_upcoming"] is True
@@ -99,8 +124,18 @@ def test_webinar_speakers_moderator_and_slides(api, hub):
 
 
 def test_every_page_type_answers_with_its_fields(api, hub):
-    for page in (hub.tree.home, hub.tree.strategy, hub.tree.projects, hub.goal_a, hub.a1, hub.task_force,
-                 hub.project, hub.webinar_upcoming, hub.event_upcoming, hub.resource):
+    for page in (
+        hub.tree.home,
+        hub.tree.strategy,
+        hub.tree.projects,
+        hub.goal_a,
+        hub.a1,
+        hub.task_force,
+        hub.project,
+        hub.webinar_upcoming,
+        hub.event_upcoming,
+        hub.resource,
+    ):
         response = api.get(f"/api/v2/pages/{page.pk}/")
         assert response.status_code == 200, (page, response.content[:300])
         body = response.json()
@@ -158,16 +193,24 @@ def test_images_endpoint(api, hub):
 def test_snippet_endpoints(api, hub):
     orgs = items(api, "/api/v2/organizations/")
     assert [(o["name"], o["short_name"]) for o in orgs] == [
-        ("Centre de coopération internationale", "CIRAD"), ("Institut national de recherche", "INRAE")]
+        ("Centre de coopération internationale", "CIRAD"),
+        ("Institut national de recherche", "INRAE"),
+    ]
     inrae = api.get(f"/api/v2/organizations/{hub.inrae.pk}/").json()
     assert inrae["country"]["slug"] == "france" and inrae["membership"] == "member"
     people = items(api, "/api/v2/people/")
     assert [(p["name"], (p["organization"] or {}).get("short_name")) for p in people] == [
-        ("Claire Chenu", "INRAE"), ("Jon Smith", None)]
+        ("Claire Chenu", "INRAE"),
+        ("Jon Smith", None),
+    ]
     assert [p["slug"] for p in items(api, "/api/v2/practices/")] == ["agroforestry", "cover-crops"]
     regions = items(api, "/api/v2/regions/")
     assert [(r["name"], r["kind"]) for r in regions] == [
-        ("France", "country"), ("Kenya", "country"), ("Africa", "region"), ("Europe", "region")]
+        ("France", "country"),
+        ("Kenya", "country"),
+        ("Africa", "region"),
+        ("Europe", "region"),
+    ]
     kenya = api.get(f"/api/v2/regions/{hub.kenya.pk}/").json()
     assert kenya["parent"]["slug"] == "africa" and kenya["iso_code"] == "KE"
     assert [r["name"] for r in items(api, "/api/v2/regions/", kind="region")] == ["Africa", "Europe"]

@@ -73,10 +73,20 @@ def copy_database(django_db_setup, django_db_blocker):
 
 
 def _manage(url: str, *args: str, **popen) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test", "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "LOG_LEVEL": "WARNING",
+    }
     return subprocess.Popen(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, **popen,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **popen,
     )
 
 
@@ -114,16 +124,32 @@ def test_reindex_killed_mid_run_resumes_to_the_exact_index(copy_database):
     # Exactly the live pages (home + 48 notes; not the draft), each once, with contiguous chunk positions.
     live_pages = _count(kwargs, name, "SELECT count(*) FROM wagtailcore_page WHERE depth > 1 AND live")
     assert live_pages == 49
-    assert _count(kwargs, name, "SELECT count(*) FROM knowledge_source WHERE namespace = 'site'") == live_pages
+    assert (
+        _count(kwargs, name, "SELECT count(*) FROM knowledge_source WHERE namespace = 'site'") == live_pages
+    )
     assert _count(kwargs, name, "SELECT count(*) FROM knowledge_source WHERE status <> 'indexed'") == 0
-    assert _count(kwargs, name, """
+    assert (
+        _count(
+            kwargs,
+            name,
+            """
         SELECT count(*) FROM knowledge_source s
         WHERE s.chunk_count <> (SELECT count(*) FROM knowledge_chunk c WHERE c.source_id = s.id)
            OR s.chunk_count <> (SELECT coalesce(max(position), -1) + 1 FROM knowledge_chunk c WHERE c.source_id = s.id)
-    """) == 0
-    assert _count(kwargs, name, """
+    """,
+        )
+        == 0
+    )
+    assert (
+        _count(
+            kwargs,
+            name,
+            """
         SELECT count(*) FROM knowledge_source s JOIN wagtailcore_page p ON p.id = s.page_id WHERE NOT p.live
-    """) == 0
+    """,
+        )
+        == 0
+    )
     computed = int(re.search(r"(\d+) embeddings computed", output).group(1))
     assert computed > 0  # the second run did the rest of the work ...
 

@@ -14,10 +14,22 @@ PROJECTS = [
         "title": "Zai pits and compost for degraded plateau soils",
         "summary": "Restores crusted, degraded fields on the Central Plateau of Burkina Faso with planting pits, compost and stone bunds, combined with a simple soil carbon monitoring network.",
         "body": [
-            ("Context", "On the Central Plateau, many fields have lost their topsoil and form hard crusts that shed rain. Yields of sorghum and millet are low and young people leave for towns or mines. Traditional zai planting pits, which concentrate water and organic matter around each plant, have proven effective but demand a lot of labour."),
-            ("Activities", "The project supports 40 farmer groups to dig zai pits, build contour stone bunds and produce compost in shared pits fed with crop residues and manure. Donkey carts and picks are provided to groups, and a revolving fund helps members hire labour during the dry season. Women's groups manage compost production and sell surplus to neighbours."),
-            ("Expected outcomes", "The project aims to bring 1,200 hectares back into production, raise cereal yields substantially on treated fields and gradually increase soil organic carbon in the rooting zone. Reduced runoff is also expected to recharge wells in the valley bottoms."),
-            ("Monitoring", "Forty benchmark plots are sampled to 30 cm at baseline and after four years, with equivalent soil mass calculations. Vegetation cover is monitored with satellite imagery, and farmers record yields in simple notebooks reviewed by extension agents."),
+            (
+                "Context",
+                "On the Central Plateau, many fields have lost their topsoil and form hard crusts that shed rain. Yields of sorghum and millet are low and young people leave for towns or mines. Traditional zai planting pits, which concentrate water and organic matter around each plant, have proven effective but demand a lot of labour.",
+            ),
+            (
+                "Activities",
+                "The project supports 40 farmer groups to dig zai pits, build contour stone bunds and produce compost in shared pits fed with crop residues and manure. Donkey carts and picks are provided to groups, and a revolving fund helps members hire labour during the dry season. Women's groups manage compost production and sell surplus to neighbours.",
+            ),
+            (
+                "Expected outcomes",
+                "The project aims to bring 1,200 hectares back into production, raise cereal yields substantially on treated fields and gradually increase soil organic carbon in the rooting zone. Reduced runoff is also expected to recharge wells in the valley bottoms.",
+            ),
+            (
+                "Monitoring",
+                "Forty benchmark plots are sampled to 30 cm at baseline and after four years, with equivalent soil mass calculations. Vegetation cover is monitored with satellite imagery, and farmers record yields in simple notebooks reviewed by extension agents.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 850000,
@@ -38,9 +50,18 @@ PROJECTS = [
         "summary": "Women's groups turn crop residues, market waste and dung into compost for maize and soybean fields instead of burning them.",
         "body": [
             "In northern Benin, crop residues are commonly burned before the rainy season and soils under continuous maize are losing organic matter. Women farmers have limited access to mineral fertiliser and land of good quality.",
-            ("What the project does", "The project equips 25 village compost hubs with covered pits, tools and training, and links them to local markets. Each hub collects residues, market waste and animal dung and produces around 60 tonnes of compost a year, which members apply at modest rates combined with small doses of mineral fertiliser."),
-            ("Soil carbon and livelihoods", "Because most inputs would otherwise have been burned, the carbon added to soils is largely additional. Expected benefits include higher maize and soybean yields, income for women's groups from compost sales and reduced smoke from field burning."),
-            ("MRV approach", "Paired plots with and without compost are sampled at baseline and after four years. Hubs keep records of inputs and outputs, which are used with a simple model to estimate carbon added across all treated fields."),
+            (
+                "What the project does",
+                "The project equips 25 village compost hubs with covered pits, tools and training, and links them to local markets. Each hub collects residues, market waste and animal dung and produces around 60 tonnes of compost a year, which members apply at modest rates combined with small doses of mineral fertiliser.",
+            ),
+            (
+                "Soil carbon and livelihoods",
+                "Because most inputs would otherwise have been burned, the carbon added to soils is largely additional. Expected benefits include higher maize and soybean yields, income for women's groups from compost sales and reduced smoke from field burning.",
+            ),
+            (
+                "MRV approach",
+                "Paired plots with and without compost are sampled at baseline and after four years. Hubs keep records of inputs and outputs, which are used with a simple model to estimate carbon added across all treated fields.",
+            ),
         ],
         "status": "seeking_funding",
         "funding_sought": 420000,
@@ -60,10 +81,22 @@ PROJECTS = [
         "title": "Faidherbia parklands for the groundnut basin",
         "summary": "Scales up farmer-managed natural regeneration of Faidherbia albida trees in millet and groundnut fields of central Senegal.",
         "body": [
-            ("Context", "The groundnut basin of Senegal has seen decades of soil depletion under continuous cropping. Faidherbia albida, a tree that sheds its leaves in the rainy season and so does not shade crops, used to be common in fields and is known to improve soil fertility beneath its canopy."),
-            ("Activities", "Farmers are trained to protect and prune naturally regenerating Faidherbia seedlings instead of clearing them. Village committees agree rules to protect young trees from livestock and cutting. The project also introduces cowpea in rotation and promotes manure from night corrals."),
-            ("Outcomes", "The target is 15,000 hectares with at least 20 trees per hectare within ten years. Soil carbon is expected to increase gradually under the canopy, with benefits for millet yields and fodder from pods."),
-            ("Monitoring", "Tree density is tracked with high-resolution imagery and village surveys. Soil samples are taken along transects from trunk to open field at 60 benchmark sites."),
+            (
+                "Context",
+                "The groundnut basin of Senegal has seen decades of soil depletion under continuous cropping. Faidherbia albida, a tree that sheds its leaves in the rainy season and so does not shade crops, used to be common in fields and is known to improve soil fertility beneath its canopy.",
+            ),
+            (
+                "Activities",
+                "Farmers are trained to protect and prune naturally regenerating Faidherbia seedlings instead of clearing them. Village committees agree rules to protect young trees from livestock and cutting. The project also introduces cowpea in rotation and promotes manure from night corrals.",
+            ),
+            (
+                "Outcomes",
+                "The target is 15,000 hectares with at least 20 trees per hectare within ten years. Soil carbon is expected to increase gradually under the canopy, with benefits for millet yields and fodder from pods.",
+            ),
+            (
+                "Monitoring",
+                "Tree density is tracked with high-resolution imagery and village surveys. Soil samples are taken along transects from trunk to open field at 60 benchmark sites.",
+            ),
         ],
         "status": "funded",
         "funding_sought": 1500000,
@@ -84,9 +117,18 @@ PROJECTS = [
         "summary": "A blended-finance facility lending to farmer groups in the Kenyan highlands for fodder trees, soil cover and water harvesting.",
         "body": [
             "Smallholder dairy farmers in Kenya's central highlands have little access to credit for investments that pay off over several years, such as fodder trees, terraces and water tanks. Soils on steep slopes are eroding and losing carbon.",
-            ("Design", "A development partner provides a first-loss tranche and a technical assistance grant; impact investors provide senior debt through a local microfinance institution. Loans are repaid through deductions from milk payments by a partner dairy processor."),
-            ("Activities", "Farmer groups plant Calliandra and other fodder shrubs along contours, establish Napier grass strips, and keep soil covered with mulch. Extension officers from the dairy processor provide training."),
-            ("Results and MRV", "A results-based bonus pays groups for verified tree and soil cover. Carbon estimates come from a calibrated model checked against 200 benchmark sites sampled every five years, with satellite monitoring of tree cover."),
+            (
+                "Design",
+                "A development partner provides a first-loss tranche and a technical assistance grant; impact investors provide senior debt through a local microfinance institution. Loans are repaid through deductions from milk payments by a partner dairy processor.",
+            ),
+            (
+                "Activities",
+                "Farmer groups plant Calliandra and other fodder shrubs along contours, establish Napier grass strips, and keep soil covered with mulch. Extension officers from the dairy processor provide training.",
+            ),
+            (
+                "Results and MRV",
+                "A results-based bonus pays groups for verified tree and soil cover. Carbon estimates come from a calibrated model checked against 200 benchmark sites sampled every five years, with satellite monitoring of tree cover.",
+            ),
         ],
         "status": "seeking_funding",
         "funding_sought": 12000000,
@@ -106,10 +148,22 @@ PROJECTS = [
         "title": "Highland terraces and soil carbon in the Ethiopian Rift margins",
         "summary": "Combines bench terraces, area closures and compost on steep cropland to stop erosion and rebuild soil organic matter.",
         "body": [
-            ("Context", "Steep slopes at the margins of the Rift Valley are cultivated intensively, and heavy rains wash away topsoil each year. Earlier soil and water conservation campaigns built structures that were not always maintained."),
-            ("Activities", "Communities build and stabilise terraces with grass and shrub strips, close degraded hillsides to grazing to let vegetation recover, and produce compost for terraced fields. Cut-and-carry fodder from closed areas supports livestock."),
-            ("Outcomes", "The project expects a sharp reduction in soil loss, higher yields of teff and barley on terraces and gradual gains in soil carbon, especially in closed areas where vegetation recovers."),
-            ("Monitoring", "Sediment traps, photo points and soil sampling at 50 sites measure change, while a landscape-level model estimates carbon across the watershed."),
+            (
+                "Context",
+                "Steep slopes at the margins of the Rift Valley are cultivated intensively, and heavy rains wash away topsoil each year. Earlier soil and water conservation campaigns built structures that were not always maintained.",
+            ),
+            (
+                "Activities",
+                "Communities build and stabilise terraces with grass and shrub strips, close degraded hillsides to grazing to let vegetation recover, and produce compost for terraced fields. Cut-and-carry fodder from closed areas supports livestock.",
+            ),
+            (
+                "Outcomes",
+                "The project expects a sharp reduction in soil loss, higher yields of teff and barley on terraces and gradual gains in soil carbon, especially in closed areas where vegetation recovers.",
+            ),
+            (
+                "Monitoring",
+                "Sediment traps, photo points and soil sampling at 50 sites measure change, while a landscape-level model estimates carbon across the watershed.",
+            ),
         ],
         "status": "completed",
         "funding_sought": 2100000,
@@ -130,9 +184,18 @@ PROJECTS = [
         "summary": "Supports villages in Zimbabwe's semi-arid south to plan herd movements, rest grazing areas and restore ground cover.",
         "body": [
             "Communal rangelands in southern Zimbabwe suffer from bare ground, gully erosion and declining livestock condition in the dry season. Grazing is largely unmanaged, and dry-season fodder shortages are severe.",
-            ("Activities", "Villages combine herds and follow seasonal grazing plans agreed in community meetings. Parts of the range are rested for a full growing season each year. Animals are kraaled overnight on degraded cropland before planting to add dung and urine."),
-            ("Expected outcomes", "Improved ground cover, reduced erosion, better dry-season livestock condition and, over time, higher soil carbon in rested areas and kraaled fields."),
-            ("Monitoring", "Local monitors record bare ground and grass cover at fixed photo points twice a year. Soil carbon is sampled every five years at fixed points, and livestock emissions are accounted for using standard factors."),
+            (
+                "Activities",
+                "Villages combine herds and follow seasonal grazing plans agreed in community meetings. Parts of the range are rested for a full growing season each year. Animals are kraaled overnight on degraded cropland before planting to add dung and urine.",
+            ),
+            (
+                "Expected outcomes",
+                "Improved ground cover, reduced erosion, better dry-season livestock condition and, over time, higher soil carbon in rested areas and kraaled fields.",
+            ),
+            (
+                "Monitoring",
+                "Local monitors record bare ground and grass cover at fixed photo points twice a year. Soil carbon is sampled every five years at fixed points, and livestock emissions are accounted for using standard factors.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 380000,
@@ -152,10 +215,22 @@ PROJECTS = [
         "title": "Cocoa under shade: agroforestry renewal in south-western Côte d'Ivoire",
         "summary": "Helps cocoa farmers on degraded full-sun plots to establish shade and fruit trees and improve soil health without clearing forest.",
         "body": [
-            ("Context", "Full-sun cocoa has expanded rapidly, often at the expense of forest, and many older plots now suffer from low yields, depleted soils and heat stress."),
-            ("Activities", "Farmers receive seedlings of native timber species, avocado and citrus and are trained in pruning and litter management. A buyer pays a premium for deforestation-free, shade-grown cocoa. Strict eligibility rules exclude plots cleared from forest in recent years."),
-            ("Outcomes", "Diversified income from fruit and timber, more resilient cocoa trees and, over two decades, higher soil carbon stocks compared with full-sun cocoa."),
-            ("MRV", "Tree inventories, allometric equations and soil transects from trunk to mid-row at benchmark plots, combined with satellite checks on forest cover."),
+            (
+                "Context",
+                "Full-sun cocoa has expanded rapidly, often at the expense of forest, and many older plots now suffer from low yields, depleted soils and heat stress.",
+            ),
+            (
+                "Activities",
+                "Farmers receive seedlings of native timber species, avocado and citrus and are trained in pruning and litter management. A buyer pays a premium for deforestation-free, shade-grown cocoa. Strict eligibility rules exclude plots cleared from forest in recent years.",
+            ),
+            (
+                "Outcomes",
+                "Diversified income from fruit and timber, more resilient cocoa trees and, over two decades, higher soil carbon stocks compared with full-sun cocoa.",
+            ),
+            (
+                "MRV",
+                "Tree inventories, allometric equations and soil transects from trunk to mid-row at benchmark plots, combined with satellite checks on forest cover.",
+            ),
         ],
         "status": "idea",
         "funding_sought": 2500000,
@@ -176,9 +251,18 @@ PROJECTS = [
         "summary": "Tests and promotes maize-legume systems with retained residues and minimal tillage on farms in Ghana's forest-savanna transition zone.",
         "body": [
             "Farmers in the transition zone commonly burn residues and plough with hired tractors, leaving soils bare at the start of the rains. Organic matter is declining and yields are variable.",
-            ("Activities", "On-farm trials compare farmer practice with minimum tillage, residue retention and cowpea rotation. Lead farmers host demonstrations and a contractor service offers direct seeding. Agreements with herders limit dry-season grazing on participating fields."),
-            ("Outcomes", "More stable yields in dry spells, lower tillage costs and modest gains in soil carbon."),
-            ("Monitoring", "Benchmark sampling to 30 cm using equivalent soil mass, with yields and practice adoption recorded every season."),
+            (
+                "Activities",
+                "On-farm trials compare farmer practice with minimum tillage, residue retention and cowpea rotation. Lead farmers host demonstrations and a contractor service offers direct seeding. Agreements with herders limit dry-season grazing on participating fields.",
+            ),
+            (
+                "Outcomes",
+                "More stable yields in dry spells, lower tillage costs and modest gains in soil carbon.",
+            ),
+            (
+                "Monitoring",
+                "Benchmark sampling to 30 cm using equivalent soil mass, with yields and practice adoption recorded every season.",
+            ),
         ],
         "status": "completed",
         "funding_sought": 260000,
@@ -198,9 +282,18 @@ PROJECTS = [
         "title": "Soil carbon baseline for South African grain farms",
         "summary": "Builds a shared soil carbon baseline and benchmark network for grain farmers moving to conservation agriculture in the Free State.",
         "body": [
-            ("Context", "Many commercial grain farmers in South Africa have adopted no-till, but they lack reliable data on soil carbon to access emerging carbon and sustainability markets."),
-            ("Activities", "A network of 300 benchmark sites is sampled to 60 cm, analysed with mid-infrared spectroscopy calibrated against combustion, and shared as a regional baseline. Farmers receive soil health reports."),
-            ("Outcomes", "Lower MRV costs for individual projects, better targeting of practices and a public dataset for model calibration."),
+            (
+                "Context",
+                "Many commercial grain farmers in South Africa have adopted no-till, but they lack reliable data on soil carbon to access emerging carbon and sustainability markets.",
+            ),
+            (
+                "Activities",
+                "A network of 300 benchmark sites is sampled to 60 cm, analysed with mid-infrared spectroscopy calibrated against combustion, and shared as a regional baseline. Farmers receive soil health reports.",
+            ),
+            (
+                "Outcomes",
+                "Lower MRV costs for individual projects, better targeting of practices and a public dataset for model calibration.",
+            ),
         ],
         "status": "seeking_funding",
         "funding_sought": 640000,
@@ -222,9 +315,18 @@ PROJECTS = [
         "summary": "Extends no-till direct seeding with legume rotations to cereal farmers on Morocco's semi-arid plateaux.",
         "body": [
             "Rainfed wheat and barley on Morocco's plateaux face frequent droughts. Ploughing dries the soil and exposes it to wind and water erosion.",
-            ("Activities", "Cooperatives receive direct seeders through a shared-equipment scheme. Farmers rotate cereals with lentils, chickpeas or forage legumes and keep part of the stubble on the field. Training covers weed control and seeding depth."),
-            ("Outcomes", "Better water conservation, lower fuel costs, more stable yields and gradual soil carbon gains in the topsoil."),
-            ("Monitoring", "Satellite detection of residue cover, farmer records and soil sampling at 40 paired sites every five years."),
+            (
+                "Activities",
+                "Cooperatives receive direct seeders through a shared-equipment scheme. Farmers rotate cereals with lentils, chickpeas or forage legumes and keep part of the stubble on the field. Training covers weed control and seeding depth.",
+            ),
+            (
+                "Outcomes",
+                "Better water conservation, lower fuel costs, more stable yields and gradual soil carbon gains in the topsoil.",
+            ),
+            (
+                "Monitoring",
+                "Satellite detection of residue cover, farmer records and soil sampling at 40 paired sites every five years.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 1800000,
@@ -244,9 +346,18 @@ PROJECTS = [
         "title": "Olive grove cover and compost in central Tunisia",
         "summary": "Introduces spontaneous and sown cover between olive rows and recycles olive mill residues as compost.",
         "body": [
-            ("Context", "Olive groves in central Tunisia are traditionally tilled several times a year to control weeds, leaving soils bare and prone to erosion. Olive mill waste is a pollution problem."),
-            ("Activities", "Growers keep spontaneous vegetation or sow drought-tolerant covers between rows in winter and mow them in spring. Olive pomace and leaves are composted with manure and returned to groves."),
-            ("Outcomes", "Reduced erosion, better infiltration, safer disposal of mill waste and increased soil carbon, with careful management of water competition."),
+            (
+                "Context",
+                "Olive groves in central Tunisia are traditionally tilled several times a year to control weeds, leaving soils bare and prone to erosion. Olive mill waste is a pollution problem.",
+            ),
+            (
+                "Activities",
+                "Growers keep spontaneous vegetation or sow drought-tolerant covers between rows in winter and mow them in spring. Olive pomace and leaves are composted with manure and returned to groves.",
+            ),
+            (
+                "Outcomes",
+                "Reduced erosion, better infiltration, safer disposal of mill waste and increased soil carbon, with careful management of water competition.",
+            ),
             ("Monitoring", "Cover is assessed by drone imagery; soil carbon is sampled at 30 paired sites."),
         ],
         "status": "idea",
@@ -268,9 +379,18 @@ PROJECTS = [
         "summary": "Tests compost and biochar blends to build organic matter on sandy reclaimed soils at the desert margin of the Nile Valley.",
         "body": [
             "Reclaimed desert land on the margins of the Nile Valley has very sandy soils with almost no organic matter, and irrigation water is scarce and increasingly saline.",
-            ("Activities", "Trials compare compost, biochar from date palm and crop residues, and their combination, at different rates under drip irrigation. Farmers' field days show results."),
-            ("Outcomes", "Improved water holding and nutrient retention, lower irrigation needs and stable carbon added through biochar."),
-            ("Monitoring", "Biochar carbon is quantified from production records and lab analyses; soil carbon and salinity are sampled each season."),
+            (
+                "Activities",
+                "Trials compare compost, biochar from date palm and crop residues, and their combination, at different rates under drip irrigation. Farmers' field days show results.",
+            ),
+            (
+                "Outcomes",
+                "Improved water holding and nutrient retention, lower irrigation needs and stable carbon added through biochar.",
+            ),
+            (
+                "Monitoring",
+                "Biochar carbon is quantified from production records and lab analyses; soil carbon and salinity are sampled each season.",
+            ),
         ],
         "status": "funded",
         "funding_sought": 450000,
@@ -291,10 +411,22 @@ PROJECTS = [
         "title": "Winter covers for a cereal cooperative in Occitanie",
         "summary": "Brings cover crops and shared direct-seeding equipment to members of a grain cooperative, with a supply-chain premium linked to soil health.",
         "body": [
-            ("Context", "Cereal farms in south-western France leave much of their land bare in winter. Soils on hillsides erode and organic matter has declined."),
-            ("Activities", "The cooperative co-finances seed for oat-vetch mixtures and organises field groups that meet twice a season. A food company pays a premium for grain grown under a soil-health protocol. Shared direct seeders reduce the cost of sowing into covers."),
-            ("Outcomes", "Adoption on at least a third of members' rotations within four years, reduced erosion and nitrogen leaching, and modelled soil carbon gains of around 0.3 t C per hectare per year on fields under the practice."),
-            ("Monitoring", "Satellite imagery documents winter cover; a calibrated model estimates carbon, checked against 40 benchmark sites sampled every five years."),
+            (
+                "Context",
+                "Cereal farms in south-western France leave much of their land bare in winter. Soils on hillsides erode and organic matter has declined.",
+            ),
+            (
+                "Activities",
+                "The cooperative co-finances seed for oat-vetch mixtures and organises field groups that meet twice a season. A food company pays a premium for grain grown under a soil-health protocol. Shared direct seeders reduce the cost of sowing into covers.",
+            ),
+            (
+                "Outcomes",
+                "Adoption on at least a third of members' rotations within four years, reduced erosion and nitrogen leaching, and modelled soil carbon gains of around 0.3 t C per hectare per year on fields under the practice.",
+            ),
+            (
+                "Monitoring",
+                "Satellite imagery documents winter cover; a calibrated model estimates carbon, checked against 40 benchmark sites sampled every five years.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 540000,
@@ -315,9 +447,18 @@ PROJECTS = [
         "summary": "Compares inter-row cover strategies in vineyards of France, Spain and Italy to balance soil protection with water use.",
         "body": [
             "Vineyards are among the most erosion-prone agricultural land in Europe, because inter-rows are often kept bare. Water competition from covers is the main worry for growers in dry years.",
-            ("Activities", "A network of 45 vineyards tests permanent grass covers, winter-only covers, alternate-row covers and compost mulch. Growers share results in regional workshops organised with wine sector bodies."),
-            ("Outcomes", "Guidance on cover strategies adapted to rainfall and soil depth, reduced erosion and gradual carbon gains in inter-rows."),
-            ("Monitoring", "Soil moisture sensors, yield and grape quality records, and soil carbon sampling at baseline and after five years."),
+            (
+                "Activities",
+                "A network of 45 vineyards tests permanent grass covers, winter-only covers, alternate-row covers and compost mulch. Growers share results in regional workshops organised with wine sector bodies.",
+            ),
+            (
+                "Outcomes",
+                "Guidance on cover strategies adapted to rainfall and soil depth, reduced erosion and gradual carbon gains in inter-rows.",
+            ),
+            (
+                "Monitoring",
+                "Soil moisture sensors, yield and grape quality records, and soil carbon sampling at baseline and after five years.",
+            ),
         ],
         "status": "funded",
         "funding_sought": 900000,
@@ -337,10 +478,22 @@ PROJECTS = [
         "title": "Rewetting drained peat grasslands in northern Germany",
         "summary": "Works with dairy farmers to raise water tables on drained peat grasslands and test paludiculture crops.",
         "body": [
-            ("Context", "Drained organic soils make up a small share of farmland in northern Germany but a large share of agricultural emissions. Farmers depend on these grasslands for dairy fodder."),
-            ("Activities", "Ditches are partly blocked to raise water tables on 600 hectares. Farmers test reed and cattail cultivation for building materials and bioenergy, and adapted grazing with lighter breeds. Compensation payments cover income losses during the transition."),
-            ("Outcomes", "Large avoided CO2 emissions per hectare, improved water retention in the landscape and new value chains for wetland biomass."),
-            ("Monitoring", "Water table loggers on every parcel, subsidence poles and eddy covariance measurements at two sites, in line with national inventory methods."),
+            (
+                "Context",
+                "Drained organic soils make up a small share of farmland in northern Germany but a large share of agricultural emissions. Farmers depend on these grasslands for dairy fodder.",
+            ),
+            (
+                "Activities",
+                "Ditches are partly blocked to raise water tables on 600 hectares. Farmers test reed and cattail cultivation for building materials and bioenergy, and adapted grazing with lighter breeds. Compensation payments cover income losses during the transition.",
+            ),
+            (
+                "Outcomes",
+                "Large avoided CO2 emissions per hectare, improved water retention in the landscape and new value chains for wetland biomass.",
+            ),
+            (
+                "Monitoring",
+                "Water table loggers on every parcel, subsidence poles and eddy covariance measurements at two sites, in line with national inventory methods.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 3200000,
@@ -361,8 +514,14 @@ PROJECTS = [
         "summary": "A peer-learning network of dairy farmers testing grass-clover leys, manure management and reduced tillage for maize.",
         "body": [
             "Dairy farmers in the Netherlands face tight nutrient rules and growing demands from processors to report soil carbon. Many want practical knowledge before committing to new practices.",
-            ("Activities", "Sixty farms form study groups that test longer grass-clover leys in rotation with maize, under-sowing of grass in maize, and improved manure application. Results are shared in quarterly meetings and an online dashboard."),
-            ("Outcomes", "Farmer-tested guidance, modest soil carbon gains on arable parcels and reduced nitrogen losses."),
+            (
+                "Activities",
+                "Sixty farms form study groups that test longer grass-clover leys in rotation with maize, under-sowing of grass in maize, and improved manure application. Results are shared in quarterly meetings and an online dashboard.",
+            ),
+            (
+                "Outcomes",
+                "Farmer-tested guidance, modest soil carbon gains on arable parcels and reduced nitrogen losses.",
+            ),
         ],
         "status": "completed",
         "funding_sought": 310000,
@@ -382,9 +541,18 @@ PROJECTS = [
         "title": "Dehesa grazing and soil carbon in south-western Spain",
         "summary": "Monitors soil carbon under adaptive grazing in oak wood-pastures and supports farmers to regenerate ageing trees.",
         "body": [
-            ("Context", "The dehesa wood-pastures of south-western Spain combine scattered oaks with grazing by pigs, sheep and cattle. Many trees are ageing without regeneration, and pastures are degraded in places."),
-            ("Activities", "Farms adopt adaptive grazing with rest periods, protect oak seedlings with guards and sow legume-rich pastures. A monitoring protocol is co-designed with farmers."),
-            ("Outcomes", "Improved pasture cover, tree regeneration and soil carbon, with careful accounting of livestock emissions."),
+            (
+                "Context",
+                "The dehesa wood-pastures of south-western Spain combine scattered oaks with grazing by pigs, sheep and cattle. Many trees are ageing without regeneration, and pastures are degraded in places.",
+            ),
+            (
+                "Activities",
+                "Farms adopt adaptive grazing with rest periods, protect oak seedlings with guards and sow legume-rich pastures. A monitoring protocol is co-designed with farmers.",
+            ),
+            (
+                "Outcomes",
+                "Improved pasture cover, tree regeneration and soil carbon, with careful accounting of livestock emissions.",
+            ),
         ],
         "status": "completed",
         "funding_sought": 480000,
@@ -405,8 +573,14 @@ PROJECTS = [
         "summary": "Develops country-specific stock change factors for cover crops and residues so that practice change can be reported in the inventory.",
         "body": [
             "Most countries report cropland soil carbon with default factors that cannot reflect cover crops or residue management. Without better methods, soil targets in NDCs cannot be tracked.",
-            ("Activities", "The project compiles data from long-term experiments and monitoring networks, derives national factors, and tests them against a process model. A guidance note for inventory compilers is produced."),
-            ("Outcomes", "An inventory method that can credit practice change and support quantitative soil targets in the next NDC."),
+            (
+                "Activities",
+                "The project compiles data from long-term experiments and monitoring networks, derives national factors, and tests them against a process model. A guidance note for inventory compilers is produced.",
+            ),
+            (
+                "Outcomes",
+                "An inventory method that can credit practice change and support quantitative soil targets in the next NDC.",
+            ),
         ],
         "status": "idea",
         "funding_sought": 350000,
@@ -427,10 +601,22 @@ PROJECTS = [
         "title": "Rice-husk biochar cooperative in the Mekong Delta",
         "summary": "Small pyrolysis units turn rice husks into biochar that is blended with compost for vegetable growers.",
         "body": [
-            ("Context", "Rice mills in the Mekong Delta produce large volumes of husks that are dumped or burned. Vegetable growers on acidic soils need organic amendments."),
-            ("Activities", "A cooperative operates two continuous pyrolysis units with heat recovery for drying paddy. Biochar is blended with pig manure compost and sold at low application rates."),
-            ("Outcomes", "Around 400 tonnes of biochar a year, better vegetable yields on acidic soils, reduced open burning and durable carbon storage."),
-            ("MRV", "Carbon removals are calculated from biochar mass, carbon content and a stability factor, with batch analyses for contaminants. Demonstration plots track soil effects."),
+            (
+                "Context",
+                "Rice mills in the Mekong Delta produce large volumes of husks that are dumped or burned. Vegetable growers on acidic soils need organic amendments.",
+            ),
+            (
+                "Activities",
+                "A cooperative operates two continuous pyrolysis units with heat recovery for drying paddy. Biochar is blended with pig manure compost and sold at low application rates.",
+            ),
+            (
+                "Outcomes",
+                "Around 400 tonnes of biochar a year, better vegetable yields on acidic soils, reduced open burning and durable carbon storage.",
+            ),
+            (
+                "MRV",
+                "Carbon removals are calculated from biochar mass, carbon content and a stability factor, with batch analyses for contaminants. Demonstration plots track soil effects.",
+            ),
         ],
         "status": "funded",
         "funding_sought": 700000,
@@ -451,9 +637,18 @@ PROJECTS = [
         "summary": "Supports custom-hiring centres that sow wheat directly into rice straw, replacing open burning.",
         "body": [
             "Every autumn, rice straw burning in north-western India contributes to severe air pollution, while valuable organic matter is lost.",
-            ("Activities", "Custom-hiring centres run by farmer producer organisations provide direct seeders that sow wheat through standing stubble. Awareness campaigns in villages address the social perception that a burnt field is a clean field."),
-            ("Outcomes", "Fewer fires, cleaner air, lower costs for land preparation and gradual gains in soil carbon from retained residues."),
-            ("Monitoring", "Fire hotspots from satellites, seeder hours logged by centres and soil sampling at 80 sites."),
+            (
+                "Activities",
+                "Custom-hiring centres run by farmer producer organisations provide direct seeders that sow wheat through standing stubble. Awareness campaigns in villages address the social perception that a burnt field is a clean field.",
+            ),
+            (
+                "Outcomes",
+                "Fewer fires, cleaner air, lower costs for land preparation and gradual gains in soil carbon from retained residues.",
+            ),
+            (
+                "Monitoring",
+                "Fire hotspots from satellites, seeder hours logged by centres and soil sampling at 80 sites.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 2400000,
@@ -473,10 +668,22 @@ PROJECTS = [
         "title": "Village peat restoration in Central Kalimantan",
         "summary": "Canal blocking, fire brigades and paludiculture on a degraded peat dome, led by five villages and the district government.",
         "body": [
-            ("Context", "Drained and burnt peat near villages in Central Kalimantan releases large amounts of carbon and causes haze in dry years."),
-            ("Activities", "Communities block 40 km of abandoned canals, set up fire brigades, and replant native swamp species. Farmers shift to jelutong, sago and fish ponds."),
-            ("Outcomes", "Raised water tables, fewer fires, avoided emissions and new livelihoods adapted to wet peat."),
-            ("Monitoring", "Groundwater loggers, subsidence poles and satellite fire data. Benefit sharing is agreed in village regulations."),
+            (
+                "Context",
+                "Drained and burnt peat near villages in Central Kalimantan releases large amounts of carbon and causes haze in dry years.",
+            ),
+            (
+                "Activities",
+                "Communities block 40 km of abandoned canals, set up fire brigades, and replant native swamp species. Farmers shift to jelutong, sago and fish ponds.",
+            ),
+            (
+                "Outcomes",
+                "Raised water tables, fewer fires, avoided emissions and new livelihoods adapted to wet peat.",
+            ),
+            (
+                "Monitoring",
+                "Groundwater loggers, subsidence poles and satellite fire data. Benefit sharing is agreed in village regulations.",
+            ),
         ],
         "status": "seeking_funding",
         "funding_sought": 4500000,
@@ -497,7 +704,10 @@ PROJECTS = [
         "summary": "Promotes straw mulching and strip tillage to halt erosion and carbon loss on the black soils of the north-east.",
         "body": [
             "The fertile black soils of north-east China have thinned considerably under decades of intensive cultivation, with erosion by wind and water.",
-            ("Activities", "Farmer cooperatives adopt strip tillage with straw mulch in maize, soybean rotation and contour cropping on slopes. Local agencies organise demonstrations."),
+            (
+                "Activities",
+                "Farmer cooperatives adopt strip tillage with straw mulch in maize, soybean rotation and contour cropping on slopes. Local agencies organise demonstrations.",
+            ),
             ("Outcomes", "Reduced erosion, stabilised yields and slowed or reversed carbon loss."),
         ],
         "status": "idea",
@@ -518,10 +728,22 @@ PROJECTS = [
         "title": "Soil carbon farming pilot on mixed farms in New South Wales",
         "summary": "Pilots a soil carbon project under Australia's crediting rules, documenting the costs and hurdles of the 25-year permanence period.",
         "body": [
-            ("Context", "Australian farmers can earn carbon credits for soil carbon, but very few projects have been credited, in part because small stock changes are hard to measure and permanence obligations are long."),
-            ("Activities", "Twelve mixed farms adopt pasture cropping, rotational grazing and compost. The project documents every cost, from sampling to audit, and surveys farmers on their attitude to a 25-year commitment."),
-            ("Outcomes", "A transparent case study of what it takes to bring a soil carbon project to crediting, and recommendations for method revision."),
-            ("Monitoring", "Stratified soil sampling to 30 cm at baseline and year five, using equivalent soil mass, with mid-infrared spectroscopy."),
+            (
+                "Context",
+                "Australian farmers can earn carbon credits for soil carbon, but very few projects have been credited, in part because small stock changes are hard to measure and permanence obligations are long.",
+            ),
+            (
+                "Activities",
+                "Twelve mixed farms adopt pasture cropping, rotational grazing and compost. The project documents every cost, from sampling to audit, and surveys farmers on their attitude to a 25-year commitment.",
+            ),
+            (
+                "Outcomes",
+                "A transparent case study of what it takes to bring a soil carbon project to crediting, and recommendations for method revision.",
+            ),
+            (
+                "Monitoring",
+                "Stratified soil sampling to 30 cm at baseline and year five, using equivalent soil mass, with mid-infrared spectroscopy.",
+            ),
         ],
         "status": "completed",
         "funding_sought": 600000,
@@ -541,9 +763,18 @@ PROJECTS = [
         "title": "Green manure and compost for tea gardens in Japan",
         "summary": "Reduces nitrogen surpluses and builds soil organic matter in tea gardens with green manure and compost.",
         "body": [
-            ("Context", "Tea gardens receive high nitrogen rates, which acidify soils and pollute water. Organic matter management is an alternative route to quality."),
-            ("Activities", "Growers sow green manures between rows, apply compost and mulch and reduce mineral nitrogen, with support from extension services."),
-            ("Outcomes", "Lower nitrogen losses, improved soil structure and higher soil carbon, with tea quality maintained."),
+            (
+                "Context",
+                "Tea gardens receive high nitrogen rates, which acidify soils and pollute water. Organic matter management is an alternative route to quality.",
+            ),
+            (
+                "Activities",
+                "Growers sow green manures between rows, apply compost and mulch and reduce mineral nitrogen, with support from extension services.",
+            ),
+            (
+                "Outcomes",
+                "Lower nitrogen losses, improved soil structure and higher soil carbon, with tea quality maintained.",
+            ),
         ],
         "status": "seeking_funding",
         "funding_sought": 280000,
@@ -564,10 +795,22 @@ PROJECTS = [
         "title": "Integrated crop-livestock-forest systems in the Cerrado",
         "summary": "Converts degraded pastures into integrated systems of crops, livestock and trees on farms in central Brazil.",
         "body": [
-            ("Context", "Millions of hectares of Cerrado pasture are degraded, with low stocking capacity and declining soil carbon."),
-            ("Activities", "Farmers rotate soybean and maize with pasture and plant eucalyptus or native tree rows. Technical assistance follows protocols tested by national research."),
-            ("Outcomes", "Higher productivity on existing land, reduced pressure to clear native vegetation and gains in soil and tree carbon."),
-            ("Monitoring", "Benchmark sampling to 1 m at 60 sites, tree inventories and remote sensing of pasture condition."),
+            (
+                "Context",
+                "Millions of hectares of Cerrado pasture are degraded, with low stocking capacity and declining soil carbon.",
+            ),
+            (
+                "Activities",
+                "Farmers rotate soybean and maize with pasture and plant eucalyptus or native tree rows. Technical assistance follows protocols tested by national research.",
+            ),
+            (
+                "Outcomes",
+                "Higher productivity on existing land, reduced pressure to clear native vegetation and gains in soil and tree carbon.",
+            ),
+            (
+                "Monitoring",
+                "Benchmark sampling to 1 m at 60 sites, tree inventories and remote sensing of pasture condition.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 5000000,
@@ -588,9 +831,18 @@ PROJECTS = [
         "summary": "Helps no-till farms move from continuous soybean to rotations with maize, wheat, cover crops and grazed pastures.",
         "body": [
             "Continuous soybean under no-till returns little residue to the soil and has favoured herbicide-resistant weeds.",
-            ("Activities", "Farm groups introduce wheat and maize, winter cover crops and periodic grass-legume pastures. Results are discussed in monthly field meetings."),
-            ("Outcomes", "Higher biomass inputs, better weed control, lower herbicide use and soil carbon gains."),
-            ("Monitoring", "Fixed-point sampling every four years with equivalent soil mass, plus yield and input records."),
+            (
+                "Activities",
+                "Farm groups introduce wheat and maize, winter cover crops and periodic grass-legume pastures. Results are discussed in monthly field meetings.",
+            ),
+            (
+                "Outcomes",
+                "Higher biomass inputs, better weed control, lower herbicide use and soil carbon gains.",
+            ),
+            (
+                "Monitoring",
+                "Fixed-point sampling every four years with equivalent soil mass, plus yield and input records.",
+            ),
         ],
         "status": "funded",
         "funding_sought": 800000,
@@ -610,8 +862,14 @@ PROJECTS = [
         "title": "Milpa and soil conservation in the Mexican highlands",
         "summary": "Strengthens traditional maize-bean-squash systems with contour hedgerows and residue mulch on hillside farms.",
         "body": [
-            ("Context", "Hillside smallholders in the highlands of Mexico grow milpa on erodible slopes, and soil loss threatens their food security."),
-            ("Activities", "Farmers plant fruit-tree and shrub hedgerows along contours, retain maize stover as mulch and rotate legumes. Local seed banks conserve native maize varieties."),
+            (
+                "Context",
+                "Hillside smallholders in the highlands of Mexico grow milpa on erodible slopes, and soil loss threatens their food security.",
+            ),
+            (
+                "Activities",
+                "Farmers plant fruit-tree and shrub hedgerows along contours, retain maize stover as mulch and rotate legumes. Local seed banks conserve native maize varieties.",
+            ),
             ("Outcomes", "Reduced erosion, diversified diets and incomes, and gradual soil carbon gains."),
         ],
         "status": "idea",
@@ -633,9 +891,18 @@ PROJECTS = [
         "summary": "Introduces fodder shrubs and trees into pastures to restore degraded soils and raise productivity.",
         "body": [
             "Extensive cattle farms on degraded pastures have low productivity and contribute to deforestation pressure.",
-            ("Activities", "Farmers establish intensive silvopastoral systems with leucaena and native trees, rotational grazing and live fences. Credit lines are linked to technical assistance."),
-            ("Outcomes", "Higher milk and meat yields per hectare, shade for cattle, restored soils and carbon gains in trees and soils."),
-            ("Monitoring", "Farm-level records, tree counts and soil sampling at 50 sites; livestock emissions accounted for."),
+            (
+                "Activities",
+                "Farmers establish intensive silvopastoral systems with leucaena and native trees, rotational grazing and live fences. Credit lines are linked to technical assistance.",
+            ),
+            (
+                "Outcomes",
+                "Higher milk and meat yields per hectare, shade for cattle, restored soils and carbon gains in trees and soils.",
+            ),
+            (
+                "Monitoring",
+                "Farm-level records, tree counts and soil sampling at 50 sites; livestock emissions accounted for.",
+            ),
         ],
         "status": "seeking_funding",
         "funding_sought": 3000000,
@@ -655,9 +922,18 @@ PROJECTS = [
         "title": "Coffee farm soil health network in Costa Rica",
         "summary": "A farmer network measuring soil health indicators in shaded coffee and sharing results with buyers.",
         "body": [
-            ("Context", "Coffee farmers want to document the soil benefits of shade trees and organic amendments for buyers and certification schemes."),
-            ("Activities", "Forty farms monitor a minimum set of soil health indicators, from infiltration to earthworm counts and soil carbon, and compare results in annual meetings."),
-            ("Outcomes", "A shared evidence base for sustainable coffee, improved farm management and recognition by buyers."),
+            (
+                "Context",
+                "Coffee farmers want to document the soil benefits of shade trees and organic amendments for buyers and certification schemes.",
+            ),
+            (
+                "Activities",
+                "Forty farms monitor a minimum set of soil health indicators, from infiltration to earthworm counts and soil carbon, and compare results in annual meetings.",
+            ),
+            (
+                "Outcomes",
+                "A shared evidence base for sustainable coffee, improved farm management and recognition by buyers.",
+            ),
         ],
         "status": "completed",
         "funding_sought": 180000,
@@ -678,10 +954,22 @@ PROJECTS = [
         "title": "Prairie cooperative soil carbon programme",
         "summary": "Aggregates grain farms in Saskatchewan into a single soil carbon project with conservative model-based quantification.",
         "body": [
-            ("Context", "Prairie grain farmers adopted no-till widely decades ago and now look for recognition of additional practices such as cover crops and pulses."),
-            ("Activities", "The cooperative aggregates farms, offers training with partner organisations and negotiates contracts that clarify credit ownership and exit rules."),
-            ("Outcomes", "Additional carbon storage from diversified rotations and covers, new revenue for farmers and a tested contract model."),
-            ("MRV", "A calibrated model with 120 benchmark sites re-sampled every five years and a 20 per cent buffer."),
+            (
+                "Context",
+                "Prairie grain farmers adopted no-till widely decades ago and now look for recognition of additional practices such as cover crops and pulses.",
+            ),
+            (
+                "Activities",
+                "The cooperative aggregates farms, offers training with partner organisations and negotiates contracts that clarify credit ownership and exit rules.",
+            ),
+            (
+                "Outcomes",
+                "Additional carbon storage from diversified rotations and covers, new revenue for farmers and a tested contract model.",
+            ),
+            (
+                "MRV",
+                "A calibrated model with 120 benchmark sites re-sampled every five years and a 20 per cent buffer.",
+            ),
         ],
         "status": "funded",
         "funding_sought": 1200000,
@@ -702,9 +990,18 @@ PROJECTS = [
         "summary": "Tests compost and adaptive grazing on dryland rangeland and measures effects on soil carbon and forage.",
         "body": [
             "Dryland rangelands in the south-west are degraded after long periods of heavy grazing and drought.",
-            ("Activities", "Ranches apply thin layers of compost on selected pastures and adopt adaptive grazing with long rest periods. A university team runs replicated plots."),
-            ("Outcomes", "Evidence on whether combined practices raise soil carbon and forage in dry conditions, and guidance for ranchers."),
-            ("Monitoring", "Replicated sampling to 30 cm annually on plots, with soil respiration and microbial measurements."),
+            (
+                "Activities",
+                "Ranches apply thin layers of compost on selected pastures and adopt adaptive grazing with long rest periods. A university team runs replicated plots.",
+            ),
+            (
+                "Outcomes",
+                "Evidence on whether combined practices raise soil carbon and forage in dry conditions, and guidance for ranchers.",
+            ),
+            (
+                "Monitoring",
+                "Replicated sampling to 30 cm annually on plots, with soil respiration and microbial measurements.",
+            ),
         ],
         "status": "in_progress",
         "funding_sought": 650000,
@@ -724,9 +1021,18 @@ PROJECTS = [
         "title": "Soil carbon MRV training for extension agents",
         "summary": "Trains extension agents from several regions in sampling design, equivalent soil mass and reporting under the FAO GSOC protocol.",
         "body": [
-            ("Context", "Extension services are often asked about soil carbon but lack training in MRV methods."),
-            ("Activities", "A blended course with online modules and field practicals covers the six stages of the FAO GSOC MRV protocol, sampling design, laboratory methods and reporting."),
-            ("Outcomes", "A cohort of trained agents able to support projects in their regions and a reusable open course."),
+            (
+                "Context",
+                "Extension services are often asked about soil carbon but lack training in MRV methods.",
+            ),
+            (
+                "Activities",
+                "A blended course with online modules and field practicals covers the six stages of the FAO GSOC MRV protocol, sampling design, laboratory methods and reporting.",
+            ),
+            (
+                "Outcomes",
+                "A cohort of trained agents able to support projects in their regions and a reusable open course.",
+            ),
         ],
         "status": "idea",
         "funding_sought": 220000,

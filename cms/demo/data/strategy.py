@@ -350,7 +350,8 @@ OBJECTIVES = [
             "an objective on extension services and peer learning, since lack of knowledge and training is one of "
             "the barriers to adoption reported by farmers in France and Senegal."
         ),
-        "problem_statement": _PH + "written for the demo; farmers often lack trusted advice on changing practices.",
+        "problem_statement": _PH
+        + "written for the demo; farmers often lack trusted advice on changing practices.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",
@@ -369,7 +370,8 @@ OBJECTIVES = [
             "Initiative's guiding principle of a territorial approach that respects land rights, and on the "
             "example commitment of states to apply the Voluntary Guidelines on tenure."
         ),
-        "problem_statement": _PH + "written for the demo; insecure tenure discourages investment that pays back slowly.",
+        "problem_statement": _PH
+        + "written for the demo; insecure tenure discourages investment that pays back slowly.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",
@@ -388,7 +390,8 @@ OBJECTIVES = [
             "with buyers, processors and public canteens, echoing the example state commitment to procurement "
             "that favours sustainable soil management."
         ),
-        "problem_statement": _PH + "written for the demo; markets rarely pay for the soil benefits of good practice.",
+        "problem_statement": _PH
+        + "written for the demo; markets rarely pay for the soil benefits of good practice.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",
@@ -464,7 +467,8 @@ OBJECTIVES = [
             "guides, notes and success stories in several languages, similar to the resource sections of the "
             "public website."
         ),
-        "problem_statement": _PH + "written for the demo; research findings rarely reach practitioners in usable form.",
+        "problem_statement": _PH
+        + "written for the demo; research findings rarely reach practitioners in usable form.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",
@@ -505,7 +509,8 @@ OBJECTIVES = [
             "regional hubs, in the spirit of the regional meetings held in Africa, North America and Latin "
             "America, that connect members working in similar conditions."
         ),
-        "problem_statement": _PH + "written for the demo; members are spread out and rarely meet in their own region.",
+        "problem_statement": _PH
+        + "written for the demo; members are spread out and rarely meet in their own region.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",
@@ -565,7 +570,8 @@ OBJECTIVES = [
             "well-documented challenge: measuring soil carbon change transparently, accurately and comparably "
             "remains hard, and audit-based verification can cost more than the credits it supports."
         ),
-        "problem_statement": _PH + "written for the demo; MRV costs and uncertainty hold back projects and policies.",
+        "problem_statement": _PH
+        + "written for the demo; MRV costs and uncertainty hold back projects and policies.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",
@@ -584,7 +590,8 @@ OBJECTIVES = [
             "Scientific and Technical Committee's work on indicators and reference criteria for assessing "
             "projects."
         ),
-        "problem_statement": _PH + "written for the demo; progress is hard to compare without common indicators.",
+        "problem_statement": _PH
+        + "written for the demo; progress is hard to compare without common indicators.",
         "baseline_2020": _PH + "no baseline is known for this demo objective.",
         "target_2030": _PH + "no real target exists for this demo objective.",
         "target_2050": _PH + "no real target exists for this demo objective.",

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--skip-index", action="store_true", help="Do not update the knowledge index.")
         parser.add_argument(
-            "--rebuild-documents", action="store_true", help="Render the demo PDFs again (after editing their text)."
+            "--rebuild-documents",
+            action="store_true",
+            help="Render the demo PDFs again (after editing their text).",
         )
 
     def handle(self, *args, skip_index: bool, rebuild_documents: bool, **options):

@@ -20,9 +20,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pages", action="store_true", help="Only pages.")
         parser.add_argument("--documents", action="store_true", help="Only documents.")
-        parser.add_argument("--force", action="store_true", help="Rebuild every source even if unchanged.")
         parser.add_argument(
-            "--batch-size", type=int, default=16, help="Sources prepared and embedded together."
+            "--force",
+            action="store_true",
+            help="Rebuild every source even if unchanged (e.g. after renaming an organization).",
+        )
+        parser.add_argument(
+            "--batch-size", type=int, default=64, help="Sources prepared and embedded together."
         )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
 

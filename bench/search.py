@@ -1,0 +1,775 @@
+"""Search benchmark: warm query latency of our hybrid/semantic/keyword search, Wagtail's built-in search and an
+exact vector scan over the same 100,000 chunks, plus the recall@10 of our HNSW path against the exact scan.
+
+    .venv/bin/python bench/search.py [--chunks 100000] [--queries 100] [--rounds 2] [--rebuild]
+
+Runs against its OWN embedded PostgreSQL in .data/bench-search-postgres (kept between runs: the data is built
+only when missing or with --rebuild). Never touches the development database, except to READ the real SciFact
+chunk embeddings from it when its server is running (otherwise the script embeds the base chunks itself).
+
+Data (stated again in the output):
+  * base set: real chunks of SciFact abstracts with their real all-MiniLM-L6-v2 embeddings;
+  * 100,000 derived vectors: v = normalise(b_i + 0.3 * b_j + N(0, (0.1 * std_d)^2)), b_i a base chunk of the
+    source's abstract, b_j a random other base chunk, std_d the per-dimension std of the base set: clusters and
+    anisotropy of real embeddings, not uniform noise (on which ANN recall means nothing);
+  * text of every chunk: 2-4 consecutive real sentences of the same abstract as b_i (text and vector agree);
+  * 20,000 sources x 5 chunks (namespace "bench", kind "external"), search_vector built with the same SQL
+    expression as knowledge.store.replace_source, the partial HNSW index of knowledge.store.ensure_vector_index;
+  * Wagtail: one StandardPage per source (title = source title, intro = its 5 chunk texts), indexed by Wagtail's
+    own database search backend (`update_index`);
+  * queries: held-out SciFact claims (queries.train.jsonl), embedded with the real model, never indexed.
+Every mode gets the same precomputed query vector; the query-embedding time is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SCIFACT = ROOT.parent / "shared" / "eval" / "scifact"
+DATA_DIR = ROOT / ".data" / "bench-search-postgres"
+BUILD_INFO = ROOT / ".data" / "bench-search-build.json"
+DEV_DATA_DIR = ROOT / ".data" / "postgres"
+NAMESPACE = "bench"
+CHUNKS_PER_SOURCE = 5
+SEED = 20240601
+COPY_BATCH = 5000
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--chunks", type=int, default=100_000, help="chunks to index (default 100,000)")
+    parser.add_argument("--queries", type=int, default=100, help="measured queries (default 100)")
+    parser.add_argument("--warmup", type=int, default=10, help="warm-up queries per mode (default 10)")
+    parser.add_argument("--rounds", type=int, default=2, help="measurement rounds (default 2)")
+    parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the benchmark data")
+    parser.add_argument(
+        "--base", type=int, default=0, help="with no dev server: base chunks to embed (0 = 4000)"
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="EXPLAIN ANALYZE the slowest queries of each mode"
+    )
+    return parser.parse_args()
+
+
+def setup_django() -> None:
+    DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
+    os.environ.pop("DATABASE_URL", None)  # never benchmark against a configured (real) database
+    os.environ["EMBEDDED_POSTGRES_DIR"] = str(DATA_DIR)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.DEBUG = False  # no query log: production-like cursors for every side
+    call_command("migrate", verbosity=0)
+
+
+# --- Source data ------------------------------------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
+
+
+def load_corpus() -> dict[str, dict]:
+    corpus = {}
+    with open(SCIFACT / "corpus.jsonl") as handle:
+        for line in handle:
+            doc = json.loads(line)
+            sentences = [s.strip() for s in SENTENCE_END.split(doc["text"]) if len(s.strip()) > 20]
+            if len(sentences) >= 2:
+                corpus[doc["_id"]] = {"title": doc["title"].strip() or doc["_id"], "sentences": sentences}
+    return corpus
+
+
+def base_from_dev_database() -> tuple[list[str], np.ndarray] | None:
+    """Real chunk embeddings of the SciFact abstracts from the dev database's eval namespace (read only)."""
+    pid_file = DEV_DATA_DIR / "postmaster.pid"
+    if not pid_file.exists():
+        return None
+    lines = pid_file.read_text().splitlines()
+    try:
+        import psutil
+
+        if not psutil.pid_exists(int(lines[0])):
+            return None
+        import psycopg
+
+        with psycopg.connect(host=lines[4], user="postgres", dbname="soilhub", connect_timeout=5) as conn:
+            conn.read_only = True
+            rows = conn.execute(
+                "SELECT s.object_id, c.embedding::text FROM knowledge_chunk c "
+                "JOIN knowledge_source s ON s.id = c.source_id "
+                "WHERE c.namespace = 'eval-scifact' AND c.model_name = 'all-MiniLM-L6-v2' ORDER BY c.id"
+            ).fetchall()
+    except Exception as exc:  # noqa: BLE001 - any failure: embed ourselves
+        print(f"  (dev database not readable: {exc.__class__.__name__}: {exc})")
+        return None
+    if len(rows) < 2000:
+        return None
+    doc_ids = [row[0] for row in rows]
+    vectors = np.array([json.loads(row[1]) for row in rows], dtype=np.float32)
+    return doc_ids, vectors
+
+
+def base_by_embedding(corpus: dict[str, dict], count: int) -> tuple[list[str], np.ndarray]:
+    from knowledge.embeddings import get_embedder
+
+    rng = np.random.default_rng(SEED)
+    ids = sorted(corpus)
+    picked = rng.choice(len(ids), size=min(count, len(ids)), replace=False)
+    doc_ids, texts = [], []
+    for index in picked:
+        doc = corpus[ids[index]]
+        doc_ids.append(ids[index])
+        texts.append(doc["title"] + ". " + " ".join(doc["sentences"][:8]))
+    started = time.perf_counter()
+    vectors = get_embedder().embed_passages(texts)
+    print(f"  embedded {len(texts)} base chunks in {time.perf_counter() - started:.0f} s")
+    return doc_ids, vectors
+
+
+def load_queries(count: int, warmup: int) -> list[str]:
+    with open(SCIFACT / "queries.train.jsonl") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    rng = np.random.default_rng(SEED + 1)
+    picked = rng.choice(len(texts), size=min(count + warmup, len(texts)), replace=False)
+    return [texts[i] for i in picked]
+
+
+# --- Building the index -----------------------------------------------------------------------------------
+
+
+def bench_is_built(chunks: int) -> bool:
+    from cms.models import StandardPage
+    from knowledge.models import Chunk
+
+    return (
+        Chunk.objects.filter(namespace=NAMESPACE).count() == chunks
+        and StandardPage.objects.filter(slug__regex=r"^bench-[0-9]+$").count() == chunks // CHUNKS_PER_SOURCE
+    )
+
+
+def drop_bench_data() -> None:
+    from django.db import connection
+    from wagtail.models import Page
+
+    from knowledge.embeddings import current_model_key
+    from knowledge.store import vector_index_name
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM knowledge_chunk WHERE namespace = %s", [NAMESPACE])
+        cursor.execute("DELETE FROM knowledge_source WHERE namespace = %s", [NAMESPACE])
+        # Rebuilt after the load (a fresh build, not 100,000 single inserts into the graph).
+        cursor.execute(f"DROP INDEX IF EXISTS {vector_index_name(current_model_key(), NAMESPACE)}")
+    parent = Page.objects.filter(slug="bench-pages").first()
+    if parent is not None:
+        from knowledge.tasks import index_sync_suspended
+
+        with index_sync_suspended():
+            parent.delete()
+
+
+def derive(corpus, base_ids, base_vectors, sources: int):
+    """Rows of (source title, [(text, vector)] * 5): see the module docstring for the method."""
+    rng = np.random.default_rng(SEED)
+    by_doc: dict[str, list[int]] = {}
+    for index, doc_id in enumerate(base_ids):
+        if doc_id in corpus:
+            by_doc.setdefault(doc_id, []).append(index)
+    docs = sorted(by_doc)
+    std = base_vectors.std(axis=0)
+    plan = []
+    for s in range(sources):
+        doc_id = docs[s % len(docs)]
+        sentences = corpus[doc_id]["sentences"]
+        chunks = []
+        for _ in range(CHUNKS_PER_SOURCE):
+            length = int(rng.integers(2, 5))
+            start = int(rng.integers(0, max(1, len(sentences) - length + 1)))
+            text = " ".join(sentences[start : start + length])
+            i = by_doc[doc_id][int(rng.integers(len(by_doc[doc_id])))]
+            j = int(rng.integers(len(base_vectors)))
+            vector = base_vectors[i] + 0.3 * base_vectors[j] + rng.normal(size=std.shape) * std * 0.1
+            chunks.append((text, (vector / np.linalg.norm(vector)).astype(np.float32)))
+        plan.append((doc_id, corpus[doc_id]["title"], chunks))
+    return plan
+
+
+def build(plan, timings: dict) -> None:
+    from django.db import connection, transaction
+
+    from knowledge.embeddings import current_model_key, text_hash
+    from knowledge.models import Source
+    from knowledge.store import ensure_vector_index
+
+    model_key = current_model_key()
+    started = time.perf_counter()
+    with transaction.atomic():
+        sources = Source.objects.bulk_create(
+            [
+                Source(
+                    namespace=NAMESPACE,
+                    kind=Source.Kind.EXTERNAL,
+                    object_id=f"{doc_id}-{s}",
+                    title=title[:500],
+                    content_type="resource",
+                    year=2000 + s % 25,
+                    model_name=model_key,
+                    chunk_count=len(chunks),
+                    content_hash=f"bench-{s}",
+                )
+                for s, (doc_id, title, chunks) in enumerate(plan)
+            ],
+            batch_size=COPY_BATCH,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE bench_chunk_in (source_id bigint, position int, text text, "
+                "token_count int, text_hash varchar(64), embedding halfvec) ON COMMIT DROP"
+            )
+            raw = cursor.cursor  # psycopg 3 cursor: COPY
+            rows = [
+                (source.pk, position, text, len(text.split()), text_hash(text), vector)
+                for source, (_, _, chunks) in zip(sources, plan, strict=True)
+                for position, (text, vector) in enumerate(chunks)
+            ]
+            for start in range(0, len(rows), COPY_BATCH):
+                with raw.copy(
+                    "COPY bench_chunk_in (source_id, position, text, token_count, text_hash, embedding) FROM STDIN"
+                ) as copy:
+                    for source_id, position, text, tokens, digest, vector in rows[start : start + COPY_BATCH]:
+                        copy.write_row(
+                            (
+                                source_id,
+                                position,
+                                text,
+                                tokens,
+                                digest,
+                                "[" + ",".join(map(repr, vector.tolist())) + "]",
+                            )
+                        )
+            timings["copy_s"] = time.perf_counter() - started
+            started = time.perf_counter()
+            # The same tsvector expression as knowledge.store.replace_source (English: no extra config part).
+            cursor.execute(
+                """
+                INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
+                    text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
+                    regions, year, language)
+                SELECT i.source_id, %s, i.position, '', NULL, i.text, i.token_count, i.text_hash, %s, i.embedding,
+                    setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
+                    || setweight(to_tsvector('english', ''), 'B')
+                    || to_tsvector('english', i.text),
+                    s.content_type, '{}', '{}', '{}', '{}', s.year, 'en'
+                FROM bench_chunk_in i JOIN knowledge_source s ON s.id = i.source_id
+                ORDER BY i.source_id, i.position
+                """,
+                [NAMESPACE, model_key],
+            )
+            timings["insert_tsvector_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        # measured.md: 1 GB makes the build ~3x faster than a graph that no longer fits. ensure_vector_index sets
+        # 512MB itself (SET inside overrides this); we report what it used.
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        ensure_vector_index(model_key, NAMESPACE, int(plan[0][2][0][1].shape[0]))
+        timings["hnsw_build_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        cursor.execute("VACUUM ANALYZE knowledge_chunk")
+        cursor.execute("VACUUM ANALYZE knowledge_source")
+        timings["vacuum_analyze_s"] = time.perf_counter() - started
+
+
+def build_pages(plan, timings: dict) -> None:
+    """One StandardPage per source (title = source title, intro = its chunk texts), then Wagtail's own
+    `update_index` over them.
+
+    `parent.add_child()` costs ~50 ms a page on this (shared, loaded) machine: 20,000 pages would take ~17 min.
+    So the pages are written in bulk the way treebeard would write them: materialised paths from
+    `Page._get_path`, url_path, locale and translation key, the base rows with `Page.objects.bulk_create` and
+    the StandardPage rows with COPY, the parent's numchild updated; the tree is checked with find_problems().
+    No signal fires, so neither our index nor Wagtail's is touched until `update_index`.
+    """
+    import uuid
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from wagtail.models import Page
+
+    from cms.models import HomePage, StandardPage
+    from knowledge.tasks import index_sync_suspended
+
+    started = time.perf_counter()
+    with index_sync_suspended():
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=HomePage(title="Bench home", slug="bench-home"))
+        parent = home.add_child(instance=StandardPage(title="Bench pages", slug="bench-pages"))
+    content_type = ContentType.objects.get_for_model(StandardPage)
+    with transaction.atomic():
+        pages = Page.objects.bulk_create(
+            [
+                Page(
+                    path=Page._get_path(parent.path, parent.depth + 1, s + 1),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    title=title[:255],
+                    draft_title=title[:255],
+                    slug=f"bench-{s}",
+                    url_path=f"{parent.url_path}bench-{s}/",
+                    content_type=content_type,
+                    locale_id=parent.locale_id,
+                    translation_key=uuid.uuid4(),
+                    live=True,
+                )
+                for s, (_, title, _) in enumerate(plan)
+            ],
+            batch_size=COPY_BATCH,
+        )
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy("COPY cms_standardpage (page_ptr_id, intro, body) FROM STDIN") as copy,
+        ):
+            for page, (_, _, chunks) in zip(pages, plan, strict=True):
+                copy.write_row((page.pk, "\n\n".join(text for text, _ in chunks), "[]"))
+        Page.objects.filter(pk=parent.pk).update(numchild=len(pages))
+    problems = Page.find_problems()
+    if any(problems):
+        raise SystemExit(f"page tree problems after the bulk insert: {problems}")
+    timings["pages_create_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    timings["wagtail_update_index_s"] = time.perf_counter() - started
+
+
+# --- Measuring --------------------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    low, high = int(np.floor(k)), int(np.ceil(k))
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def vector_literal(vector: np.ndarray) -> str:
+    return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+
+
+def exact_scan(vector: np.ndarray) -> list[int]:
+    """Exact top 10: cosine over embedding::vector(384), a cast no index matches (default parallel workers)."""
+    from django.db import connection
+
+    from knowledge.embeddings import current_model_key
+
+    dim = int(vector.shape[0])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT c.id FROM knowledge_chunk c
+            WHERE c.namespace = %s AND c.model_name = %s
+            ORDER BY c.embedding::vector({dim}) <=> %s::vector({dim}), c.id
+            LIMIT 10
+            """,
+            [NAMESPACE, current_model_key(), vector_literal(vector)],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def hnsw_top10(q: str, vector: np.ndarray) -> list[int]:
+    """Top-10 chunk ids of the vector path exactly as search.service._collect_vector runs it."""
+    from search import service
+
+    query = service.SearchQuery(q, "semantic", namespace=NAMESPACE)
+    params = service.tuning()
+    params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
+    candidates: dict = {}
+    service._collect_vector(candidates, vector, query, params)
+    scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
+    return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]
+
+
+def make_runners():
+    from wagtail.search.backends import get_search_backend
+
+    from cms.models import StandardPage
+    from search import service
+
+    backend = get_search_backend()
+
+    def ours(mode):
+        def run(q, vector):
+            return service.search(service.SearchQuery(q, mode, namespace=NAMESPACE), query_vector=vector)
+
+        return run
+
+    return {
+        "hybrid": ours("hybrid"),
+        "semantic": ours("semantic"),
+        "keyword": ours("keyword"),
+        "wagtail": lambda q, vector: list(backend.search(q, StandardPage)[:10]),
+        "exact scan": lambda q, vector: exact_scan(vector),
+    }
+
+
+def measure_round(runners, queries, vectors, warmup: int) -> dict[str, list[float]]:
+    names = list(runners)
+    for name in names:  # warm-up: other queries than the measured ones
+        for i in range(warmup):
+            runners[name](queries[i], vectors[i])
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for n, index in enumerate(range(warmup, len(queries))):
+        order = names[n % len(names) :] + names[: n % len(names)]  # rotate: no mode always runs first
+        for name in order:
+            started = time.perf_counter()
+            runners[name](queries[index], vectors[index])
+            times[name].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+PHASES = (
+    "_collect_vector",
+    "_collect_keyword",
+    "_fuse",
+    "_exact_matches",
+    "_exact_order",
+    "_facet_counts",
+    "_build_results",
+)
+
+
+def phase_breakdown(queries, vectors, warmup: int, mode: str = "hybrid") -> dict[str, float]:
+    """Mean ms per query spent in each step of service.search (wrapped for this pass only)."""
+    from search import service
+
+    spent = {name: 0.0 for name in PHASES}
+    originals = {name: getattr(service, name) for name in PHASES}
+
+    def wrap(name, function):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += (time.perf_counter() - started) * 1000
+
+        return timed
+
+    for name, function in originals.items():
+        setattr(service, name, wrap(name, function))
+    total = 0.0
+    try:
+        for index in range(warmup, len(queries)):
+            started = time.perf_counter()
+            service.search(
+                service.SearchQuery(queries[index], mode, namespace=NAMESPACE), query_vector=vectors[index]
+            )
+            total += (time.perf_counter() - started) * 1000
+    finally:
+        for name, function in originals.items():
+            setattr(service, name, function)
+    count = len(queries) - warmup
+    result = {name: value / count for name, value in spent.items()}
+    result["rest (Source in_bulk, sorting)"] = (total - sum(spent.values())) / count
+    result["total"] = total / count
+    return result
+
+
+def apply_prototype_fixes() -> list[str]:
+    """Monkeypatch search.service (this process only) with the changes recommended in the report."""
+    import inspect
+
+    from search import service
+
+    applied = []
+    source = inspect.getsource(service._build_results)
+    patched = source.replace(
+        "chunks = Chunk.objects.in_bulk(chunk_ids)",
+        'chunks = Chunk.objects.defer("embedding", "search_vector").in_bulk(chunk_ids)',
+    ).replace(
+        "Chunk.objects.filter(source_id__in=missing, position=0)",
+        'Chunk.objects.defer("embedding", "search_vector").filter(source_id__in=missing, position=0)',
+    )
+    if patched != source:
+        exec(compile(patched, service.__file__, "exec"), service.__dict__)  # noqa: S102 - prototype only
+        applied.append("_build_results: Chunk rows without embedding/search_vector (defer)")
+    source = inspect.getsource(service._collect_vector)
+    pattern = re.compile(
+        r'( *)cursor\.execute\("SET hnsw\.iterative_scan = relaxed_order"\)\n(?:\s*#.*\n)?'
+        r'\s*cursor\.execute\(f"SET hnsw\.ef_search = \{(.*)\}"\)\n'
+    )
+    match = pattern.search(source)
+    if match:
+        indent, expression = match.group(1), match.group(2)
+        new = (
+            f"{indent}wanted = {expression}\n"
+            f"{indent}if getattr(connection.connection, '_hnsw_ef_search', None) != wanted:\n"
+            f"{indent}    cursor.execute(f'SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = {{wanted}}')\n"
+            f"{indent}    connection.connection._hnsw_ef_search = wanted\n"
+        )
+        exec(
+            compile(source[: match.start()] + new + source[match.end() :], service.__file__, "exec"),
+            service.__dict__,
+        )  # noqa: S102
+        applied.append("_collect_vector: SET hnsw.* once per connection, not 2 round trips per query")
+    return applied
+
+
+def explain(sql_label: str, sql: str, params: list) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+        print(f"\n-- EXPLAIN ANALYZE: {sql_label}")
+        for (line,) in cursor.fetchall():
+            print("   " + line)
+
+
+# --- Main -------------------------------------------------------------------------------------------------
+
+
+def machine_info() -> str:
+    import psutil
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{cpu}; {os.cpu_count()} cores; {psutil.virtual_memory().total / 2**30:.0f} GB RAM; "
+        f"load average {load} (shared machine); Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    args = parse_args()
+    sources = args.chunks // CHUNKS_PER_SOURCE
+    print(
+        f"Search benchmark: {sources * CHUNKS_PER_SOURCE:,} chunks, {args.queries} queries x {args.rounds} rounds"
+    )
+    print(f"  database: embedded PostgreSQL in {DATA_DIR.relative_to(ROOT)}")
+    started = time.perf_counter()
+    setup_django()
+    print(f"  Django setup + migrate: {time.perf_counter() - started:.1f} s")
+
+    from django.conf import settings
+    from django.db import connection
+
+    from knowledge.embeddings import current_model_key, get_embedder
+
+    embedder = get_embedder()
+    embedder.embed_query("warm up the model")
+
+    timings: dict = json.loads(BUILD_INFO.read_text()) if BUILD_INFO.exists() else {}
+    if args.rebuild or not bench_is_built(sources * CHUNKS_PER_SOURCE):
+        print("Building the benchmark data ...", flush=True)
+        drop_bench_data()
+        timings = {"built_at": time.strftime("%Y-%m-%d %H:%M"), "chunks": sources * CHUNKS_PER_SOURCE}
+        corpus = load_corpus()
+        started = time.perf_counter()
+        base = base_from_dev_database()
+        if base is not None:
+            timings["base"] = (
+                f"{len(base[0]):,} real chunk embeddings of SciFact abstracts (read from the dev database's "
+                f"eval-scifact namespace)"
+            )
+        else:
+            base = base_by_embedding(corpus, args.base or 4000)
+            timings["base"] = f"{len(base[0]):,} SciFact abstracts (title + first sentences) embedded here"
+        timings["base_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        plan = derive(corpus, *base, sources)
+        timings["derive_s"] = time.perf_counter() - started
+        build(plan, timings)
+        print(
+            f"  index built: {json.dumps({k: round(v, 1) for k, v in timings.items() if k.endswith('_s')})}"
+        )
+        build_pages(plan, timings)
+        BUILD_INFO.write_text(json.dumps(timings, indent=1))
+    else:
+        print("  benchmark data present (use --rebuild to rebuild)")
+    from knowledge.models import CorpusStat
+
+    if not CorpusStat.objects.filter(namespace=NAMESPACE).exists():
+        from knowledge.store import refresh_lexeme_stats
+
+        started = time.perf_counter()
+        refresh_lexeme_stats(NAMESPACE)  # BM25 document frequencies, as the indexing pipeline does
+        timings["lexeme_stats_s"] = time.perf_counter() - started
+        BUILD_INFO.write_text(json.dumps(timings, indent=1))
+
+    queries = load_queries(args.queries, args.warmup)
+    embed_ms, vectors = [], []
+    for q in queries:
+        started = time.perf_counter()
+        vectors.append(embedder.embed_query(q))
+        embed_ms.append((time.perf_counter() - started) * 1000)
+
+    measured = range(args.warmup, len(queries))
+    recalls = []
+    for index in measured:
+        exact = set(exact_scan(vectors[index]))
+        recalls.append(len(exact & set(hnsw_top10(queries[index], vectors[index]))) / 10)
+
+    runners = make_runners()
+    rounds = [measure_round(runners, queries, vectors, args.warmup) for _ in range(args.rounds)]
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        pg_version = cursor.fetchone()[0].split(" on ")[0]
+        cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+        pgvector = cursor.fetchone()[0]
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        workers = cursor.fetchone()[0]
+        cursor.execute("SHOW shared_buffers")
+        shared_buffers = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT indexname, pg_size_pretty(pg_relation_size(indexname::regclass)), indexdef FROM pg_indexes "
+            "WHERE tablename = 'knowledge_chunk' AND indexdef LIKE '%%hnsw%%' AND indexdef LIKE %s",
+            [f"%namespace = '{NAMESPACE}'%"],
+        )
+        hnsw = cursor.fetchone()
+
+    def fmt(values):
+        return f"{percentile(values, 0.5):7.1f} {percentile(values, 0.95):7.1f}"
+
+    print()
+    print(f"## Search benchmark ({time.strftime('%Y-%m-%d %H:%M')})")
+    print()
+    print(f"Machine: {machine_info()}")
+    print(
+        f"Database: {pg_version}, pgvector {pgvector}, shared_buffers {shared_buffers}, "
+        f"max_parallel_workers_per_gather {workers}"
+    )
+    print(
+        f"Data: {timings.get('chunks', 0):,} chunks in {timings.get('chunks', 0) // CHUNKS_PER_SOURCE:,} sources "
+        f"(namespace {NAMESPACE!r}) + as many Wagtail StandardPages (built {timings.get('built_at', '?')})"
+    )
+    print(
+        f"  vectors: v = normalise(b_i + 0.3 b_j + N(0, (0.1 std_d)^2)) from {timings.get('base', '?')}; "
+        "b_i from the source's own abstract, b_j random"
+    )
+    print(
+        "  text: 2-4 consecutive real sentences of the same abstract per chunk; the page intro = its 5 chunks"
+    )
+    print(
+        f"  queries: {len(measured)} held-out SciFact claims (queries.train.jsonl, seeded sample) + "
+        f"{args.warmup} warm-up queries; all modes get the same precomputed vector"
+    )
+    print(
+        f"Settings: model {current_model_key()}; ef_search {settings.SEARCH_EF_SEARCH} "
+        f"(service uses max(ef_search, candidates)), candidates {settings.SEARCH_CANDIDATES}, "
+        f"rrf_k {settings.SEARCH_RRF_K}, hnsw.iterative_scan relaxed_order"
+    )
+    if hnsw:
+        options = re.search(r"WITH \((.*?)\)", hnsw[2])
+        print(f"  HNSW {hnsw[0]}: {options.group(1) if options else '?'}, halfvec cosine, {hnsw[1]}")
+    print(
+        "Build: "
+        + ", ".join(f"{k[:-2].replace('_', ' ')} {v:.0f} s" for k, v in timings.items() if k.endswith("_s"))
+    )
+    print()
+    header = "| mode | " + " | ".join(f"round {r + 1} p50 / p95 ms" for r in range(len(rounds))) + " |"
+    print(header)
+    print("|---|" + "---|" * len(rounds))
+    for name in runners:
+        cells = [f"{percentile(t[name], 0.5):.1f} / {percentile(t[name], 0.95):.1f}" for t in rounds]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print(
+        f"| query embedding (one encode, not in the rows above) | p50 {percentile(embed_ms, 0.5):.1f} / "
+        f"p95 {percentile(embed_ms, 0.95):.1f} |" + " |" * (len(rounds) - 1)
+    )
+    print()
+    recall = sum(recalls) / len(recalls)
+    verdicts = []
+    for r, t in enumerate(rounds):
+        hybrid95 = percentile(t["hybrid"], 0.95)
+        wagtail95 = percentile(t["wagtail"], 0.95)
+        exact95 = percentile(t["exact scan"], 0.95)
+        verdicts.append(
+            f"round {r + 1}: hybrid p95 / Wagtail p95 = {hybrid95 / wagtail95:.2f} (target <= 1.5: "
+            f"{'met' if hybrid95 <= 1.5 * wagtail95 else 'MISSED'}); exact p95 / hybrid p95 = "
+            f"{exact95 / hybrid95:.1f}x (target >= 20x: {'met' if exact95 >= 20 * hybrid95 else 'MISSED'})"
+        )
+    print("\n".join(verdicts))
+    print(
+        f"recall@10 of the HNSW path vs the exact scan: {recall:.3f} over {len(recalls)} queries "
+        f"(min {min(recalls):.1f}; target >= 0.95: {'met' if recall >= 0.95 else 'MISSED'})"
+    )
+
+    print()
+    print(
+        "Where hybrid time goes (mean ms per query, one extra pass, "
+        "search.service steps wrapped with timers):"
+    )
+    breakdown = phase_breakdown(queries, vectors, args.warmup)
+    print("  " + ", ".join(f"{name.lstrip('_')} {value:.1f}" for name, value in breakdown.items()))
+
+    applied = apply_prototype_fixes()
+    print()
+    print("Prototype (monkeypatched in this process only): " + "; ".join(applied))
+    proto_runners = {name: runners[name] for name in ("hybrid", "semantic", "exact scan")}
+    proto = measure_round(proto_runners, queries, vectors, args.warmup)
+    print(
+        "  "
+        + "; ".join(
+            f"{name} p50 / p95 {percentile(t, 0.5):.1f} / {percentile(t, 0.95):.1f} ms"
+            for name, t in proto.items()
+        )
+    )
+    print(
+        f"  exact p95 / hybrid p95 = {percentile(proto['exact scan'], 0.95) / percentile(proto['hybrid'], 0.95):.1f}x"
+    )
+    breakdown = phase_breakdown(queries, vectors, args.warmup)
+    print(
+        "  hybrid steps: " + ", ".join(f"{name.lstrip('_')} {value:.1f}" for name, value in breakdown.items())
+    )
+
+    if args.explain:
+        slowest = {}
+        for name in ("hybrid", "wagtail"):
+            times = rounds[-1][name]
+            slowest[name] = queries[args.warmup + int(np.argmax(times))]
+            print(f"\nslowest {name} query ({max(times):.0f} ms): {slowest[name]!r}")
+        from search import service
+
+        captured = []
+
+        def capture(execute, sql, params, many, context):
+            captured.append((sql, params))
+            return execute(sql, params, many, context)
+
+        q = slowest["hybrid"]
+        with connection.execute_wrapper(capture):
+            service.search(
+                service.SearchQuery(q, "hybrid", namespace=NAMESPACE), query_vector=vectors[queries.index(q)]
+            )
+        for sql, params in captured:  # the candidate queries of the service, exactly as it ran them
+            if ("<=>" in sql or "@@" in sql) and sql.lstrip().upper().startswith(("WITH", "SELECT")):
+                explain("service query of the slowest hybrid query", sql, list(params or []))
+
+
+if __name__ == "__main__":
+    main()
