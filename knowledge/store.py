@@ -58,7 +58,7 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
             f"CREATE INDEX IF NOT EXISTS {name} ON knowledge_chunk "
             f"USING hnsw ((embedding::halfvec({int(dimension)})) halfvec_cosine_ops) "
             f"WITH (m = 16, ef_construction = 64) "
-            f"WHERE model_name = {_literal(model_key)} AND namespace = {_literal(namespace)}"
+            f"WHERE model_name = {sql_literal(model_key)} AND namespace = {sql_literal(namespace)}"
         )
         cursor.execute("RESET maintenance_work_mem")
         if connection.in_atomic_block:
@@ -67,7 +67,7 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
     return name
 
 
-def _literal(value: str) -> str:
+def sql_literal(value: str) -> str:
     """A SQL string literal (DDL cannot take parameters)."""
     return "'" + value.replace("'", "''") + "'"
 
@@ -194,7 +194,7 @@ def refresh_lexeme_stats(namespace: str) -> int:
     """Recompute document frequencies of every lexeme in a namespace (one ts_stat pass over its chunks)."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM knowledge_lexemestat WHERE namespace = %s", [namespace])
-        inner = f"SELECT search_vector FROM knowledge_chunk WHERE namespace = {_literal(namespace)}"
+        inner = f"SELECT search_vector FROM knowledge_chunk WHERE namespace = {sql_literal(namespace)}"
         cursor.execute(
             "INSERT INTO knowledge_lexemestat (namespace, lexeme, ndoc) "
             "SELECT %s, left(word, 200), max(ndoc) FROM ts_stat(%s) GROUP BY left(word, 200)",

@@ -12,9 +12,10 @@ from django.db import connection
 
 from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
+from knowledge.store import sql_literal
 from knowledge.visibility import visible_source_sql
 
-from .service import _literal, live_urls
+from .service import live_urls
 
 
 @dataclass
@@ -55,7 +56,7 @@ def related_to_source(source: Source, *, types: tuple[str, ...] = (), limit: int
         WITH nearest AS MATERIALIZED (
             SELECT c.source_id, c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension}) AS distance
             FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
-            WHERE c.model_name = {_literal(current_model_key())} AND c.namespace = {_literal(source.namespace)}
+            WHERE c.model_name = {sql_literal(current_model_key())} AND c.namespace = {sql_literal(source.namespace)}
               AND c.source_id <> %s {type_sql} AND {visible_sql}
             ORDER BY c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension})
             LIMIT %s

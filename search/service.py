@@ -21,6 +21,7 @@ from django.db import connection
 
 from knowledge.embeddings import current_model_key, get_embedder
 from knowledge.models import SITE_NAMESPACE, Source
+from knowledge.store import sql_literal
 from knowledge.visibility import visible_source_sql
 
 from .highlight import highlight_passage, query_terms
@@ -209,10 +210,6 @@ def _filter_sql(filters: SearchFilters, alias: str = "c") -> tuple[str, list]:
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def _collect_vector(
     candidates: dict[int, _Candidate], vector: np.ndarray, query: SearchQuery, params: dict
 ) -> None:
@@ -225,7 +222,7 @@ def _collect_vector(
         WITH nearest AS MATERIALIZED (
             SELECT c.id, c.source_id, c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension}) AS distance
             FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
-            WHERE c.model_name = {_literal(current_model_key())} AND c.namespace = {_literal(query.namespace)}
+            WHERE c.model_name = {sql_literal(current_model_key())} AND c.namespace = {sql_literal(query.namespace)}
             {filter_sql} AND {visible_sql}
             ORDER BY c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension})
             LIMIT %s
