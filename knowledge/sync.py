@@ -136,13 +136,8 @@ def _file_digest(document) -> str:
 
 def sync_page(page_id: int, *, include_documents: bool = True) -> IndexStats:
     """Make the index match page `page_id` (indexed if live and public, removed otherwise)."""
-    stats = IndexStats()
-    page = Page.objects.filter(pk=page_id).first()
-    if page is None or not is_indexable_page(page) or not page_is_visible(page):
-        stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page_id))
-    else:
-        stats.add(Indexer().index([prepare_page(page)]))
-    if include_documents and page is not None:
+    stats = _sync_one(PAGE, page_id)
+    if include_documents:
         for document_id in documents_referenced_by_page(page_id):
             stats.add(sync_document(document_id))
     return stats
@@ -165,12 +160,16 @@ def sync_page_subtree(page_id: int) -> IndexStats:
 
 
 def sync_document(document_id: int) -> IndexStats:
+    """Make the index match document `document_id` (indexed if visible, removed otherwise)."""
+    return _sync_one(DOCUMENT, document_id)
+
+
+def _sync_one(kind: str, pk: int) -> IndexStats:
     stats = IndexStats()
-    document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
-    if document is None or not document_is_visible(document):
-        stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document_id))
-        return stats
-    return Indexer().index([prepare_document(document)])
+    prepared = _prepare_visible(kind, pk, stats)
+    if prepared is not None:
+        stats.add(Indexer().index([prepared]))
+    return stats
 
 
 def documents_in_collection(collection_id: int) -> list[int]:
@@ -179,21 +178,6 @@ def documents_in_collection(collection_id: int) -> list[int]:
         return []
     collections = Collection.objects.descendant_of(collection, inclusive=True)
     return list(get_document_model().objects.filter(collection__in=collections).values_list("pk", flat=True))
-
-
-def sync_collection(collection_id: int) -> IndexStats:
-    stats = IndexStats()
-    for pk in documents_in_collection(collection_id):
-        stats.add(sync_document(pk))
-    return stats
-
-
-def remove_page(page_id: int) -> int:
-    return remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(page_id))
-
-
-def remove_document(document_id: int) -> int:
-    return remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(document_id))
 
 
 # --- Whole-site runs ----------------------------------------------------------------------------------------

