@@ -165,12 +165,49 @@ class LexemeStat(models.Model):
 
 
 class CorpusStat(models.Model):
-    """Size and average chunk length (distinct lexemes) of a namespace, for BM25 length normalisation."""
+    """Size and average chunk length (distinct lexemes) of a namespace, for BM25 length normalisation.
+
+    `impact_*` are the parameters the namespace's stored posting impacts were computed with (see Posting):
+    when the average length drifts or BM25's k1/b change, refresh_lexeme_stats recomputes the impacts.
+    """
 
     namespace = models.CharField(max_length=64, unique=True)
     chunks = models.PositiveIntegerField()
     average_length = models.FloatField()
+    impact_average_length = models.FloatField(null=True, blank=True)
+    impact_k1 = models.FloatField(null=True, blank=True)
+    impact_b = models.FloatField(null=True, blank=True)
     refreshed_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"{self.namespace}: {self.chunks} chunks"
+
+
+class Posting(models.Model):
+    """One lexeme of one chunk: the keyword side's inverted index, with the term's BM25 weight in that chunk.
+
+    `impact` is BM25's term-frequency part, tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)), so a
+    query's score of a chunk is the sum of idf(term) * impact over its words. The index on (namespace, lexeme,
+    impact DESC) lets a query read only the strongest postings of each word (search/service.py) instead of
+    ranking every chunk that contains it: keyword cost no longer grows with the corpus. Written from the
+    chunk's own tsvector by knowledge.store.replace_source; deleted with the chunk.
+    """
+
+    pk = models.CompositePrimaryKey("chunk", "lexeme")
+    chunk = models.ForeignKey(Chunk, on_delete=models.CASCADE, related_name="+")
+    lexeme = models.CharField(max_length=200)
+    namespace = models.CharField(max_length=64)
+    tf = models.PositiveSmallIntegerField(
+        help_text="Occurrences of the lexeme in the chunk (title included)."
+    )
+    impact = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["namespace", "lexeme", "-impact"], include=["chunk"], name="knowledge_posting_impact"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.chunk_id}:{self.lexeme}"

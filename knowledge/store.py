@@ -12,10 +12,11 @@ import logging
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import Chunk, EmbeddingCache, Source
+from .models import Chunk, CorpusStat, EmbeddingCache, Source
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +161,48 @@ def replace_source(
                 """,
                 [ts_config(language)] * 2 + [source.pk],
             )
+            write_postings(cursor, namespace, "c.source_id = %s", [source.pk])
     return source
+
+
+# BM25's term-frequency part of one posting; %(k1)s, %(b)s and %(avglen)s are the namespace's impact parameters
+# (a NULL average length means "not known yet": the chunk's own length, i.e. no length normalisation).
+IMPACT_SQL = (
+    "{tf} * (%(k1)s + 1) / ({tf} + %(k1)s * (1 - %(b)s + %(b)s * {length} / coalesce(%(avglen)s, {length})))"
+)
+
+
+def impact_parameters(namespace: str) -> dict:
+    """The (k1, b, average length) a namespace's stored impacts use: once set, new postings follow them."""
+    stat = CorpusStat.objects.filter(namespace=namespace).first()
+    if stat and stat.impact_k1 is not None:
+        return {"k1": stat.impact_k1, "b": stat.impact_b, "avglen": stat.impact_average_length}
+    return {"k1": settings.SEARCH_BM25_K1, "b": settings.SEARCH_BM25_B, "avglen": None}
+
+
+def write_postings(cursor, namespace: str, where: str, params: list) -> None:
+    """Insert the postings of the chunks selected by `where` (alias c), from their tsvectors."""
+    impact = IMPACT_SQL.format(tf="t.tf", length="t.len")
+    parameters = impact_parameters(namespace)
+    # The query's own %s placeholders come first; named parameters cannot be mixed with them in one call.
+    impact = impact % {
+        name: "NULL" if value is None else repr(float(value)) for name, value in parameters.items()
+    }
+    cursor.execute(
+        f"""
+        INSERT INTO knowledge_posting (chunk_id, lexeme, namespace, tf, impact)
+        SELECT t.chunk_id, t.lexeme, t.namespace, t.tf, {impact}
+        FROM (
+            SELECT c.id AS chunk_id, left(u.lexeme, 200) AS lexeme, c.namespace,
+                   least(sum(coalesce(array_length(u.positions, 1), 1)), 32767) AS tf,
+                   greatest(length(c.search_vector), 1)::float8 AS len
+            FROM knowledge_chunk c CROSS JOIN LATERAL unnest(c.search_vector) u
+            WHERE {where}
+            GROUP BY c.id, left(u.lexeme, 200)
+        ) t
+        """,
+        params,
+    )
 
 
 def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, error: str) -> Source:
@@ -190,15 +232,20 @@ def remove_source(*, namespace: str, kind: str, object_id: str) -> int:
     return deleted
 
 
+# Stored impacts are recomputed when the average chunk length moved by more than this fraction.
+IMPACT_DRIFT = 0.05
+
+
 def refresh_lexeme_stats(namespace: str) -> int:
-    """Recompute document frequencies of every lexeme in a namespace (one ts_stat pass over its chunks)."""
+    """Recompute document frequencies of every lexeme in a namespace (from its postings), the corpus size and
+    average length; recompute the stored posting impacts when their parameters are out of date."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM knowledge_lexemestat WHERE namespace = %s", [namespace])
-        inner = f"SELECT search_vector FROM knowledge_chunk WHERE namespace = {sql_literal(namespace)}"
         cursor.execute(
             "INSERT INTO knowledge_lexemestat (namespace, lexeme, ndoc) "
-            "SELECT %s, left(word, 200), max(ndoc) FROM ts_stat(%s) GROUP BY left(word, 200)",
-            [namespace, inner],
+            "SELECT namespace, lexeme, count(*) FROM knowledge_posting WHERE namespace = %s "
+            "GROUP BY namespace, lexeme",
+            [namespace],
         )
         count = cursor.rowcount
         cursor.execute(
@@ -206,10 +253,37 @@ def refresh_lexeme_stats(namespace: str) -> int:
             [namespace],
         )
         chunks, average = cursor.fetchone()
+        average = float(average)
         cursor.execute(
             "INSERT INTO knowledge_corpusstat (namespace, chunks, average_length, refreshed_at) "
             "VALUES (%s, %s, %s, now()) ON CONFLICT (namespace) DO UPDATE SET chunks = EXCLUDED.chunks, "
-            "average_length = EXCLUDED.average_length, refreshed_at = now()",
-            [namespace, chunks, float(average)],
+            "average_length = EXCLUDED.average_length, refreshed_at = now() "
+            "RETURNING impact_k1, impact_b, impact_average_length",
+            [namespace, chunks, average],
         )
+        old_k1, old_b, old_average = cursor.fetchone()
+        k1, b = settings.SEARCH_BM25_K1, settings.SEARCH_BM25_B
+        stale = (
+            old_average is None
+            or old_k1 != k1
+            or old_b != b
+            or abs(average - old_average) > IMPACT_DRIFT * max(old_average, 1.0)
+        )
+        if stale and average > 0:
+            recompute_impacts(cursor, namespace, k1=k1, b=b, average=average)
     return count
+
+
+def recompute_impacts(cursor, namespace: str, *, k1: float, b: float, average: float) -> None:
+    impact = IMPACT_SQL.format(tf="p.tf", length="greatest(length(c.search_vector), 1)")
+    cursor.execute(
+        f"UPDATE knowledge_posting p SET impact = {impact} "
+        "FROM knowledge_chunk c WHERE c.id = p.chunk_id AND p.namespace = %(namespace)s",
+        {"k1": k1, "b": b, "avglen": average, "namespace": namespace},
+    )
+    cursor.execute(
+        "UPDATE knowledge_corpusstat SET impact_k1 = %s, impact_b = %s, impact_average_length = %s "
+        "WHERE namespace = %s",
+        [k1, b, average, namespace],
+    )
+    logger.info("Recomputed posting impacts of namespace %s (average length %.1f)", namespace, average)

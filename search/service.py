@@ -134,6 +134,7 @@ def tuning() -> dict:
         "bm25_k1": settings.SEARCH_BM25_K1,
         "bm25_b": settings.SEARCH_BM25_B,
         "keyword_match_limit": settings.SEARCH_KEYWORD_MATCH_LIMIT,
+        "keyword_term_postings": settings.SEARCH_KEYWORD_TERM_POSTINGS,
     }
 
 
@@ -151,11 +152,11 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
         _collect_keyword(candidates, q, query, params)
 
     ranked = _fuse(candidates, params)
-    exact = _exact_matches(q, query, ranked)
-    exact_order = _exact_order(exact)
+    sources = _load_sources([source_id for source_id, _ in ranked])
+    exact = _exact_matches(q, query, ranked, sources)
+    exact_order = _exact_order(exact, sources)
     ranked.sort(key=lambda item: (exact_order.get(item[0], len(exact_order)), -item[1]))
     total = len(ranked)
-    sources = Source.objects.in_bulk([source_id for source_id, _ in ranked])
     facets = _facet_counts(sources.values())
     start = (query.page - 1) * query.page_size
     page_ids = ranked[start : start + query.page_size]
@@ -215,6 +216,10 @@ def _collect_vector(
 ) -> None:
     dimension = int(vector.shape[0])
     filter_sql, filter_params = _filter_sql(query.filters)
+    # "Quoted phrases" and -exclusions hold for the meaning side too: a visitor who excludes a word expects it
+    # in no result, whichever list found it.
+    text_sql, text_params = _text_conditions(query.q)
+    filter_sql, filter_params = filter_sql + text_sql, filter_params + text_params
     visible_sql, visible_params = visible_source_sql("s")
     literal = "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
     # Model and namespace are literals so the planner can match the partial HNSW index of this model.
@@ -230,10 +235,15 @@ def _collect_vector(
         SELECT id, source_id, distance FROM nearest ORDER BY distance
     """
     with connection.cursor() as cursor:
-        # One round trip for both settings; pgvector accepts ef_search up to 1000.
+        # Settings and query in one round trip (SET, not SET LOCAL: there may be no transaction; every vector
+        # query sets both, so a value left on the connection is never relied on). ef_search is at most 1000.
         ef_search = min(int(max(params["ef_search"], params["candidates"])), 1000)
-        cursor.execute(f"SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = {ef_search}")
-        cursor.execute(sql, [literal, *filter_params, *visible_params, literal, params["candidates"]])
+        cursor.execute(
+            f"SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = {ef_search}; {sql}",
+            [literal, *filter_params, *visible_params, literal, params["candidates"]],
+        )
+        while cursor.description is None and cursor.nextset():
+            pass
         rows = cursor.fetchall()
     rank = 0
     for chunk_id, source_id, distance in rows:
@@ -268,112 +278,24 @@ def parse_keyword_query(q: str) -> tuple[str, list[str], list[str]]:
 
 
 def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQuery, params: dict) -> None:
-    """BM25 over PostgreSQL full-text vectors.
+    """BM25 keyword candidates.
 
-    Any query word may match (an OR of the query's lexemes, as BM25 does), "quoted phrases" must match and
-    -exclusions must not; matches are ranked by BM25 with document frequencies from knowledge_lexemestat.
-    PostgreSQL's own ts_rank has no IDF and would let common words dominate.
+    Free words are OR-ed (any may match, as BM25 does); "quoted phrases" must match and -exclusions must not.
+    IDF comes from knowledge_lexemestat, term weights from knowledge_posting (PostgreSQL's own ts_rank has no
+    IDF and would let common words dominate). Queries without phrases read the postings index; a phrase needs
+    word positions, so those queries rank the chunks that contain it from their tsvectors instead.
     """
     words, phrases, excluded = parse_keyword_query(q)
-    filter_sql, filter_params = _filter_sql(query.filters)
-    visible_sql, visible_params = visible_source_sql("s")
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT w, l.ndoc, (SELECT chunks FROM knowledge_corpusstat WHERE namespace = %s)
-            FROM unnest(tsvector_to_array(to_tsvector('english', %s))) w
-            LEFT JOIN knowledge_lexemestat l ON l.namespace = %s AND l.lexeme = w
-            """,
-            [query.namespace, " ".join([words, *phrases]), query.namespace],
-        )
-        rows = cursor.fetchall()
-        if not rows:
-            return
-        lexemes = [row[0] for row in rows]
-        corpus_size = rows[0][2] or 0
-        query_words = (
-            {
-                row[0]
-                for row in cursor.execute(
-                    "SELECT unnest(tsvector_to_array(to_tsvector('english', %s)))", [words]
-                ).fetchall()
-            }
-            if words
-            else set()
-        )
-        # Candidates are selected by the query's rarest words (in at most 2% of chunks, or else the 3 rarest):
-        # common words carry little BM25 weight but would make the OR match most of the corpus, and ranking
-        # cost grows with every matched row. Every query word still counts in the score.
-        ranked_words = sorted((ndoc or 0, w) for w, ndoc, _ in rows if w in query_words)
-        selective = [w for ndoc, w in ranked_words if ndoc <= 0.02 * corpus_size]
-        or_words = selective if len(selective) >= 2 else [w for _, w in ranked_words[:3]]
-        clauses, clause_params = [], []
-        if or_words:
-            clauses.append(
-                "to_tsquery('simple', array_to_string(array(SELECT quote_literal(x) FROM unnest(%s::text[]) x), ' | '))"
-            )
-            clause_params.append(or_words)
-        for phrase in phrases:
-            clauses.append("phraseto_tsquery('english', %s)")
-            clause_params.append(phrase)
-        for word in excluded:
-            clauses.append("!! websearch_to_tsquery('english', %s)")
-            clause_params.append(word)
-        if not or_words and not phrases:
-            return
-        sql = f"""
-            WITH query AS (SELECT {" && ".join(clauses)} AS q),
-            stats AS (
-                SELECT coalesce(max(chunks), 1) AS n, greatest(coalesce(max(average_length), 1), 1) AS avglen
-                FROM knowledge_corpusstat WHERE namespace = %s
-            ),
-            idf AS (
-                SELECT w AS lexeme,
-                       ln(1 + ((SELECT n FROM stats) - coalesce(l.ndoc, 1) + 0.5) / (coalesce(l.ndoc, 1) + 0.5)) AS idf
-                FROM unnest(%s::text[]) w
-                LEFT JOIN knowledge_lexemestat l ON l.namespace = %s AND l.lexeme = w
-            ),
-            matches AS MATERIALIZED (
-                SELECT c.id, c.source_id, c.search_vector, length(c.search_vector) AS len
-                FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id, query
-                WHERE c.namespace = %s AND c.search_vector @@ query.q {filter_sql} AND {visible_sql}
-                LIMIT %s
-            )
-            SELECT m.id, m.source_id,
-                   sum(idf.idf * (tf * (%s + 1)) / (tf + %s * (1 - %s + %s * m.len / (SELECT avglen FROM stats))))
-                   AS score
-            FROM matches m
-            CROSS JOIN LATERAL (
-                SELECT u.lexeme, coalesce(array_length(u.positions, 1), 1) AS tf FROM unnest(m.search_vector) u
-            ) terms
-            JOIN idf ON idf.lexeme = terms.lexeme
-            GROUP BY m.id, m.source_id
-            ORDER BY score DESC, m.id
-            LIMIT %s
-        """
-        k1, b = params["bm25_k1"], params["bm25_b"]
-        cursor.execute(
-            sql,
-            [
-                *clause_params,
-                query.namespace,
-                lexemes,
-                query.namespace,
-                query.namespace,
-                *filter_params,
-                *visible_params,
-                params["keyword_match_limit"],
-                k1,
-                k1,
-                b,
-                b,
-                params["candidates"],
-            ],
-        )
-        rows = cursor.fetchall()
+        if phrases:
+            rows = _keyword_phrase_rows(cursor, " ".join([words, *phrases]), phrases, excluded, query, params)
+        elif words:
+            rows = _keyword_posting_rows(cursor, words, excluded, query, params)
+        else:
+            rows = []
     rank = 0
     top = float(rows[0][2]) if rows else 1.0
-    for chunk_id, source_id, score in rows:
+    for chunk_id, source_id, score, *_ in rows:
         candidate = candidates.setdefault(source_id, _Candidate(source_id))
         # Keep the keyword evidence in the chunk score so passages prefer chunks that contain the words.
         candidate.chunk_scores[chunk_id] = candidate.chunk_scores.get(chunk_id, 0.0) + float(score) / (
@@ -382,6 +304,139 @@ def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQue
         if candidate.keyword_rank is None:
             rank += 1
             candidate.keyword_rank = rank
+
+
+# The query's lexemes (English stemming, as every chunk has English lexemes) with their Okapi BM25 IDF, the
+# "+1" variant that is never negative; a lexeme not counted yet (indexed after the last refresh) is taken as
+# rare. Parameters: the text, the namespace twice.
+TERMS_SQL = """
+    terms AS MATERIALIZED (
+        SELECT left(w, 200) AS lexeme,
+               ln(1 + (st.n - coalesce(l.ndoc, 1) + 0.5::float8) / (coalesce(l.ndoc, 1) + 0.5::float8)) AS idf
+        FROM unnest(tsvector_to_array(to_tsvector('english', %s))) w
+        CROSS JOIN (
+            SELECT greatest(coalesce(max(chunks), 1), 1) AS n FROM knowledge_corpusstat WHERE namespace = %s
+        ) st
+        LEFT JOIN knowledge_lexemestat l ON l.namespace = %s AND l.lexeme = left(w, 200)
+    )
+"""
+
+
+def _text_conditions(q: str) -> tuple[str, list]:
+    """SQL conditions (alias c) for the query's "quoted phrases" (required) and -exclusions (forbidden)."""
+    _, phrases, excluded = parse_keyword_query(" ".join((q or "").split()))
+    sql, params = _exclusion_sql(excluded)
+    sql += "".join(" AND c.search_vector @@ phraseto_tsquery('english', %s)" for _ in phrases)
+    return sql, params + list(phrases)
+
+
+def _exclusion_sql(excluded: list[str]) -> tuple[str, list]:
+    """-exclusions hold for the whole source: a page that mentions the word in any passage is left out."""
+    return (
+        "".join(
+            " AND NOT EXISTS (SELECT 1 FROM knowledge_chunk x WHERE x.source_id = c.source_id"
+            " AND x.search_vector @@ websearch_to_tsquery('english', %s))"
+            for _ in excluded
+        ),
+        list(excluded),
+    )
+
+
+def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, params: dict) -> list:
+    """Top chunks by BM25 from the postings index, reading at most `keyword_term_postings` per query word.
+
+    Each word contributes its strongest postings (highest tf-and-length weight, read in index order), so the
+    cost is bounded by the number of query words, not by how many chunks contain them: a word in fewer chunks
+    than the bound (every word that separates documents) is read completely, and for a very common word only
+    its weakest postings, worth little, are skipped. Filters are applied while reading (full lists under
+    filters); visibility and -exclusions are checked on the best chunks, with a second, complete pass when
+    they removed so many that a page would come out short.
+    """
+    filter_sql, filter_params = _filter_sql(query.filters)
+    filter_join = "JOIN knowledge_chunk c ON c.id = p.chunk_id" if filter_sql else ""
+    visible_sql, visible_params = visible_source_sql("s")
+    exclusion_sql, exclusion_params = _exclusion_sql(excluded)
+    wanted = params["candidates"]
+    limit = 3 * wanted
+    while True:
+        cursor.execute(
+            f"""
+            WITH {TERMS_SQL},
+            hits AS MATERIALIZED (
+                SELECT p.chunk_id, sum(t.idf * p.impact) AS score
+                FROM terms t CROSS JOIN LATERAL (
+                    SELECT p.chunk_id, p.impact FROM knowledge_posting p {filter_join}
+                    WHERE p.namespace = %s AND p.lexeme = t.lexeme {filter_sql}
+                    ORDER BY p.impact DESC
+                    LIMIT %s
+                ) p
+                GROUP BY p.chunk_id
+            ),
+            best AS (SELECT chunk_id, score FROM hits ORDER BY score DESC, chunk_id LIMIT %s)
+            SELECT best.chunk_id, c.source_id, best.score, (SELECT count(*) FROM hits)
+            FROM best JOIN knowledge_chunk c ON c.id = best.chunk_id JOIN knowledge_source s ON s.id = c.source_id
+            WHERE {visible_sql} {exclusion_sql}
+            ORDER BY best.score DESC, best.chunk_id
+            """,
+            [
+                words,
+                query.namespace,
+                query.namespace,
+                query.namespace,
+                *filter_params,
+                params["keyword_term_postings"],
+                limit,
+                *visible_params,
+                *exclusion_params,
+            ],
+        )
+        rows = cursor.fetchall()
+        total = rows[0][3] if rows else 0
+        if len(rows) >= wanted or not rows or total <= limit:
+            return [row[:3] for row in rows[:wanted]]
+        limit = total
+
+
+def _keyword_phrase_rows(cursor, text: str, phrases, excluded, query: SearchQuery, params) -> list:
+    """BM25 (the same posting weights) of the chunks that contain every "quoted phrase" and no exclusion.
+
+    At most `keyword_match_limit` such chunks are ranked: a phrase is a strong filter, and a phrase in more
+    chunks than that is better narrowed with another word."""
+    filter_sql, filter_params = _filter_sql(query.filters)
+    visible_sql, visible_params = visible_source_sql("s")
+    exclusion_sql, exclusion_params = _exclusion_sql(excluded)
+    phrase_sql = " AND ".join("c.search_vector @@ phraseto_tsquery('english', %s)" for _ in phrases)
+    cursor.execute(
+        f"""
+        WITH {TERMS_SQL},
+        matches AS MATERIALIZED (
+            SELECT c.id, c.source_id
+            FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
+            WHERE c.namespace = %s AND {phrase_sql} {exclusion_sql} {filter_sql} AND {visible_sql}
+            LIMIT %s
+        )
+        SELECT m.id, m.source_id, sum(t.idf * p.impact) AS score
+        FROM matches m
+        CROSS JOIN terms t
+        JOIN knowledge_posting p ON p.chunk_id = m.id AND p.lexeme = t.lexeme
+        GROUP BY m.id, m.source_id
+        ORDER BY score DESC, m.id
+        LIMIT %s
+        """,
+        [
+            text,
+            query.namespace,
+            query.namespace,
+            query.namespace,
+            *phrases,
+            *exclusion_params,
+            *filter_params,
+            *visible_params,
+            params["keyword_match_limit"],
+            params["candidates"],
+        ],
+    )
+    return cursor.fetchall()
 
 
 def _fuse(candidates: dict[int, _Candidate], params: dict) -> list[tuple[int, float]]:
@@ -399,48 +454,67 @@ def _fuse(candidates: dict[int, _Candidate], params: dict) -> list[tuple[int, fl
     return fused
 
 
-def _exact_matches(q: str, query: SearchQuery, ranked: list[tuple[int, float]]) -> set[int]:
-    """Sources a query names exactly: an objective code ("A1"), or a title equal to the query."""
+# The Source columns a search reads (not the bookkeeping ones: hashes, errors, attempts).
+SOURCE_FIELDS = (
+    "namespace",
+    "kind",
+    "object_id",
+    "page_id",
+    "document_id",
+    "title",
+    "url",
+    "date",
+    *FACETS,
+)
+
+
+def _load_sources(ids) -> dict[int, Source]:
+    return Source.objects.only(*SOURCE_FIELDS).in_bulk(ids) if ids else {}
+
+
+def _exact_matches(q: str, query: SearchQuery, ranked: list[tuple[int, float]], sources: dict) -> set[int]:
+    """Sources a query names exactly: an objective code ("A1"), or a title equal to the query.
+
+    Ranked sources are matched on the rows already loaded; an objective named by its code is added even when
+    no candidate list found it (and loaded into `sources`)."""
     exact: set[int] = set()
-    base = Source.objects.filter(namespace=query.namespace)
-    if OBJECTIVE_CODE.match(q):
-        code = q.upper()
-        exact.update(
-            base.filter(content_type__in=["objective", "task_force"], objectives=[code]).values_list(
-                "pk", flat=True
-            )
-        )
     normalised = _normalise_title(q)
     if len(normalised) >= 3:
-        ids = [source_id for source_id, _ in ranked]
-        for pk, title in base.filter(pk__in=ids).values_list("pk", "title"):
-            if _normalise_title(title) == normalised:
-                exact.add(pk)
-    if exact:
-        # Only what this query may show: the exact set is checked for visibility like every candidate.
-        visible_sql, visible_params = visible_source_sql("s")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT s.id FROM knowledge_source s WHERE s.id = ANY(%s) AND {visible_sql}",
-                [list(exact), *visible_params],
-            )
-            exact = {row[0] for row in cursor.fetchall()}
-        filtered = set(
-            _apply_filters(Source.objects.filter(pk__in=exact), query.filters).values_list("pk", flat=True)
+        exact.update(pk for pk, source in sources.items() if _normalise_title(source.title) == normalised)
+    if OBJECTIVE_CODE.match(q):
+        code = q.upper()
+        named = set(
+            Source.objects.filter(
+                namespace=query.namespace, content_type__in=["objective", "task_force"], objectives=[code]
+            ).values_list("pk", flat=True)
         )
-        exact &= filtered
-        known = {source_id for source_id, _ in ranked}
-        for pk in exact - known:
-            ranked.append((pk, 0.0))
+        # Only what this query may show: a source found by name is checked like every candidate.
+        new = named - set(sources)
+        if new:
+            visible_sql, visible_params = visible_source_sql("s")
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT s.id FROM knowledge_source s WHERE s.id = ANY(%s) AND {visible_sql}",
+                    [list(new), *visible_params],
+                )
+                visible = {row[0] for row in cursor.fetchall()}
+            allowed = set(
+                _apply_filters(Source.objects.filter(pk__in=visible), query.filters).values_list(
+                    "pk", flat=True
+                )
+            )
+            sources.update(_load_sources(allowed))
+            ranked.extend((pk, 0.0) for pk in sorted(allowed))
+            named = (named - new) | allowed
+        exact |= named
     return exact
 
 
-def _exact_order(exact: set[int]) -> dict[int, int]:
+def _exact_order(exact: set[int], sources: dict) -> dict[int, int]:
     """Among exact matches, the objective itself before its task force and other pages."""
     priority = {"objective": 0, "task_force": 1}
-    rows = Source.objects.filter(pk__in=exact).values_list("pk", "content_type")
-    ordered = sorted(rows, key=lambda row: (priority.get(row[1], 2), row[0]))
-    return {pk: index for index, (pk, _) in enumerate(ordered)}
+    ordered = sorted(exact, key=lambda pk: (priority.get(sources[pk].content_type, 2), pk))
+    return {pk: index for index, pk in enumerate(ordered)}
 
 
 def _normalise_title(text: str) -> str:

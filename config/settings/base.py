@@ -175,7 +175,9 @@ SEARCH_EF_SEARCH = int(os.environ.get("SEARCH_EF_SEARCH", "100"))
 SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
 SEARCH_BM25_K1 = float(os.environ.get("SEARCH_BM25_K1", "1.2"))
 SEARCH_BM25_B = float(os.environ.get("SEARCH_BM25_B", "0.75"))
-# Keyword matches scored per query at most (bounds ranking cost on common words; see bench/search.py).
+# Postings read per query word at most (the strongest first): bounds keyword cost on common words.
+SEARCH_KEYWORD_TERM_POSTINGS = int(os.environ.get("SEARCH_KEYWORD_TERM_POSTINGS", "1000"))
+# Chunks containing a "quoted phrase" ranked per query at most (phrases are ranked from tsvectors).
 SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5000"))
 # Search log rows older than this are deleted by `manage.py prune_search_log` (run it daily).
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))

@@ -261,3 +261,67 @@ def test_related_of_invisible_or_unknown_pages_is_404(api, hub):
 )
 def test_related_bad_input(api, hub, params, param):
     assert_error(api.get(f"/api/pages/{hub.project.pk}/related/", params), 400, param)
+
+
+MODES = ("hybrid", "semantic", "keyword")
+
+
+def ranked(api, **params) -> list[tuple[str, int]]:
+    return [(r["source"], r["id"]) for r in search(api, page_size=50, **params)["results"]]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("code", ["A1", "a1"])
+def test_an_objective_code_ranks_the_objective_then_its_task_force_first(api, hub, mode, code):
+    assert ranked(api, q=code, mode=mode)[:2] == [("page", hub.a1.pk), ("page", hub.task_force.pk)]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_title_typed_exactly_ranks_that_page_first(api, hub, mode):
+    # Several pages are about soil carbon in Kenya; the one whose title this is comes first, in any case.
+    assert ranked(api, q="agroforestry for SOIL carbon in kenya", mode=mode)[0] == ("page", hub.project.pk)
+    assert ranked(api, q="Cover crops in French vineyards!", mode=mode)[0] == ("page", hub.project_b.pk)
+
+
+def test_an_exact_code_respects_filters_and_visibility(api, hub):
+    assert ("page", hub.a1.pk) not in ranked(api, q="A1", type="project")
+    assert ranked(api, q="A1", type="objective")[0] == ("page", hub.a1.pk)
+    # A2 is only a draft: its code names nothing a visitor may see.
+    assert ("page", hub.a2_draft.pk) not in ranked(api, q="A2")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_facet_counts_are_the_counts_of_the_current_results(api, hub, mode):
+    body = search(api, q="soil carbon", mode=mode, page_size=50)
+    results = body["results"]
+    assert 3 < body["count"] == len(results)  # everything on one page, so counts can be checked by hand
+    by_type: dict[str, int] = {}
+    for result in results:
+        by_type[result["type"]] = by_type.get(result["type"], 0) + 1
+    assert {f["value"]: f["count"] for f in body["facets"]["content_type"]} == by_type
+    years: dict[str, int] = {}
+    for result in results:
+        if result["year"] is not None:
+            years[str(result["year"])] = years.get(str(result["year"]), 0) + 1
+    assert {f["value"]: f["count"] for f in body["facets"]["year"]} == years
+    # Counting a facet value and then filtering on it agree.
+    for facet in body["facets"]["content_type"]:
+        assert search(api, q="soil carbon", mode=mode, type=facet["value"])["count"] == facet["count"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quoted_phrases_are_required_and_exclusions_forbidden_in_every_mode(api, hub, mode):
+    vineyards = ranked(api, q="cover crops vineyards", mode=mode)
+    assert ("page", hub.project_b.pk) in vineyards
+    assert ("page", hub.project_b.pk) not in ranked(api, q="cover crops -vineyards", mode=mode)
+    assert ("page", hub.project_b.pk) not in ranked(api, q="cover crops -vine", mode=mode)  # stemmed: vine(s)
+    body = search(api, q='"French vineyards"', mode=mode, page_size=50)
+    assert ("page", hub.project_b.pk) in {(r["source"], r["id"]) for r in body["results"]}
+    # Every result contains the phrase in its title or the passage shown (both words apart do not count).
+    for result in body["results"]:
+        passages = (
+            " ".join(p["html"] for p in result["passages"]).replace("<mark>", "").replace("</mark>", "")
+        )
+        shown = result["title"] + " " + passages
+        assert "french vineyards" in shown.lower(), result
+    assert ranked(api, q='"vineyards French"', mode=mode) == []

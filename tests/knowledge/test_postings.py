@@ -1,0 +1,143 @@
+"""The keyword side's postings (knowledge_posting): written from each chunk's tsvector, replaced and deleted with
+their source, impacts kept in line with BM25's parameters, and read with a bound per query word."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from knowledge.indexing import Indexer, external_source
+from knowledge.models import CorpusStat, Posting, Source
+from knowledge.store import refresh_lexeme_stats, remove_source
+from search.service import SearchQuery, search
+
+pytestmark = pytest.mark.django_db
+
+NS = "test-postings"
+
+
+def index(**texts: str) -> None:
+    Indexer().index(
+        [
+            external_source(namespace=NS, object_id=key, title=f"Doc {key}", text=text)
+            for key, text in texts.items()
+        ]
+    )
+    refresh_lexeme_stats(NS)
+
+
+def lexemes_in_chunks() -> dict[tuple[int, str], int]:
+    """(chunk, lexeme) -> occurrences, read from the tsvectors themselves."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.id, u.lexeme, coalesce(array_length(u.positions, 1), 1) FROM knowledge_chunk c, "
+            "unnest(c.search_vector) u WHERE c.namespace = %s",
+            [NS],
+        )
+        return {(chunk, lexeme): tf for chunk, lexeme, tf in cursor.fetchall()}
+
+
+def postings() -> dict[tuple[int, str], int]:
+    return {(p.chunk_id, p.lexeme): p.tf for p in Posting.objects.filter(namespace=NS)}
+
+
+def test_postings_mirror_the_tsvectors_through_replace_and_delete():
+    index(a="Biochar persists in sandy soils for centuries. Biochar!", b="Cover crops protect bare soil.")
+    assert postings() == lexemes_in_chunks()
+    assert postings()[(Source.objects.get(namespace=NS, object_id="a").chunks.get().pk, "biochar")] == 2
+
+    index(a="Compost feeds soil life.", b="Cover crops protect bare soil.")  # a replaced, b unchanged
+    assert postings() == lexemes_in_chunks()
+    assert not Posting.objects.filter(namespace=NS, lexeme="biochar").exists()
+
+    remove_source(namespace=NS, kind=Source.Kind.EXTERNAL, object_id="b")
+    assert postings() == lexemes_in_chunks()
+    assert not Posting.objects.filter(namespace=NS, lexeme="cover").exists()
+
+
+def expected_impact(tf: int, length: int, average: float, k1: float = 1.2, b: float = 0.75) -> float:
+    return tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))
+
+
+def test_impacts_follow_the_average_length_and_bm25_parameters():
+    index(
+        a="Soil carbon soil carbon soil.", b="Peat stores carbon.", c="Rock dust on fields captures carbon."
+    )
+    stat = CorpusStat.objects.get(namespace=NS)
+    assert stat.impact_average_length == pytest.approx(stat.average_length)
+
+    def check(k1: float, b: float) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT p.tf, length(c.search_vector), p.impact FROM knowledge_posting p "
+                "JOIN knowledge_chunk c ON c.id = p.chunk_id WHERE p.namespace = %s",
+                [NS],
+            )
+            rows = cursor.fetchall()
+        average = CorpusStat.objects.get(namespace=NS).average_length
+        assert rows
+        for tf, length, impact in rows:
+            assert impact == pytest.approx(expected_impact(tf, length, average, k1, b))
+
+    check(1.2, 0.75)
+    # A much longer document moves the average length: the refresh after it recomputes every impact.
+    index(d=" ".join(f"word{n}" for n in range(200)))
+    assert CorpusStat.objects.get(namespace=NS).impact_average_length > 2 * stat.average_length
+    check(1.2, 0.75)
+    with override_settings(SEARCH_BM25_K1=2.0, SEARCH_BM25_B=0.3):
+        refresh_lexeme_stats(NS)
+        check(2.0, 0.3)
+
+
+def test_keyword_ranking_is_bm25_rare_words_count_more():
+    index(
+        rare="Glomalin binds soil aggregates.",
+        common1="Soil soil soil carbon in farm soil.",
+        common2="Soil carbon and soil water.",
+        both="Glomalin and soil carbon in farm soil.",
+    )
+    response = search(SearchQuery("glomalin soil", "keyword", namespace=NS))
+    order = [result.object_id for result in response.results]
+    # Both glomalin documents first (the rare word weighs most), then the soil-only ones.
+    assert set(order[:2]) == {"rare", "both"} and set(order[2:]) == {"common1", "common2"}
+    # The score is sum(idf * impact) over the query words: check the best one by hand.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.lexeme, p.impact FROM knowledge_posting p JOIN knowledge_chunk c ON c.id = p.chunk_id "
+            "JOIN knowledge_source s ON s.id = c.source_id WHERE s.object_id = %s AND s.namespace = %s "
+            "AND p.lexeme IN ('glomalin', 'soil')",
+            [order[0], NS],
+        )
+        impacts = dict(cursor.fetchall())
+    n = 4
+    idf = {
+        "glomalin": math.log(1 + (n - 2 + 0.5) / (2 + 0.5)),
+        "soil": math.log(1 + (n - 4 + 0.5) / (4 + 0.5)),
+    }
+    best = sum(idf[w] * impacts.get(w, 0.0) for w in idf)
+    others = []
+    for key in ("rare", "both"):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT p.lexeme, p.impact FROM knowledge_posting p JOIN knowledge_chunk c ON c.id = p.chunk_id "
+                "JOIN knowledge_source s ON s.id = c.source_id WHERE s.object_id = %s AND s.namespace = %s",
+                [key, NS],
+            )
+            values = dict(cursor.fetchall())
+        others.append(sum(idf[w] * values.get(w, 0.0) for w in idf))
+    assert best == pytest.approx(max(others))
+
+
+def test_each_query_word_reads_at_most_the_configured_number_of_postings():
+    index(**{f"d{n}": f"Soil sample number {n} " + "soil " * n for n in range(12)})
+    everything = search(SearchQuery("soil", "keyword", namespace=NS, page_size=50))
+    assert everything.total == 12
+    with override_settings(SEARCH_KEYWORD_TERM_POSTINGS=5):
+        bounded = search(SearchQuery("soil", "keyword", namespace=NS, page_size=50))
+    # The 5 strongest postings of "soil" (most occurrences) are the 5 best documents of the full ranking.
+    assert bounded.total == 5
+    assert [r.object_id for r in bounded.results] == [r.object_id for r in everything.results[:5]]
+    assert [r.object_id for r in bounded.results] == ["d11", "d10", "d9", "d8", "d7"]

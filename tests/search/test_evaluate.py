@@ -1,0 +1,107 @@
+"""`manage.py evaluate_search` on a tiny BEIR-layout dataset built here: metrics equal the ones computed by hand."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from search.service import SearchQuery, search
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = [
+    {"_id": "d1", "title": "Fungi", "text": "Zorblax fungi colonise the roots of wheat."},
+    {"_id": "d2", "title": "Networks", "text": "Mycorrhizal networks share nutrients between plants."},
+    {"_id": "d3", "title": "Minerals", "text": "Quexil minerals hold carbon in deep horizons of clay soils."},
+    {"_id": "d4", "title": "Clay", "text": "Quexil quexil quexil."},
+    {"_id": "d5", "title": "Grassland", "text": "Plovnik grasslands store carbon under grazing."},
+    {"_id": "d6", "title": "Meadow", "text": "Plovnik plovnik plovnik meadows."},
+]
+QUERIES = [
+    {"_id": "q1", "text": "zorblax"},
+    {"_id": "q2", "text": "quexil"},
+    # BEIR convention: a document with the query's own id is never counted (d6 would rank first).
+    {"_id": "d6", "text": "plovnik"},
+]
+QRELS = [("q1", "d1", 1), ("q1", "d2", 1), ("q2", "d3", 1), ("d6", "d5", 2), ("q4", "d2", 1)]
+
+
+def write_dataset(directory) -> None:
+    directory.mkdir()
+    (directory / "corpus.jsonl").write_text("\n".join(json.dumps(d) for d in CORPUS) + "\n")
+    (directory / "queries.train.jsonl").write_text("\n".join(json.dumps(q) for q in QUERIES) + "\n")
+    (directory / "qrels.train.tsv").write_text(
+        "query-id\tcorpus-id\tscore\n" + "".join(f"{q}\t{d}\t{s}\n" for q, d, s in QRELS)
+    )
+
+
+def test_metrics_equal_the_hand_computed_ones(tmp_path):
+    dataset = tmp_path / "tiny"
+    write_dataset(dataset)
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "evaluate_search",
+        dataset=str(dataset),
+        split="train",
+        mode="keyword",
+        json=True,
+        no_progress=True,
+        stdout=out,
+        stderr=err,
+    )
+    report = json.loads(out.getvalue().strip().splitlines()[-1])
+    # Keyword rankings: q1 -> [d1] (d2 has no query word), q2 -> [d4, d3] (three occurrences in a short text
+    # beat one), d6 -> [d6, d5] minus d6 itself = [d5]; q4 is judged but has no query text: it scores 0.
+    ndcg = {
+        "q1": 1 / (1 + 1 / math.log2(3)),  # relevant d1 at rank 1, relevant d2 never retrieved
+        "q2": (1 / math.log2(3)) / 1,  # the only relevant document at rank 2
+        "d6": 1.0,  # graded gain 2 at rank 1 over an ideal of the same
+        "q4": 0.0,
+    }
+    recall = {"q1": 0.5, "q2": 1.0, "d6": 1.0, "q4": 0.0}
+    mrr = {"q1": 1.0, "q2": 0.5, "d6": 1.0, "q4": 0.0}
+    keyword = report["keyword"]
+    assert set(report) == {"keyword"}
+    assert keyword["ndcg@10"] == pytest.approx(sum(ndcg.values()) / 4, abs=1e-4)
+    assert keyword["recall@100"] == pytest.approx(sum(recall.values()) / 4, abs=1e-4)
+    assert keyword["mrr@10"] == pytest.approx(sum(mrr.values()) / 4, abs=1e-4)
+    assert keyword["p95_ms"] >= keyword["p50_ms"] > 0
+    assert "1 judged queries have no text" in err.getvalue()
+    assert "Index eval-tiny: 6 indexed" in err.getvalue()
+
+    # The evaluation index is kept apart: the site's search never sees it.
+    assert search(SearchQuery("zorblax", "keyword")).total == 0
+    assert search(SearchQuery("zorblax", "keyword", namespace="eval-tiny")).total == 1
+
+    # A second run reuses everything and prints every mode with the same keyword figures.
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "evaluate_search",
+        dataset=str(dataset),
+        split="train",
+        json=True,
+        no_progress=True,
+        stdout=out,
+        stderr=err,
+    )
+    again = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert set(again) == {"hybrid", "semantic", "keyword"}
+    assert {k: again["keyword"][k] for k in ("ndcg@10", "recall@100", "mrr@10")} == {
+        k: keyword[k] for k in ("ndcg@10", "recall@100", "mrr@10")
+    }
+    assert "0 indexed, 6 unchanged" in err.getvalue() and "0 embeddings computed" in err.getvalue()
+    assert "nDCG@10" in out.getvalue()
+
+
+def test_a_dataset_without_its_split_files_names_the_missing_file(tmp_path):
+    dataset = tmp_path / "broken"
+    write_dataset(dataset)
+    (dataset / "qrels.train.tsv").unlink()
+    with pytest.raises(CommandError, match="qrels.train.tsv is missing"):
+        call_command("evaluate_search", dataset=str(dataset), split="train", no_progress=True)
+    with pytest.raises(CommandError, match="queries.jsonl is missing"):
+        call_command("evaluate_search", dataset=str(dataset), split="test", no_progress=True)
