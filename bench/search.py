@@ -664,6 +664,12 @@ def main() -> None:
             [f"%namespace = '{NAMESPACE}'%"],
         )
         hnsw = cursor.fetchone()
+        cursor.execute(
+            "SELECT count(*), pg_size_pretty(pg_total_relation_size('knowledge_posting')), "
+            "pg_size_pretty(pg_total_relation_size('knowledge_chunk')) FROM knowledge_posting WHERE namespace = %s",
+            [NAMESPACE],
+        )
+        posting_count, posting_size, chunk_size = cursor.fetchone()
 
     def fmt(values):
         return f"{percentile(values, 0.5):7.1f} {percentile(values, 0.95):7.1f}"
@@ -699,6 +705,11 @@ def main() -> None:
     if hnsw:
         options = re.search(r"WITH \((.*?)\)", hnsw[2])
         print(f"  HNSW {hnsw[0]}: {options.group(1) if options else '?'}, halfvec cosine, {hnsw[1]}")
+    print(
+        f"  postings: {posting_count:,} rows ({posting_count / max(timings.get('chunks', 1), 1):.0f} per chunk); "
+        f"knowledge_posting {posting_size} with indexes (all namespaces), knowledge_chunk {chunk_size}; "
+        f"SEARCH_KEYWORD_TERM_POSTINGS {settings.SEARCH_KEYWORD_TERM_POSTINGS}"
+    )
     print(
         "Build: "
         + ", ".join(f"{k[:-2].replace('_', ' ')} {v:.0f} s" for k, v in timings.items() if k.endswith("_s"))

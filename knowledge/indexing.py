@@ -22,7 +22,7 @@ from .chunking import ChunkingConfig, chunk_sections
 from .embeddings import current_model_key, get_embedder, text_hash
 from .extraction import ExtractionError, Section
 from .models import Source
-from .store import cache_embeddings, cached_embeddings, ensure_vector_index, record_failure, replace_source
+from .store import cache_embeddings, cached_embeddings, ensure_vector_index, record_failure, replace_sources
 
 logger = logging.getLogger(__name__)
 
@@ -195,16 +195,21 @@ class Indexer:
         for source in ready:
             for chunk in source.chunks:
                 chunk["embedding"] = vectors[chunk["text_hash"]]
-            replace_source(
-                namespace=source.namespace,
-                kind=source.kind,
-                object_id=source.object_id,
-                fields=source.fields,
-                chunks=source.chunks,
-                model_key=self.model_key,
-            )
-            stats.indexed += 1
-            stats.chunks_written += len(source.chunks)
+        replace_sources(
+            [
+                {
+                    "namespace": source.namespace,
+                    "kind": source.kind,
+                    "object_id": source.object_id,
+                    "fields": source.fields,
+                    "chunks": source.chunks,
+                }
+                for source in ready
+            ],
+            model_key=self.model_key,
+        )
+        stats.indexed += len(ready)
+        stats.chunks_written += sum(len(source.chunks) for source in ready)
         return stats
 
     def _existing_hashes(self, prepared: Sequence[PreparedSource]) -> dict[tuple[str, str, str], str]:

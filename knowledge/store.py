@@ -1,8 +1,8 @@
-"""Writing the index: sources and their chunks in one transaction each, the embedding cache, the HNSW indexes.
+"""Writing the index: sources with their chunks and postings, the embedding cache, the HNSW indexes.
 
-Replacing a source's chunks is atomic (delete + insert in one transaction, keyed by the source's unique
-(namespace, kind, object_id)), so a process killed at any moment leaves each source either fully old or fully
-new: a second run fixes what is stale and never duplicates.
+Replacing sources is atomic (upsert keyed by each source's unique (namespace, kind, object_id), delete and
+insert of its chunks, in one transaction per batch), so a process killed at any moment leaves each source
+either fully old or fully new: a second run fixes what is stale and never duplicates.
 """
 
 from __future__ import annotations
@@ -93,44 +93,77 @@ def cache_embeddings(model_key: str, vectors: dict[str, np.ndarray]) -> None:
     )
 
 
-def replace_source(
-    *,
-    namespace: str,
-    kind: str,
-    object_id: str,
-    fields: dict,
-    chunks: Sequence[dict],
-    model_key: str,
-) -> Source:
-    """Write a source and all of its chunks, replacing whatever was there, in one transaction."""
-    language = fields.get("language") or "en"
-    facet_fields = {
-        name: list(fields.get(name) or []) for name in ("goals", "objectives", "practices", "regions")
-    }
-    facet_fields.update(
-        content_type=fields.get("content_type") or "page", year=fields.get("year"), language=language
+# The text search configuration of each chunk's own language, as SQL over the joined source row (alias s).
+LANGUAGE_CONFIG_SQL = (
+    "(CASE s.language "
+    + " ".join(
+        f"WHEN {sql_literal(code)} THEN {sql_literal(config)}"
+        for code, config in TS_CONFIG_BY_LANGUAGE.items()
     )
-    with transaction.atomic():
-        source, _ = Source.objects.select_for_update().update_or_create(
-            namespace=namespace,
-            kind=kind,
-            object_id=object_id,
-            defaults={
+    + " ELSE 'simple' END)::regconfig"
+)
+SOURCE_UPDATE_FIELDS = [
+    "page_id", "document_id", "title", "url", "content_type", "goals", "objectives", "practices", "regions",
+    "year", "language", "date", "content_hash", "model_name", "status", "error", "attempts", "chunk_count",
+    "indexed_at", "updated_at",
+]  # fmt: skip
+
+
+def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
+    """Write sources and all of their chunks, replacing whatever was there, in one transaction.
+
+    Each item: namespace, kind, object_id, fields, chunks (with their embeddings). A batch is written with a
+    handful of set-based statements (the sources upserted, old chunks and postings deleted, new chunks
+    inserted, their tsvectors and postings computed by PostgreSQL), so writing costs little next to
+    embedding. A process killed at any point leaves every source of the batch either fully old or fully new.
+    """
+    latest = {(item["namespace"], item["kind"], item["object_id"]): item for item in items}  # last one wins
+    if not latest:
+        return []
+    now = timezone.now()
+    rows = []
+    for (namespace, kind, object_id), item in latest.items():
+        fields = dict(item["fields"])
+        fields.setdefault("content_type", "page")
+        fields["language"] = fields.get("language") or "en"
+        for name in ("goals", "objectives", "practices", "regions"):
+            fields[name] = list(fields.get(name) or [])
+        rows.append(
+            Source(
+                namespace=namespace,
+                kind=kind,
+                object_id=object_id,
                 **fields,
-                "model_name": model_key,
-                "status": Source.Status.INDEXED,
-                "error": "",
-                "attempts": 0,
-                "chunk_count": len(chunks),
-                "indexed_at": timezone.now(),
-            },
+                model_name=model_key,
+                status=Source.Status.INDEXED,
+                error="",
+                attempts=0,
+                chunk_count=len(item["chunks"]),
+                indexed_at=now,
+                updated_at=now,
+            )
         )
-        Chunk.objects.filter(source=source).delete()
+    with transaction.atomic():
+        Source.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["namespace", "kind", "object_id"],
+            update_fields=SOURCE_UPDATE_FIELDS,
+            batch_size=500,
+        )
+        ids = [source.pk for source in rows]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM knowledge_posting WHERE chunk_id IN "
+                "(SELECT id FROM knowledge_chunk WHERE source_id = ANY(%s))",
+                [ids],
+            )
+            cursor.execute("DELETE FROM knowledge_chunk WHERE source_id = ANY(%s)", [ids])
         Chunk.objects.bulk_create(
             [
                 Chunk(
                     source=source,
-                    namespace=namespace,
+                    namespace=source.namespace,
                     position=chunk["position"],
                     heading=chunk["heading"][:500],
                     page_number=chunk["page_number"],
@@ -140,9 +173,16 @@ def replace_source(
                     model_name=model_key,
                     embedding=chunk["embedding"],
                     search_vector="",
-                    **facet_fields,
+                    content_type=source.content_type,
+                    goals=source.goals,
+                    objectives=source.objectives,
+                    practices=source.practices,
+                    regions=source.regions,
+                    year=source.year,
+                    language=source.language,
                 )
-                for chunk in chunks
+                for source, item in zip(rows, latest.values(), strict=True)
+                for chunk in item["chunks"]
             ],
             batch_size=500,
         )
@@ -150,19 +190,22 @@ def replace_source(
         # the English configuration, so every chunk has English lexemes; other languages add their own stems.
         with connection.cursor() as cursor:
             cursor.execute(
-                """
+                f"""
                 UPDATE knowledge_chunk c SET search_vector =
                     setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
                     || setweight(to_tsvector('english', coalesce(c.heading, '')), 'B')
                     || to_tsvector('english', c.text)
-                    || CASE WHEN %s::regconfig = 'english'::regconfig THEN ''::tsvector
-                       ELSE to_tsvector(%s::regconfig, coalesce(s.title, '') || ' ' || c.text) END
-                FROM knowledge_source s WHERE s.id = c.source_id AND c.source_id = %s
+                    || CASE WHEN {LANGUAGE_CONFIG_SQL} = 'english'::regconfig THEN ''::tsvector
+                       ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, coalesce(s.title, '') || ' ' || c.text) END
+                FROM knowledge_source s WHERE s.id = c.source_id AND c.source_id = ANY(%s)
                 """,
-                [ts_config(language)] * 2 + [source.pk],
+                [ids],
             )
-            write_postings(cursor, namespace, "c.source_id = %s", [source.pk])
-    return source
+            for namespace in sorted({source.namespace for source in rows}):
+                write_postings(
+                    cursor, namespace, "c.source_id = ANY(%s) AND c.namespace = %s", [ids, namespace]
+                )
+    return rows
 
 
 # BM25's term-frequency part of one posting; %(k1)s, %(b)s and %(avglen)s are the namespace's impact parameters

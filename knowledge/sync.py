@@ -46,17 +46,52 @@ def is_indexable_page(page: Page) -> bool:
 # --- Preparing sources ------------------------------------------------------------------------------------
 
 
-def prepare_page(page: Page) -> PreparedSource:
-    page = page.specific
-    fields = site_fields(title=page.title, url=page.get_url() or "", facets=page.facets(), page_id=page.pk)
-    # Skipped before any extraction or model work when the published revision, URL, facets and settings are
-    # unchanged. Edits of snippets shown in page text (an organization renamed) need `reindex --force`.
-    precheck = content_hash(settings_fingerprint(), fields, page.live_revision_id, page.last_published_at)
+def related_records_digest() -> str:
+    """One hash of the records that page facets and page text read besides the page's own published revision:
+    the directory snippets (organizations, people, practices, regions) and the strategy's goal and objective
+    codes. When any of them changes, every page's precheck changes with it, so `reindex` re-reads the pages
+    that mention a renamed partner without --force (their text is re-chunked; unchanged chunks keep their
+    cached embeddings). Tables are small; one query per run or task.
+    """
+    from django.db import connection
+
+    from cms.models import GoalPage, ObjectivePage, Organization, Person, Region, SoilPractice
+
+    parts = []
+    with connection.cursor() as cursor:
+        for model in (Organization, Person, SoilPractice, Region, GoalPage, ObjectivePage):
+            table = connection.ops.quote_name(model._meta.db_table)
+            pk = connection.ops.quote_name(model._meta.pk.column)
+            cursor.execute(
+                f"SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.{pk}), '')) FROM {table} t"
+            )
+            parts.append(cursor.fetchone()[0])
+    return content_hash(parts)
+
+
+def prepare_page(page: Page, *, related_digest: str | None = None) -> PreparedSource:
+    """A page's source, skipped before any rendering when nothing it is made of has changed.
+
+    The precheck reads only the base page row (published revision, URL, title), the settings and the digest of
+    related records: facets and text are computed by the loader, for pages that need indexing.
+    """
+    url = page.get_url() or ""
+    fields = site_fields(title=page.title, url=url, facets={}, page_id=page.pk)
+    precheck = content_hash(
+        settings_fingerprint(),
+        related_digest if related_digest is not None else related_records_digest(),
+        fields,
+        page.content_type_id,
+        page.live_revision_id,
+        page.last_published_at,
+    )
     fields["content_hash"] = precheck
 
     def load() -> list[Section]:
+        specific = page.specific
+        fields.update(site_fields(title=specific.title, url=url, facets=specific.facets(), page_id=page.pk))
         # A page with nothing but a title is still findable by its title.
-        return page_sections(page) or [Section(text=page.title)]
+        return page_sections(specific) or [Section(text=specific.title)]
 
     return PreparedSource(
         namespace=SITE_NAMESPACE,
@@ -87,10 +122,10 @@ def document_facets(document) -> dict:
     return facets
 
 
-def prepare_document(document) -> PreparedSource:
-    fields = site_fields(
-        title=document.title, url=document.url, facets=document_facets(document), document_id=document.pk
-    )
+def prepare_document(document, *, related_digest: str | None = None) -> PreparedSource:
+    """A document's source: the precheck covers the file, its metadata and the published state of the pages
+    that use it (its facets come from them); facets and text are computed only when it changed."""
+    fields = site_fields(title=document.title, url=document.url, facets={}, document_id=document.pk)
     limits = ExtractionLimits(max_bytes=settings.KNOWLEDGE_MAX_DOCUMENT_MB * 1024 * 1024)
     filename = document.file.name
     size = _file_size(document)
@@ -103,12 +138,38 @@ def prepare_document(document) -> PreparedSource:
     if size > limits.max_bytes:
         prepared.error = f"file is larger than {settings.KNOWLEDGE_MAX_DOCUMENT_MB} MB"
         return prepared
+    using = list(
+        Page.objects.filter(pk__in=pages_referencing_document(document.pk))
+        .order_by("pk")
+        .values_list("pk", "live", "path", "live_revision_id", "last_published_at")
+    )
+    restricted = [
+        path for (path,) in Page.objects.filter(view_restrictions__isnull=False).values_list("path")
+    ]
     prepared.precheck_hash = content_hash(
-        settings_fingerprint(), fields, filename, size, _file_digest(document)
+        settings_fingerprint(),
+        related_digest if related_digest is not None else related_records_digest(),
+        fields,
+        document.created_at,
+        filename,
+        size,
+        _file_digest(document),
+        [
+            (pk, live, any(path.startswith(r) for r in restricted), rev, at)
+            for pk, live, path, rev, at in using
+        ],
     )
     fields["content_hash"] = prepared.precheck_hash
 
     def load():
+        fields.update(
+            site_fields(
+                title=document.title,
+                url=document.url,
+                facets=document_facets(document),
+                document_id=document.pk,
+            )
+        )
         with document.open_file() as handle:
             data = handle.read()
         return extract_document(data, filename, limits=limits)
@@ -166,7 +227,7 @@ def sync_document(document_id: int) -> IndexStats:
 
 def _sync_one(kind: str, pk: int) -> IndexStats:
     stats = IndexStats()
-    prepared = _prepare_visible(kind, pk, stats)
+    prepared = _prepare_visible(kind, pk, stats, related_digest=related_records_digest())
     if prepared is not None:
         stats.add(Indexer().index([prepared]))
     return stats
@@ -193,7 +254,7 @@ def iter_site_work(*, pages: bool = True, documents: bool = True) -> Iterator[tu
 
 
 def reindex_site(
-    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = 64, on_batch=None
+    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = 128, on_batch=None
 ) -> IndexStats:
     """Index every given page/document, in batches (full model batches), removing what is not visible.
 
@@ -201,10 +262,11 @@ def reindex_site(
     """
     stats = IndexStats()
     indexer = Indexer(force=force)
+    related_digest = related_records_digest()
     for batch in batched(work, batch_size):
         prepared: list[PreparedSource] = []
         for kind, pk in batch:
-            item = _prepare_visible(kind, pk, stats)
+            item = _prepare_visible(kind, pk, stats, related_digest=related_digest)
             if item is not None:
                 prepared.append(item)
         batch_stats = indexer.index(prepared)
@@ -214,18 +276,18 @@ def reindex_site(
     return stats
 
 
-def _prepare_visible(kind: str, pk: int, stats: IndexStats) -> PreparedSource | None:
+def _prepare_visible(kind: str, pk: int, stats: IndexStats, *, related_digest: str) -> PreparedSource | None:
     if kind == PAGE:
         page = Page.objects.filter(pk=pk).first()
         if page is None or not is_indexable_page(page) or not page_is_visible(page):
             stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(pk))
             return None
-        return prepare_page(page)
+        return prepare_page(page, related_digest=related_digest)
     document = get_document_model().objects.filter(pk=pk).select_related("collection").first()
     if document is None or not document_is_visible(document):
         stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(pk))
         return None
-    return prepare_document(document)
+    return prepare_document(document, related_digest=related_digest)
 
 
 def remove_orphans() -> int:

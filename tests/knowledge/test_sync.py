@@ -332,6 +332,32 @@ def test_reindex_is_idempotent_and_computes_nothing_when_unchanged(tree):
     assert before == after
 
 
+def test_reindex_rereads_pages_after_a_partner_is_renamed_without_force(tree):
+    from cms.models import Organization
+
+    partner = Organization.objects.create(name="Quillwort Soil Institute", kind="research")
+    funded = project(tree.projects, "Terraces in the Andes", "Stone terraces keep soil on steep slopes.")
+    funded.lead_organization = partner
+    funded.save_revision().publish()
+    other = project(tree.projects, "Mulch in the Sahel", "Crop residues cover the ground in the dry season.")
+    sync.reindex_site(sync.iter_site_work())
+
+    def by_keyword(word: str) -> set[tuple[str, str]]:
+        return {(r.kind, r.object_id) for r in search(SearchQuery(q=word, mode="keyword")).results}
+
+    assert by_keyword("Quillwort") == {page_key(funded)}
+    assert sync.reindex_site(sync.iter_site_work()).indexed == 0
+
+    partner.name = "Bracken Soil Institute"
+    partner.save()
+    again = sync.reindex_site(sync.iter_site_work())
+    # Every page is re-read (its precheck covers the directory), but only the changed text is embedded.
+    assert again.embeddings_computed == 1
+    assert by_keyword("Bracken") == {page_key(funded)} and by_keyword("Quillwort") == set()
+    assert page_key(other) in indexed()
+    assert sync.reindex_site(sync.iter_site_work()).indexed == 0
+
+
 def test_pdf_text_is_extracted_per_page(tree):
     data = pdf_bytes("First page on MRV protocols.", "Second page on sampling depth.", "Third page on costs.")
     document = make_document("MRV guide", data, "mrv.pdf")

@@ -26,7 +26,7 @@ class Command(BaseCommand):
             help="Rebuild every source even if unchanged (e.g. after renaming an organization).",
         )
         parser.add_argument(
-            "--batch-size", type=int, default=64, help="Sources prepared and embedded together."
+            "--batch-size", type=int, default=128, help="Sources prepared, embedded and written together."
         )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
 

@@ -83,7 +83,7 @@ class Command(BaseCommand):
         indexer = Indexer()
         items = list(iter_corpus(data.corpus_path))
         with tqdm(total=len(items), desc="index", unit="doc", disable=no_progress or None) as bar:
-            for batch in batched(items, 64):
+            for batch in batched(items, 128):
                 prepared = [
                     external_source(namespace=namespace, object_id=doc_id, title=title, text=text)
                     for doc_id, title, text in batch
