@@ -68,6 +68,11 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
     return name
 
 
+def vector_text(vector) -> str:
+    """pgvector's text form of a vector (what its Django field writes too)."""
+    return "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
+
+
 def sql_literal(value: str) -> str:
     """A SQL string literal (DDL cannot take parameters)."""
     return "'" + value.replace("'", "''") + "'"
@@ -159,47 +164,43 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                 [ids],
             )
             cursor.execute("DELETE FROM knowledge_chunk WHERE source_id = ANY(%s)", [ids])
-        Chunk.objects.bulk_create(
-            [
-                Chunk(
-                    source=source,
-                    namespace=source.namespace,
-                    position=chunk["position"],
-                    heading=chunk["heading"][:500],
-                    page_number=chunk["page_number"],
-                    text=chunk["text"],
-                    token_count=chunk["token_count"],
-                    text_hash=chunk["text_hash"],
-                    model_name=model_key,
-                    embedding=chunk["embedding"],
-                    search_vector="",
-                    content_type=source.content_type,
-                    goals=source.goals,
-                    objectives=source.objectives,
-                    practices=source.practices,
-                    regions=source.regions,
-                    year=source.year,
-                    language=source.language,
-                )
-                for source, item in zip(rows, latest.values(), strict=True)
-                for chunk in item["chunks"]
-            ],
-            batch_size=500,
-        )
-        # The tsvector is built by PostgreSQL itself: title and heading weigh more than body text. Queries use
-        # the English configuration, so every chunk has English lexemes; other languages add their own stems.
+        # Chunks are inserted with their tsvector and facet columns computed by PostgreSQL in the same statement
+        # (an UPDATE afterwards would write every row, and every index entry, twice). Title and heading weigh
+        # more than body text. Queries use the English configuration, so every chunk has English lexemes; other
+        # languages add their own stems.
+        columns: dict[str, list] = {name: [] for name in ("source", "position", "heading", "page", "text")}
+        columns.update(tokens=[], hash=[], embedding=[])
+        for source, item in zip(rows, latest.values(), strict=True):
+            for chunk in item["chunks"]:
+                columns["source"].append(source.pk)
+                columns["position"].append(chunk["position"])
+                columns["heading"].append(chunk["heading"][:500])
+                columns["page"].append(chunk["page_number"])
+                columns["text"].append(chunk["text"])
+                columns["tokens"].append(chunk["token_count"])
+                columns["hash"].append(chunk["text_hash"])
+                columns["embedding"].append(vector_text(chunk["embedding"]))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                UPDATE knowledge_chunk c SET search_vector =
+                INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
+                    text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
+                    regions, year, language)
+                SELECT i.source_id, s.namespace, i.position, i.heading, i.page_number, i.text, i.token_count,
+                    i.text_hash, %s, i.embedding::halfvec,
                     setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
-                    || setweight(to_tsvector('english', coalesce(c.heading, '')), 'B')
-                    || to_tsvector('english', c.text)
+                    || setweight(to_tsvector('english', coalesce(i.heading, '')), 'B')
+                    || to_tsvector('english', i.text)
                     || CASE WHEN {LANGUAGE_CONFIG_SQL} = 'english'::regconfig THEN ''::tsvector
-                       ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, coalesce(s.title, '') || ' ' || c.text) END
-                FROM knowledge_source s WHERE s.id = c.source_id AND c.source_id = ANY(%s)
+                       ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, coalesce(s.title, '') || ' ' || i.text) END,
+                    s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language
+                FROM unnest(%s::bigint[], %s::int[], %s::text[], %s::int[], %s::text[], %s::int[], %s::text[],
+                            %s::text[])
+                    AS i(source_id, position, heading, page_number, text, token_count, text_hash, embedding)
+                JOIN knowledge_source s ON s.id = i.source_id
+                ORDER BY i.source_id, i.position
                 """,
-                [ids],
+                [model_key, *columns.values()],
             )
             for namespace in sorted({source.namespace for source in rows}):
                 write_postings(
