@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_model  # bench/machine.py, next to this script
+
 ROOT = Path(__file__).resolve().parent.parent
 SCIFACT = ROOT.parent / "shared" / "eval" / "scifact" / "corpus.jsonl"
 NAMESPACE = "bench-scifact"
@@ -252,14 +254,7 @@ def machine_info(embedder) -> list[str]:
     import transformers
     from django.conf import settings
 
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return [
         f"- machine: {cpu}; os.cpu_count() = {os.cpu_count()}; torch threads = {torch.get_num_threads()}; "
         f"load average at start {os.getloadavg()[0]:.2f}",

@@ -43,6 +43,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from machine import cpu_model  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCIFACT = ROOT.parent / "shared" / "eval" / "scifact"
@@ -434,18 +435,9 @@ def exact_scan_halfvec(vector: np.ndarray) -> list[int]:
     return ids
 
 
-def vector_step(q: str, vector: np.ndarray) -> None:
-    """Only the service's vector candidate query (HNSW, filters, visibility): the part an exact scan replaces."""
-    from search import service
-
-    query = service.SearchQuery(q, "semantic", namespace=NAMESPACE)
-    params = service.tuning()
-    params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
-    service._collect_vector({}, vector, query, params)
-
-
-def hnsw_top10(q: str, vector: np.ndarray) -> list[int]:
-    """Top-10 chunk ids of the vector path exactly as search.service._collect_vector runs it."""
+def vector_step(q: str, vector: np.ndarray) -> dict:
+    """Only the service's vector candidate query (HNSW, filters, visibility): the part an exact scan replaces.
+    Returns the service's candidates by source."""
     from search import service
 
     query = service.SearchQuery(q, "semantic", namespace=NAMESPACE)
@@ -453,6 +445,12 @@ def hnsw_top10(q: str, vector: np.ndarray) -> list[int]:
     params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
     candidates: dict = {}
     service._collect_vector(candidates, vector, query, params)
+    return candidates
+
+
+def hnsw_top10(q: str, vector: np.ndarray) -> list[int]:
+    """Top-10 chunk ids of the vector path exactly as search.service._collect_vector runs it."""
+    candidates = vector_step(q, vector)
     scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
     return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]
 
@@ -561,14 +559,7 @@ def explain(sql_label: str, sql: str, params: list) -> None:
 def machine_info() -> str:
     import psutil
 
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"{cpu}; {os.cpu_count()} cores; {psutil.virtual_memory().total / 2**30:.0f} GB RAM; "

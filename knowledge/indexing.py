@@ -58,9 +58,10 @@ class PreparedSource:
     fields: dict
     sections: list[Section] = field(default_factory=list)
     error: str = ""
-    # A cheap hash known before extraction (documents: file hash + metadata), to skip unchanged files early.
+    # A cheap hash known before extraction (pages: published revision; documents: file hash), to skip
+    # unchanged sources early.
     precheck_hash: str = ""
-    # Deferred extraction (documents): only run when the precheck says the file changed.
+    # Deferred extraction: only run when the precheck says the source changed (it may complete `fields`).
     loader: Callable[[], list[Section]] | None = None
     chunks: list[dict] = field(default_factory=list)
 

@@ -69,7 +69,7 @@ def related_records_digest() -> str:
     return content_hash(parts)
 
 
-def prepare_page(page: Page, *, related_digest: str | None = None) -> PreparedSource:
+def prepare_page(page: Page, *, related_digest: str) -> PreparedSource:
     """A page's source, skipped before any rendering when nothing it is made of has changed.
 
     The precheck reads only the base page row (published revision, URL, title), the settings and the digest of
@@ -79,7 +79,7 @@ def prepare_page(page: Page, *, related_digest: str | None = None) -> PreparedSo
     fields = site_fields(title=page.title, url=url, facets={}, page_id=page.pk)
     precheck = content_hash(
         settings_fingerprint(),
-        related_digest if related_digest is not None else related_records_digest(),
+        related_digest,
         fields,
         page.content_type_id,
         page.live_revision_id,
@@ -122,7 +122,7 @@ def document_facets(document) -> dict:
     return facets
 
 
-def prepare_document(document, *, related_digest: str | None = None) -> PreparedSource:
+def prepare_document(document, *, related_digest: str) -> PreparedSource:
     """A document's source: the precheck covers the file, its metadata and the published state of the pages
     that use it (its facets come from them); facets and text are computed only when it changed."""
     fields = site_fields(title=document.title, url=document.url, facets={}, document_id=document.pk)
@@ -138,26 +138,16 @@ def prepare_document(document, *, related_digest: str | None = None) -> Prepared
     if size > limits.max_bytes:
         prepared.error = f"file is larger than {settings.KNOWLEDGE_MAX_DOCUMENT_MB} MB"
         return prepared
-    using = list(
-        Page.objects.filter(pk__in=pages_referencing_document(document.pk))
-        .order_by("pk")
-        .values_list("pk", "live", "path", "live_revision_id", "last_published_at")
-    )
-    restricted = [
-        path for (path,) in Page.objects.filter(view_restrictions__isnull=False).values_list("path")
-    ]
+    using = Page.objects.filter(pk__in=pages_referencing_document(document.pk)).order_by("pk")
     prepared.precheck_hash = content_hash(
         settings_fingerprint(),
-        related_digest if related_digest is not None else related_records_digest(),
+        related_digest,
         fields,
         document.created_at,
         filename,
         size,
         _file_digest(document),
-        [
-            (pk, live, any(path.startswith(r) for r in restricted), rev, at)
-            for pk, live, path, rev, at in using
-        ],
+        [(p.pk, page_is_visible(p), p.live_revision_id, p.last_published_at) for p in using],
     )
     fields["content_hash"] = prepared.precheck_hash
 
@@ -195,42 +185,25 @@ def _file_digest(document) -> str:
 # --- Sync services ----------------------------------------------------------------------------------------
 
 
-def sync_page(page_id: int, *, include_documents: bool = True) -> IndexStats:
-    """Make the index match page `page_id` (indexed if live and public, removed otherwise)."""
-    stats = _sync_one(PAGE, page_id)
-    if include_documents:
-        for document_id in documents_referenced_by_page(page_id):
-            stats.add(sync_document(document_id))
-    return stats
+def sync_page(page_id: int) -> IndexStats:
+    """Make the index match page `page_id` (indexed if live and public, removed otherwise) and the documents
+    it uses."""
+    return reindex_site([(PAGE, page_id), *((DOCUMENT, pk) for pk in documents_referenced_by_page(page_id))])
 
 
 def sync_page_subtree(page_id: int) -> IndexStats:
     """A page and all its descendants: after a move, a view restriction change, an unpublish of a section."""
-    stats = IndexStats()
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        return stats
+        return IndexStats()
     ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
-    documents: set[int] = set()
-    for pk in ids:
-        stats.add(sync_page(pk, include_documents=False))
-        documents.update(documents_referenced_by_page(pk))
-    for document_id in sorted(documents):
-        stats.add(sync_document(document_id))
-    return stats
+    documents = sorted({document for pk in ids for document in documents_referenced_by_page(pk)})
+    return reindex_site([*((PAGE, pk) for pk in ids), *((DOCUMENT, pk) for pk in documents)])
 
 
 def sync_document(document_id: int) -> IndexStats:
     """Make the index match document `document_id` (indexed if visible, removed otherwise)."""
-    return _sync_one(DOCUMENT, document_id)
-
-
-def _sync_one(kind: str, pk: int) -> IndexStats:
-    stats = IndexStats()
-    prepared = _prepare_visible(kind, pk, stats, related_digest=related_records_digest())
-    if prepared is not None:
-        stats.add(Indexer().index([prepared]))
-    return stats
+    return reindex_site([(DOCUMENT, document_id)])
 
 
 def documents_in_collection(collection_id: int) -> list[int]:

@@ -131,8 +131,6 @@ def tuning() -> dict:
         "candidates": settings.SEARCH_CANDIDATES,
         "ef_search": settings.SEARCH_EF_SEARCH,
         "min_similarity": settings.SEARCH_MIN_SIMILARITY,
-        "bm25_k1": settings.SEARCH_BM25_K1,
-        "bm25_b": settings.SEARCH_BM25_B,
         "keyword_match_limit": settings.SEARCH_KEYWORD_MATCH_LIMIT,
         "keyword_term_postings": settings.SEARCH_KEYWORD_TERM_POSTINGS,
     }

@@ -18,6 +18,7 @@ from knowledge.extraction import (
     extract_document,
     html_to_sections,
 )
+from tests.builders import docx_bytes, inflating_stream
 
 MULTILINGUAL = {
     "arabic": "التربة الصحية أساس الأمن الغذائي",
@@ -86,27 +87,9 @@ def _text_stream(text: str) -> bytes:
     return zlib.compress(b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("latin-1"))
 
 
-def _inflating_stream(megabytes: int) -> bytes:
-    """A Flate stream of a little text followed by ``megabytes`` MB of spaces, compressed ~1000:1."""
-    compressor = zlib.compressobj(9)
-    parts = [compressor.compress(b"BT /F1 12 Tf 72 720 Td (Bomb) Tj ET\n")]
-    block = b" " * 1024 * 1024
-    parts.extend(compressor.compress(block) for _ in range(megabytes))
-    parts.append(compressor.flush())
-    return b"".join(parts)
-
-
-def _docx_bytes(build) -> bytes:
-    document = docx.Document()
-    build(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def _docx_with_extra_member(name: str, megabytes: int) -> bytes:
     """A valid DOCX plus a member of ``megabytes`` MB of zeros, streamed so the test stays light."""
-    buffer = io.BytesIO(_docx_bytes(lambda document: document.add_paragraph("Harmless text.")))
+    buffer = io.BytesIO(docx_bytes(lambda document: document.add_paragraph("Harmless text.")))
     zeros = bytes(1024 * 1024)
     with (
         zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive,
@@ -219,7 +202,7 @@ def test_pdf_declared_page_count_is_not_trusted():
 
 
 def test_pdf_flate_bomb_fails_fast_with_bounded_memory():
-    data = _page_tree_pdf(_inflating_stream(megabytes=500))
+    data = _page_tree_pdf(inflating_stream(megabytes=500))
     assert len(data) < 1024 * 1024
 
     tracemalloc.start()
@@ -274,7 +257,7 @@ def _report_docx(document) -> None:
 
 
 def test_docx_headings_paragraphs_and_tables_are_extracted_in_order():
-    sections = extract_document(_docx_bytes(_report_docx), "survey.DOCX")
+    sections = extract_document(docx_bytes(_report_docx), "survey.DOCX")
 
     assert sections == [
         Section(text="Samples were taken in spring.", heading="Soil Survey"),
@@ -316,7 +299,7 @@ def test_unexpected_docx_library_errors_are_wrapped(monkeypatch):
     def explode(stream):
         raise RuntimeError("x" * 500)
 
-    data = _docx_bytes(_report_docx)
+    data = docx_bytes(_report_docx)
     monkeypatch.setattr(docx, "Document", explode)
 
     reason = _reason(data, "odd.docx")
@@ -421,7 +404,7 @@ def test_docx_keeps_every_script_intact():
         for text in MULTILINGUAL.values():
             document.add_paragraph(text)
 
-    text = extract_document(_docx_bytes(build), "multi.docx")[0].text
+    text = extract_document(docx_bytes(build), "multi.docx")[0].text
 
     assert text.split("\n\n") == list(MULTILINGUAL.values())
 
@@ -453,7 +436,7 @@ def test_binary_junk_without_nul_bytes_is_still_not_text():
 
 
 def test_zip_with_broken_member_is_reported_not_crashed():
-    data = bytearray(_docx_bytes(_report_docx))
+    data = bytearray(docx_bytes(_report_docx))
     data[200:400] = bytes(200)
 
     assert _reason(bytes(data), "broken.docx").startswith(("not a valid DOCX file", "could not read DOCX"))

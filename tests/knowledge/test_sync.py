@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from django.core.files.base import ContentFile
 from django.test import override_settings
-from fpdf import FPDF
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -18,6 +17,7 @@ from knowledge import sync
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
 from search.service import SearchQuery, search
+from tests.builders import pdf_bytes
 from tests.conftest import add_page, publish
 
 pytestmark = pytest.mark.django_db
@@ -49,15 +49,6 @@ def searchable(q: str) -> set[tuple[str, str]]:
 
 def project(parent, title: str, summary: str, **fields) -> ProjectPage:
     return add_page(parent, ProjectPage, title=title, summary=summary, **fields)
-
-
-def pdf_bytes(*pages: str) -> bytes:
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=12)
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 8, text)
-    return bytes(pdf.output())
 
 
 @pytest.fixture

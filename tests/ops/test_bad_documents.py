@@ -15,11 +15,9 @@ import time
 import zipfile
 import zlib
 
-import docx
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
-from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -28,6 +26,7 @@ from cms.models import ProjectPage
 from knowledge import sync
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
+from tests.builders import docx_bytes, inflating_stream, pdf_bytes
 from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
@@ -61,15 +60,6 @@ HOSTILE_HTML = """<!DOCTYPE html><html><head><title>x</title><script>alert('head
 </body></html>"""
 
 # --- Builders ---------------------------------------------------------------------------------------------------
-
-
-def pdf_bytes(*pages: str) -> bytes:
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=12)
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 8, text)
-    return bytes(pdf.output())
 
 
 def _write(writer: PdfWriter) -> bytes:
@@ -109,23 +99,6 @@ def page_tree_pdf(content: bytes, kids: int, declared_count: int) -> bytes:
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
     )
-
-
-def inflating_stream(megabytes: int) -> bytes:
-    compressor = zlib.compressobj(9)
-    parts = [compressor.compress(b"BT /F1 12 Tf 72 720 Td (Bomb) Tj ET\n")]
-    block = b" " * 1024 * 1024
-    parts.extend(compressor.compress(block) for _ in range(megabytes))
-    parts.append(compressor.flush())
-    return b"".join(parts)
-
-
-def docx_bytes(build) -> bytes:
-    document = docx.Document()
-    build(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def docx_zip_bomb(megabytes: int) -> bytes:
