@@ -11,7 +11,11 @@ For each corpus (the first N SciFact abstracts; the demo site's pages and PDFs) 
     tsvector UPDATE and the HNSW index maintenance);
   * raw: one `model.encode(texts, batch_size=EMBEDDING_BATCH_SIZE, normalize_embeddings=True)` call on
     exactly the texts the pipeline embedded (recorded from inside the pipeline's embed_passages calls);
-  * re-run: the pipeline again over the unchanged content (everything must be skipped).
+  * re-run: the pipeline again over the unchanged content (everything must be skipped);
+  * forced run: every source rewritten with every vector from the embedding cache: all the pipeline's work
+    except the model (extraction, chunking, hashing, writes), which bounds the ratio on a machine whose cores
+    the model already keeps busy.
+The pipeline encodes batch N in a worker thread while the calling thread writes batch N-1 and prepares N+1.
 The model is warmed up once before anything is timed. Rounds alternate the order (odd rounds pipeline first,
 even rounds raw first) so that neither side systematically gets the quieter moment of a shared machine.
 """
@@ -152,24 +156,27 @@ def load_scifact(limit: int) -> list[dict]:
     return docs
 
 
-def index_scifact(docs: list[dict]):
+def index_scifact(docs: list[dict], force: bool = False):
     from knowledge.indexing import Indexer, IndexStats, batched, external_source
 
     stats = IndexStats()
-    indexer = Indexer()
-    for batch in batched(docs, SOURCE_BATCH):
-        prepared = [
+    indexer = Indexer(force=force)
+    batches = (
+        [
             external_source(namespace=NAMESPACE, object_id=d["_id"], title=d["title"], text=d["text"])
             for d in batch
         ]
-        stats.add(indexer.index(prepared))
+        for batch in batched(docs, SOURCE_BATCH)
+    )
+    for batch_stats in indexer.index_batches(batches):
+        stats.add(batch_stats)
     return stats
 
 
-def index_demo():
+def index_demo(force: bool = False):
     from knowledge.sync import iter_site_work, reindex_site
 
-    return reindex_site(iter_site_work())
+    return reindex_site(iter_site_work(), force=force)
 
 
 def measure(name: str, run_pipeline, namespace: str, recorder, embedder, rounds: int) -> list[dict]:
@@ -197,6 +204,13 @@ def measure(name: str, run_pipeline, namespace: str, recorder, embedder, rounds:
         rerun_s = time.perf_counter() - start
         if recorder.texts or rerun.indexed:
             print(f"  WARNING: the re-run re-indexed {rerun.indexed} sources / {len(recorder.texts)} texts")
+        # Everything but the model: a forced run rewrites every source with every vector from the cache.
+        recorder.reset()
+        start = time.perf_counter()
+        run_pipeline(force=True)
+        work_s = time.perf_counter() - start
+        if recorder.texts:
+            print(f"  WARNING: the forced run embedded {len(recorder.texts)} texts")
         tokens = padded_tokens(embedder, texts, calls)
         row = {
             "corpus": name,
@@ -213,6 +227,7 @@ def measure(name: str, run_pipeline, namespace: str, recorder, embedder, rounds:
             "pipeline_cps": stats.chunks_written / pipe_s,
             "raw_cps": len(texts) / raw_s,
             "rerun_s": rerun_s,
+            "work_s": work_s,
             "tokens": tokens,
             "load": os.getloadavg()[0],
         }
@@ -290,13 +305,18 @@ def print_table(results: list[dict]) -> None:
         seen[r["corpus"]] = r
     for r in seen.values():
         real, one_call, grouped = r["tokens"]
-        other = r["pipeline_s"] - r["encode_in_pipeline_s"]
+        outside = r["pipeline_s"] - r["encode_in_pipeline_s"]
+        ceiling = r["raw_s"] / (r["raw_s"] + r["work_s"])
         print(
-            f"- {r['corpus']}: encode {r['encode_in_pipeline_s']:.1f} s "
-            f"({100 * r['encode_in_pipeline_s'] / r['pipeline_s']:.0f}%) in {r['encode_calls']} calls, "
-            f"everything else {other:.1f} s ({100 * other / r['pipeline_s']:.0f}%); padded tokens: "
-            f"{grouped:,} as the pipeline's calls vs {one_call:,} in one call ({real:,} real) "
-            f"= {100 * (grouped / one_call - 1):+.1f}% model work"
+            f"- {r['corpus']}: the model (worker thread) encoded for {r['encode_in_pipeline_s']:.1f} s in "
+            f"{r['encode_calls']} calls, {100 * (r['encode_in_pipeline_s'] / r['raw_s'] - 1):+.0f}% against the raw "
+            f"call: padding {100 * (grouped / one_call - 1):+.1f}% ({grouped:,} padded tokens as the pipeline's "
+            f"calls vs {one_call:,} in one call, {real:,} real), the rest is the work overlapped with it sharing "
+            f"the cores; outside any encode (first batch prepared, last batch written) {outside:.1f} s.\n"
+            f"  Everything but the model alone (a forced re-index, every vector from the cache): "
+            f"{r['work_s']:.1f} s = {100 * r['work_s'] / r['raw_s']:.0f}% of the raw encode time. When the "
+            f"model already keeps every core busy, overlapping cannot hide CPU work: the ratio is then at most "
+            f"raw / (raw + that work) = {ceiling:.2f}."
         )
     if any(r["failed"] for r in results):
         print(
@@ -328,7 +348,14 @@ def main() -> None:
     if not args.skip_scifact:
         docs = load_scifact(args.docs)
         print(f"SciFact: first {len(docs)} abstracts, Indexer.index over batches of {SOURCE_BATCH} sources")
-        results += measure("scifact", lambda: index_scifact(docs), NAMESPACE, recorder, embedder, args.rounds)
+        results += measure(
+            "scifact",
+            lambda force=False: index_scifact(docs, force),
+            NAMESPACE,
+            recorder,
+            embedder,
+            args.rounds,
+        )
     if not args.skip_demo:
         from django.core.management import call_command
 

@@ -1,7 +1,8 @@
 """The indexing pipeline: prepare sources (extract, chunk, hash), embed what is new, write atomically.
 
-Work is batched across sources so the model always sees full batches: the pipeline's throughput stays close
-to the raw `model.encode` rate (bench/indexing.py measures the ratio). A source whose hash is unchanged is
+Work is batched across sources so the model always sees full batches, and pipelined: the model encodes one batch
+in a worker thread while the calling thread writes the previous batch and prepares the next, so the
+pipeline's throughput stays close to the raw `model.encode` rate (bench/indexing.py measures the ratio). A source whose hash is unchanged is
 skipped before any embedding; a chunk whose text was embedded before by the same model (in any source) takes
 its vector from the cache.
 """
@@ -12,7 +13,8 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,6 +87,18 @@ class IndexStats:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+@dataclass
+class _Batch:
+    """One batch on its way through the pipeline."""
+
+    stats: IndexStats = field(default_factory=IndexStats)
+    ready: list[PreparedSource] = field(default_factory=list)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # from the embedding cache
+    to_embed: dict[str, str] = field(default_factory=dict)  # text hash -> text, for the model
+    shared: dict[str, Future] = field(default_factory=dict)  # computed by an earlier batch still in flight
+    job: Future | None = None
+
+
 class Indexer:
     """Turns prepared sources into index rows. One instance per run; the model loads on first real need."""
 
@@ -100,42 +114,64 @@ class Indexer:
         return self._embedder
 
     def index(self, prepared: Sequence[PreparedSource]) -> IndexStats:
+        """Index one batch of sources."""
         stats = IndexStats()
+        for batch_stats in self.index_batches([prepared]):
+            stats.add(batch_stats)
+        return stats
+
+    def index_batches(self, batches: Iterable[Sequence[PreparedSource]]) -> Iterator[IndexStats]:
+        """Index batches of sources, yielding each batch's stats once it is written (in order).
+
+        The model encodes batch N in a worker thread while this thread writes batch N-1 and prepares batch
+        N+1 (database reads, extraction, chunking): the encoder is kept busy instead of waiting for that work.
+        All database work stays on the calling thread (its connection, its transaction); the worker only runs
+        `embed_passages`. A text shared by a batch still being encoded is not embedded again.
+        """
+        inflight: dict[str, Future] = {}  # text hash -> the encode job computing it
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
+        pending: _Batch | None = None
+        try:
+            for prepared in batches:
+                batch = self._plan(prepared, inflight)
+                if batch.to_embed:
+                    hashes = list(batch.to_embed)
+                    batch.job = executor.submit(self._encode, hashes, [batch.to_embed[h] for h in hashes])
+                    inflight.update(dict.fromkeys(hashes, batch.job))
+                if pending is not None:
+                    yield self._finish(pending, inflight)
+                pending = batch
+            if pending is not None:
+                last, pending = pending, None
+                yield self._finish(last, inflight)
+        finally:
+            # Stopped early (an error, an interrupt): queued encodes are dropped, a running one is not waited for.
+            executor.shutdown(wait=pending is None, cancel_futures=True)
+
+    def _plan(self, prepared: Sequence[PreparedSource], inflight: dict[str, Future]) -> _Batch:
+        """Prechecks, extraction, chunking and cache look-ups: everything before the model."""
+        batch = _Batch()
+        stats = batch.stats
         existing = self._existing_hashes(prepared)
         todo: list[PreparedSource] = []
         for source in prepared:
             if source.error:
-                record_failure(
-                    namespace=source.namespace,
-                    kind=source.kind,
-                    object_id=source.object_id,
-                    fields=source.fields,
-                    error=source.error,
-                )
-                stats.failed += 1
+                self._fail(source, source.error, stats)
                 continue
             if source.precheck_hash and not self.force and existing.get(source.key) == source.precheck_hash:
                 stats.unchanged += 1
                 continue
             todo.append(source)
         if not todo:
-            return stats
+            return batch
 
         config = chunking_config(self.embedder.max_seq_length)
-        ready: list[PreparedSource] = []
         for source in todo:
             if source.loader is not None:
                 try:
                     source.sections = source.loader()
                 except ExtractionError as exc:
-                    record_failure(
-                        namespace=source.namespace,
-                        kind=source.kind,
-                        object_id=source.object_id,
-                        fields=source.fields,
-                        error=exc.reason,
-                    )
-                    stats.failed += 1
+                    self._fail(source, exc.reason, stats)
                     continue
             chunks = chunk_sections(
                 source.sections,
@@ -163,39 +199,55 @@ class Indexer:
                 stats.unchanged += 1
                 continue
             if not source.chunks:
-                record_failure(
-                    namespace=source.namespace,
-                    kind=source.kind,
-                    object_id=source.object_id,
-                    fields=source.fields,
-                    error="no text to index",
-                )
-                stats.failed += 1
+                self._fail(source, "no text to index", stats)
                 continue
-            ready.append(source)
-        if not ready:
-            return stats
+            batch.ready.append(source)
+        if not batch.ready:
+            return batch
 
+        wanted = {chunk["text_hash"]: chunk["embed_text"] for s in batch.ready for chunk in s.chunks}
+        batch.vectors = cached_embeddings(self.model_key, wanted)
+        stats.embeddings_from_cache += len(batch.vectors)
+        for text_key, text in wanted.items():
+            if text_key in batch.vectors:
+                continue
+            if text_key in inflight:
+                batch.shared[text_key] = inflight[text_key]
+                stats.embeddings_from_cache += 1
+            else:
+                batch.to_embed[text_key] = text
+        return batch
+
+    def _encode(self, hashes: list[str], texts: list[str]) -> dict[str, np.ndarray]:
+        return dict(zip(hashes, self.embedder.embed_passages(texts), strict=True))
+
+    def _finish(self, batch: _Batch, inflight: dict[str, Future]) -> IndexStats:
+        """Wait for the batch's vectors, then write it (one transaction)."""
+        stats = batch.stats
+        if not batch.ready:
+            return stats
         try:
-            vectors = self._vectors_for([chunk for source in ready for chunk in source.chunks], stats)
+            computed = batch.job.result() if batch.job is not None else {}
+            for text_key, job in batch.shared.items():
+                batch.vectors[text_key] = job.result()[text_key]
         except Exception as exc:  # a model failure must never lose anything: record it, retry later
-            logger.exception("Embedding failed for %d sources", len(ready))
-            for source in ready:
-                record_failure(
-                    namespace=source.namespace,
-                    kind=source.kind,
-                    object_id=source.object_id,
-                    fields=source.fields,
-                    error=f"embedding failed: {exc.__class__.__name__}: {exc}",
-                )
-                stats.failed += 1
+            logger.exception("Embedding failed for %d sources", len(batch.ready))
+            for source in batch.ready:
+                self._fail(source, f"embedding failed: {exc.__class__.__name__}: {exc}", stats)
             return stats
+        finally:
+            for text_key in batch.to_embed:
+                inflight.pop(text_key, None)
+        if computed:
+            cache_embeddings(self.model_key, computed)
+            batch.vectors.update(computed)
+            stats.embeddings_computed += len(computed)
 
-        for namespace in {source.namespace for source in ready}:
+        for namespace in {source.namespace for source in batch.ready}:
             ensure_vector_index(self.model_key, namespace, self.embedder.dimension)
-        for source in ready:
+        for source in batch.ready:
             for chunk in source.chunks:
-                chunk["embedding"] = vectors[chunk["text_hash"]]
+                chunk["embedding"] = batch.vectors[chunk["text_hash"]]
         replace_sources(
             [
                 {
@@ -205,13 +257,24 @@ class Indexer:
                     "fields": source.fields,
                     "chunks": source.chunks,
                 }
-                for source in ready
+                for source in batch.ready
             ],
             model_key=self.model_key,
         )
-        stats.indexed += len(ready)
-        stats.chunks_written += sum(len(source.chunks) for source in ready)
+        stats.indexed += len(batch.ready)
+        stats.chunks_written += sum(len(source.chunks) for source in batch.ready)
         return stats
+
+    @staticmethod
+    def _fail(source: PreparedSource, reason: str, stats: IndexStats) -> None:
+        record_failure(
+            namespace=source.namespace,
+            kind=source.kind,
+            object_id=source.object_id,
+            fields=source.fields,
+            error=reason,
+        )
+        stats.failed += 1
 
     def _existing_hashes(self, prepared: Sequence[PreparedSource]) -> dict[tuple[str, str, str], str]:
         if self.force or not prepared:
@@ -224,19 +287,6 @@ class Indexer:
             model_name=self.model_key,
         ).values_list("namespace", "kind", "object_id", "content_hash")
         return {(ns, kind, oid): h for ns, kind, oid, h in rows}
-
-    def _vectors_for(self, chunks: list[dict], stats: IndexStats) -> dict[str, np.ndarray]:
-        wanted = {chunk["text_hash"]: chunk["embed_text"] for chunk in chunks}
-        vectors = cached_embeddings(self.model_key, wanted)
-        stats.embeddings_from_cache += len(vectors)
-        missing = [h for h in wanted if h not in vectors]
-        if missing:
-            computed = self.embedder.embed_passages([wanted[h] for h in missing])
-            new = dict(zip(missing, computed, strict=True))
-            cache_embeddings(self.model_key, new)
-            vectors.update(new)
-            stats.embeddings_computed += len(missing)
-        return vectors
 
 
 def batched(items: Iterable, size: int):

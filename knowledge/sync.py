@@ -7,6 +7,7 @@ match it (index, re-index only what changed, or remove). Signal handlers only en
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from django.conf import settings
@@ -236,16 +237,21 @@ def reindex_site(
     stats = IndexStats()
     indexer = Indexer(force=force)
     related_digest = related_records_digest()
-    for batch in batched(work, batch_size):
-        prepared: list[PreparedSource] = []
-        for kind, pk in batch:
-            item = _prepare_visible(kind, pk, stats, related_digest=related_digest)
-            if item is not None:
-                prepared.append(item)
-        batch_stats = indexer.index(prepared)
+    sizes: deque[int] = deque()
+
+    def prepared_batches() -> Iterator[list[PreparedSource]]:
+        for batch in batched(work, batch_size):
+            sizes.append(len(batch))
+            prepared = (
+                _prepare_visible(kind, pk, stats, related_digest=related_digest) for kind, pk in batch
+            )
+            yield [item for item in prepared if item is not None]
+
+    # Pipelined: batch N+1 is read and extracted while the model encodes batch N.
+    for batch_stats in indexer.index_batches(prepared_batches()):
         stats.add(batch_stats)
         if on_batch:
-            on_batch(len(batch), stats)
+            on_batch(sizes.popleft(), stats)
     return stats
 
 

@@ -83,13 +83,16 @@ class Command(BaseCommand):
         indexer = Indexer()
         items = list(iter_corpus(data.corpus_path))
         with tqdm(total=len(items), desc="index", unit="doc", disable=no_progress or None) as bar:
-            for batch in batched(items, 128):
-                prepared = [
+            batches = (
+                [
                     external_source(namespace=namespace, object_id=doc_id, title=title, text=text)
                     for doc_id, title, text in batch
                 ]
-                total.add(indexer.index(prepared))
-                bar.update(len(batch))
+                for batch in batched(items, 128)
+            )
+            for stats in indexer.index_batches(batches):
+                total.add(stats)
+                bar.update(stats.indexed + stats.unchanged + stats.failed)
         refresh_lexeme_stats(namespace)
         self.stderr.write(
             f"Index {namespace}: {total.indexed} indexed, {total.unchanged} unchanged, {total.failed} failed, "
