@@ -104,6 +104,25 @@ class EncodeRecorder:
             self.calls.append(len(texts))
 
 
+def thread_scaling(embedder) -> str:
+    """How well the model uses the cores: the same encode on one torch thread and on all of them."""
+    import torch
+
+    texts = [doc["title"] + ". " + doc["text"] for doc in load_scifact(256)]
+    threads = torch.get_num_threads()
+    times = {}
+    try:
+        for n in sorted({1, threads}):
+            torch.set_num_threads(n)
+            times[n] = raw_encode(embedder, texts)
+    finally:
+        torch.set_num_threads(threads)
+    return (
+        f"- model on 1 torch thread {times[1]:.1f} s, on {threads} threads {times[threads]:.1f} s "
+        f"(256 abstracts): {times[1] / times[threads]:.2f}x\n"
+    )
+
+
 def raw_encode(embedder, texts: list[str]) -> float:
     start = time.perf_counter()
     embedder.model.encode(
@@ -342,12 +361,15 @@ def main() -> None:
     print()
     # Warm-up, untimed: first calls allocate and pick kernels.
     raw_encode(embedder, ["warm-up passage about soil organic carbon and cover crops " * 20] * 64)
+    print(thread_scaling(embedder))
 
     results = []
     docs = []
     if not args.skip_scifact:
         docs = load_scifact(args.docs)
-        print(f"SciFact: first {len(docs)} abstracts, Indexer.index over batches of {SOURCE_BATCH} sources")
+        print(
+            f"SciFact: first {len(docs)} abstracts, Indexer.index_batches over batches of {SOURCE_BATCH} sources"
+        )
         results += measure(
             "scifact",
             lambda force=False: index_scifact(docs, force),
