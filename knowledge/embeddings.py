@@ -111,8 +111,19 @@ def get_embedder() -> Embedder:
             "EMBEDDING_MODEL must be the bundled all-MiniLM-L6-v2, a local model directory, or a model "
             "already in the local Hugging Face cache: nothing is downloaded."
         ) from exc
+    if settings.EMBEDDING_THREADS > 0:
+        import torch
+
+        torch.set_num_threads(settings.EMBEDDING_THREADS)
     dimension = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
-    logger.info("Loaded embedding model %s (%s, %s, dimension %d)", name, backend, dtype, dimension)
+    logger.info(
+        "Loaded embedding model %s (%s, %s, dimension %d, %s threads)",
+        name,
+        backend,
+        dtype,
+        dimension,
+        settings.EMBEDDING_THREADS or "default",
+    )
     return Embedder(
         name=name,
         model_key=model_key_for(name, dtype),

@@ -145,6 +145,9 @@ EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
 EMBEDDING_BACKEND = os.environ.get("EMBEDDING_BACKEND", "torch")
 EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "float32")
 EMBEDDING_BATCH_SIZE = int(os.environ.get("EMBEDDING_BATCH_SIZE", "32"))
+# Threads the model may use in this process (0 = torch's default, one per core). The web server sets 1 (see
+# config/wsgi.py): several workers each running a multi-threaded encode on the same cores oversubscribe them.
+EMBEDDING_THREADS = int(os.environ.get("EMBEDDING_THREADS", "0"))
 
 LOGGING = {
     "version": 1,
