@@ -126,7 +126,8 @@ class Indexer:
         The model encodes batch N in a worker thread while this thread writes batch N-1 and prepares batch
         N+1 (database reads, extraction, chunking): the encoder is kept busy instead of waiting for that work.
         All database work stays on the calling thread (its connection, its transaction); the worker only runs
-        `embed_passages`. A text shared by a batch still being encoded is not embedded again.
+        `embed_passages`. A text shared by a batch still being encoded is not embedded again. A failed encode
+        records its batch's sources as failed (and a later batch's that waited for one of its texts), to retry.
         """
         inflight: dict[str, Future] = {}  # text hash -> the encode job computing it
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
