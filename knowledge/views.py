@@ -36,6 +36,7 @@ from wagtail.permissions import page_permission_policy
 from .embeddings import current_model_key
 from .models import SITE_NAMESPACE, Source
 from .sync import retry_failed
+from .worker import queue_summary
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +177,7 @@ class SearchIndexView(ReportView):
             "by_content_type": list(by_content_type),
             "failed_items": failed_items,
             "failed_list_limit": FAILED_LIST_LIMIT,
+            "queue": queue_summary(),
             "current_url": self.request.get_full_path(),
         }
 

@@ -14,6 +14,7 @@ is marked FAILED instead, so that one document that kills the worker cannot cras
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import threading
@@ -26,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 LEASE_NAMESPACE = 0x4B4E57  # "KNW": the first key of the two-key advisory lock, apart from other users
 MAX_ATTEMPTS = 3
+STALLED_AFTER = dt.timedelta(minutes=5)
 
 
 def lease_key(worker_id: str) -> int:
@@ -147,3 +149,38 @@ class Sweeper(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
+
+
+def queue_summary() -> dict | None:
+    """The background index updates, for the admin's Search index screen; None when tasks run immediately."""
+    from django.conf import settings
+    from django.db.models import Count, Min
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
+        return None
+    ours = DBTaskResult.objects.filter(task_path__startswith="knowledge.tasks.")
+    counts = dict(
+        ours.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    running_owners = [
+        ids[-1] if ids else ""
+        for ids in ours.filter(status=TaskResultStatus.RUNNING).values_list("worker_ids", flat=True)
+    ]
+    alive = {owner: bool(owner) and worker_alive(owner) for owner in set(running_owners)}
+    interrupted = sum(1 for owner in running_owners if not alive[owner])
+    week_ago = timezone.now() - dt.timedelta(days=7)
+    oldest_waiting = ours.filter(status=TaskResultStatus.READY).aggregate(t=Min("enqueued_at"))["t"]
+    return {
+        "waiting": counts.get(TaskResultStatus.READY, 0),
+        "running": counts.get(TaskResultStatus.RUNNING, 0) - interrupted,
+        "interrupted": interrupted,
+        "oldest_waiting": oldest_waiting,
+        # A worker takes a task within seconds: an update waiting this long means no worker is taking any.
+        "stalled": oldest_waiting is not None and timezone.now() - oldest_waiting > STALLED_AFTER,
+        "failed_this_week": ours.filter(status=TaskResultStatus.FAILED, finished_at__gte=week_ago).count(),
+    }

@@ -371,3 +371,59 @@ def test_retry_all_with_nothing_failed(admin_client):
     make_source(1)
     response = admin_client.post(reverse("knowledge_admin:retry_all"), follow=True)
     assert [str(m) for m in response.context["messages"]] == ["There are no failed items to retry."]
+
+
+def queued_task(
+    status, *, worker_ids=(), enqueued_minutes_ago=1, finished_days_ago=None, path="sync_page_task"
+):
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    task = DBTaskResult.objects.create(
+        status=status,
+        run_after=now,
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path=f"knowledge.tasks.{path}" if "." not in path else path,
+        backend_name="default",
+        worker_ids=list(worker_ids),
+        started_at=now if status == "RUNNING" else None,
+        finished_at=now - dt.timedelta(days=finished_days_ago) if finished_days_ago is not None else None,
+    )
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        enqueued_at=now - dt.timedelta(minutes=enqueued_minutes_ago)
+    )
+    return task
+
+
+def test_summary_says_updates_run_at_once_without_a_worker(admin_client, sample_index):
+    text = text_of(admin_client.get(INDEX_URL).content.decode())
+    assert "Run at once when a page or document is published" in text
+
+
+def test_summary_shows_the_background_queue(admin_client, sample_index, settings):
+    from knowledge.worker import WorkerLease
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queued_task("READY", enqueued_minutes_ago=12)
+    queued_task("READY")
+    queued_task("READY", path="wagtail.search.tasks.update_index")  # not ours: not counted
+    queued_task("RUNNING", worker_ids=["live-worker"])
+    queued_task("RUNNING", worker_ids=["killed-worker"])
+    queued_task("FAILED", finished_days_ago=2)
+    queued_task("FAILED", finished_days_ago=20)  # older than a week
+    with WorkerLease("live-worker"):
+        html = admin_client.get(INDEX_URL).content.decode()
+    queue = text_of(re.search(r'data-testid="queue">(.*?)</dd>', html, re.S).group(1)).strip()
+    assert "2 waiting, 1 running; the oldest was queued 12" in queue
+    assert "1 update was interrupted by a worker that stopped" in queue
+    assert "Updates have waited more than 5 minutes" in queue
+    assert "1 update failed in the last 7 days" in queue
+
+
+def test_queue_without_trouble_says_nothing_alarming(admin_client, sample_index, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queued_task("READY")
+    html = admin_client.get(INDEX_URL).content.decode()
+    queue = text_of(re.search(r'data-testid="queue">(.*?)</dd>', html, re.S).group(1)).strip()
+    assert queue.startswith("1 waiting, 0 running; the oldest was queued")
+    assert "interrupted" not in queue and "5 minutes" not in queue and "failed" not in queue
