@@ -38,7 +38,6 @@ from machine import cpu_model  # bench/machine.py, next to this script
 ROOT = Path(__file__).resolve().parent.parent
 SCIFACT = ROOT.parent / "shared" / "eval" / "scifact" / "corpus.jsonl"
 NAMESPACE = "bench-scifact"
-SOURCE_BATCH = 128  # sources per Indexer.index call for SciFact (as evaluate_search and reindex)
 
 
 def parse_args() -> argparse.Namespace:
@@ -176,7 +175,7 @@ def load_scifact(limit: int) -> list[dict]:
 
 
 def index_scifact(docs: list[dict], force: bool = False):
-    from knowledge.indexing import Indexer, IndexStats, batched, external_source
+    from knowledge.indexing import BATCH_SOURCES, Indexer, IndexStats, batched, external_source
 
     stats = IndexStats()
     indexer = Indexer(force=force)
@@ -185,7 +184,7 @@ def index_scifact(docs: list[dict], force: bool = False):
             external_source(namespace=NAMESPACE, object_id=d["_id"], title=d["title"], text=d["text"])
             for d in batch
         ]
-        for batch in batched(docs, SOURCE_BATCH)
+        for batch in batched(docs, BATCH_SOURCES)
     )
     for batch_stats in indexer.index_batches(batches):
         stats.add(batch_stats)
@@ -352,6 +351,7 @@ def main() -> None:
     print(f"Fresh embedded database migrated in {time.perf_counter() - t0:.1f} s.\n")
 
     from knowledge.embeddings import get_embedder
+    from knowledge.indexing import BATCH_SOURCES
     from knowledge.models import SITE_NAMESPACE
 
     embedder = get_embedder()
@@ -368,7 +368,7 @@ def main() -> None:
     if not args.skip_scifact:
         docs = load_scifact(args.docs)
         print(
-            f"SciFact: first {len(docs)} abstracts, Indexer.index_batches over batches of {SOURCE_BATCH} sources"
+            f"SciFact: first {len(docs)} abstracts, Indexer.index_batches over batches of {BATCH_SOURCES} sources"
         )
         results += measure(
             "scifact",

@@ -238,7 +238,7 @@ def build(plan, timings: dict) -> None:
 
     from knowledge.embeddings import current_model_key, text_hash
     from knowledge.models import Source
-    from knowledge.store import ensure_vector_index, write_postings
+    from knowledge.store import ensure_vector_index, vector_text, write_postings
 
     model_key = current_model_key()
     started = time.perf_counter()
@@ -283,12 +283,12 @@ def build(plan, timings: dict) -> None:
                                 text,
                                 tokens,
                                 digest,
-                                "[" + ",".join(map(repr, vector.tolist())) + "]",
+                                vector_text(vector),
                             )
                         )
             timings["copy_s"] = time.perf_counter() - started
             started = time.perf_counter()
-            # The same tsvector expression as knowledge.store.replace_source (English: no extra config part).
+            # The same tsvector expression as knowledge.store.replace_sources (English: no extra config part).
             cursor.execute(
                 """
                 INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
@@ -397,15 +397,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
-def vector_literal(vector: np.ndarray) -> str:
-    return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
-
-
 def exact_scan(vector: np.ndarray) -> list[int]:
     """Exact top 10: cosine over embedding::vector(384), a cast no index matches (default parallel workers)."""
     from django.db import connection
 
     from knowledge.embeddings import current_model_key
+    from knowledge.store import vector_text
 
     dim = int(vector.shape[0])
     with connection.cursor() as cursor:
@@ -416,7 +413,7 @@ def exact_scan(vector: np.ndarray) -> list[int]:
             ORDER BY c.embedding::vector({dim}) <=> %s::vector({dim}), c.id
             LIMIT 10
             """,
-            [NAMESPACE, current_model_key(), vector_literal(vector)],
+            [NAMESPACE, current_model_key(), vector_text(vector)],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -426,6 +423,7 @@ def exact_scan_halfvec(vector: np.ndarray) -> list[int]:
     from django.db import connection
 
     from knowledge.embeddings import current_model_key
+    from knowledge.store import vector_text
 
     dim = int(vector.shape[0])
     with connection.cursor() as cursor:
@@ -437,7 +435,7 @@ def exact_scan_halfvec(vector: np.ndarray) -> list[int]:
             ORDER BY c.embedding::halfvec({dim}) <=> %s::halfvec({dim}), c.id
             LIMIT 10
             """,
-            [NAMESPACE, current_model_key(), vector_literal(vector)],
+            [NAMESPACE, current_model_key(), vector_text(vector)],
         )
         while cursor.description is None and cursor.nextset():
             pass

@@ -1,9 +1,9 @@
 """The indexing pipeline: prepare sources (extract, chunk, hash), embed what is new, write atomically.
 
-Work is batched across sources so the model always sees full batches, and pipelined: the model encodes one batch
-in a worker thread while the calling thread writes the previous batch and prepares the next, so the
-pipeline's throughput stays close to the raw `model.encode` rate (bench/indexing.py measures the ratio). A source whose hash is unchanged is
-skipped before any embedding; a chunk whose text was embedded before by the same model (in any source) takes
+Work is batched across sources so the model always sees full batches, and pipelined: the model encodes one
+batch in a worker thread while the calling thread writes the previous batch and prepares the next, so the
+pipeline's throughput stays close to the raw `model.encode` rate (bench/indexing.py measures the ratio). A
+source whose hash is unchanged is skipped before any embedding; a chunk whose text was embedded before by the same model (in any source) takes
 its vector from the cache.
 """
 
@@ -27,6 +27,10 @@ from .models import Source
 from .store import cache_embeddings, cached_embeddings, ensure_vector_index, record_failure, replace_sources
 
 logger = logging.getLogger(__name__)
+
+# Sources per batch (reindex, evaluate_search, the benchmark): enough text for full model batches, little enough
+# that the pipeline fills quickly.
+BATCH_SOURCES = 128
 
 
 def chunking_config(max_tokens: int) -> ChunkingConfig:
@@ -93,7 +97,7 @@ class _Batch:
 
     stats: IndexStats = field(default_factory=IndexStats)
     ready: list[PreparedSource] = field(default_factory=list)
-    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # from the embedding cache
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # from the cache, then the model's
     to_embed: dict[str, str] = field(default_factory=dict)  # text hash -> text, for the model
     shared: dict[str, Future] = field(default_factory=dict)  # computed by an earlier batch still in flight
     job: Future | None = None

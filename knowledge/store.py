@@ -30,10 +30,6 @@ TS_CONFIG_BY_LANGUAGE = {
 }
 
 
-def ts_config(language: str) -> str:
-    return TS_CONFIG_BY_LANGUAGE.get(language, "simple")
-
-
 def vector_index_name(model_key: str, namespace: str) -> str:
     digest = hashlib.sha1(f"{model_key}|{namespace}".encode()).hexdigest()[:16]
     return f"knowledge_chunk_hnsw_{digest}"
@@ -69,8 +65,8 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
 
 
 def vector_text(vector) -> str:
-    """pgvector's text form of a vector (what its Django field writes too)."""
-    return "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
+    """pgvector's text form of a vector, for SQL parameters (9 significant digits: exact for float32)."""
+    return "[" + ",".join(f"{x:.9g}" for x in np.asarray(vector, dtype=np.float32).tolist()) + "]"
 
 
 def sql_literal(value: str) -> str:

@@ -16,6 +16,7 @@ from wagtail.models import Collection, Page
 
 from .extraction import ExtractionLimits, Section, extract_document
 from .indexing import (
+    BATCH_SOURCES,
     Indexer,
     IndexStats,
     PreparedSource,
@@ -104,12 +105,12 @@ def prepare_page(page: Page, *, related_digest: str) -> PreparedSource:
     )
 
 
-def document_facets(document) -> dict:
+def document_facets(document, visible_pages: list[Page]) -> dict:
     """A document takes its facets from the visible pages that use it (a report inherits its resource's)."""
     facets: dict = {"content_type": "document", "language": "en"}
     merged: dict[str, set] = {"goals": set(), "objectives": set(), "practices": set(), "regions": set()}
-    pages = [p.specific for p in Page.objects.filter(pk__in=pages_referencing_document(document.pk))]
-    for page in sorted((p for p in pages if page_is_visible(p) and hasattr(p, "facets")), key=lambda p: p.pk):
+    pages = [page.specific for page in sorted(visible_pages, key=lambda page: page.pk)]
+    for page in (p for p in pages if hasattr(p, "facets")):
         page_facets = page.facets()
         for name in merged:
             merged[name].update(page_facets.get(name, []))
@@ -139,7 +140,10 @@ def prepare_document(document, *, related_digest: str) -> PreparedSource:
     if size > limits.max_bytes:
         prepared.error = f"file is larger than {settings.KNOWLEDGE_MAX_DOCUMENT_MB} MB"
         return prepared
-    using = Page.objects.filter(pk__in=pages_referencing_document(document.pk)).order_by("pk")
+    using = [
+        (page, page_is_visible(page))
+        for page in Page.objects.filter(pk__in=pages_referencing_document(document.pk)).order_by("pk")
+    ]
     prepared.precheck_hash = content_hash(
         settings_fingerprint(),
         related_digest,
@@ -148,7 +152,7 @@ def prepare_document(document, *, related_digest: str) -> PreparedSource:
         filename,
         size,
         _file_digest(document),
-        [(p.pk, page_is_visible(p), p.live_revision_id, p.last_published_at) for p in using],
+        [(page.pk, visible, page.live_revision_id, page.last_published_at) for page, visible in using],
     )
     fields["content_hash"] = prepared.precheck_hash
 
@@ -157,7 +161,7 @@ def prepare_document(document, *, related_digest: str) -> PreparedSource:
             site_fields(
                 title=document.title,
                 url=document.url,
-                facets=document_facets(document),
+                facets=document_facets(document, [page for page, visible in using if visible]),
                 document_id=document.pk,
             )
         )
@@ -228,7 +232,7 @@ def iter_site_work(*, pages: bool = True, documents: bool = True) -> Iterator[tu
 
 
 def reindex_site(
-    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = 128, on_batch=None
+    work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = BATCH_SOURCES, on_batch=None
 ) -> IndexStats:
     """Index every given page/document, in batches (full model batches), removing what is not visible.
 

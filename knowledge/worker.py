@@ -18,10 +18,16 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+from collections.abc import Iterable
 
 import psycopg
-from django.db import connection, transaction
+from django.db import close_old_connections, connection
+from django.db.models import Count, Min
 from django.utils import timezone
+from django_tasks import task_backends
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -77,52 +83,58 @@ class WorkerLease:
         self.release()
 
 
-def worker_alive(worker_id: str) -> bool:
-    """True while some session holds the worker's lease."""
-    key = lease_key(worker_id)
+def live_workers(worker_ids: Iterable[str]) -> set[str]:
+    """The workers among `worker_ids` whose lease some session holds (checked on one connection)."""
+    wanted = set(worker_ids) - {""}
+    live: set[str] = set()
+    if not wanted:
+        return live
     with _connect() as conn:
-        taken = conn.execute("SELECT pg_try_advisory_lock(%s, %s)", [LEASE_NAMESPACE, key]).fetchone()[0]
-        if taken:
-            conn.execute("SELECT pg_advisory_unlock(%s, %s)", [LEASE_NAMESPACE, key])
-        return not taken
+        for worker_id in wanted:
+            key = lease_key(worker_id)
+            taken = conn.execute("SELECT pg_try_advisory_lock(%s, %s)", [LEASE_NAMESPACE, key]).fetchone()[0]
+            if taken:
+                conn.execute("SELECT pg_advisory_unlock(%s, %s)", [LEASE_NAMESPACE, key])
+            else:
+                live.add(worker_id)
+    return live
+
+
+def claimant(worker_ids: list[str]) -> str:
+    """The worker that claimed a task last (django-tasks-db appends each claim), "" if none."""
+    return worker_ids[-1] if worker_ids else ""
 
 
 def requeue_interrupted() -> dict[str, int]:
     """Put the RUNNING tasks of dead workers back in the queue; returns {"requeued": n, "failed": m}."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
+    running = list(
+        DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).values_list("pk", "worker_ids")
+    )
+    live = live_workers(claimant(ids) for _, ids in running)
     counts = {"requeued": 0, "failed": 0}
-    alive: dict[str, bool] = {}
-    for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).only("id", "worker_ids"):
-        owner = result.worker_ids[-1] if result.worker_ids else ""
-        if owner not in alive:
-            alive[owner] = bool(owner) and worker_alive(owner)
-        if alive[owner]:
+    for pk, worker_ids in running:
+        if claimant(worker_ids) in live:
             continue
-        with transaction.atomic():
-            # Only if still RUNNING under the same worker: never race a worker that finished it meanwhile.
-            claimed = DBTaskResult.objects.select_for_update().filter(
-                pk=result.pk, status=TaskResultStatus.RUNNING, worker_ids=result.worker_ids
+        # Only if still RUNNING under the same claims: never race a worker that finished it meanwhile.
+        claimed = DBTaskResult.objects.filter(pk=pk, status=TaskResultStatus.RUNNING, worker_ids=worker_ids)
+        if len(worker_ids) >= MAX_ATTEMPTS:
+            state = "failed"
+            updated = claimed.update(
+                status=TaskResultStatus.FAILED,
+                finished_at=timezone.now(),
+                exception_class_path="knowledge.worker.WorkerDied",
+                traceback=(
+                    f"The worker died while running this task, {len(worker_ids)} times "
+                    f"(workers {', '.join(worker_ids)}): not retried again. "
+                    "Run `manage.py reindex` once the cause (memory, a file) is fixed."
+                ),
             )
-            if len(result.worker_ids) >= MAX_ATTEMPTS:
-                updated = claimed.update(
-                    status=TaskResultStatus.FAILED,
-                    finished_at=timezone.now(),
-                    exception_class_path="knowledge.worker.WorkerDied",
-                    traceback=(
-                        f"The worker died while running this task, {len(result.worker_ids)} times "
-                        f"(workers {', '.join(result.worker_ids)}): not retried again. "
-                        "Run `manage.py reindex` once the cause (memory, a file) is fixed."
-                    ),
-                )
-                state = "failed"
-            else:
-                updated = claimed.update(status=TaskResultStatus.READY, started_at=None)
-                state = "requeued"
+        else:
+            state = "requeued"
+            updated = claimed.update(status=TaskResultStatus.READY, started_at=None)
         if updated:
             counts[state] += 1
-            logger.warning("Task %s of dead worker %s %s", result.pk, owner or "(unknown)", state)
+            logger.warning("Task %s of dead worker %s %s", pk, claimant(worker_ids) or "(unknown)", state)
     return counts
 
 
@@ -136,8 +148,6 @@ class Sweeper(threading.Thread):
         self.stopped = threading.Event()
 
     def run(self) -> None:
-        from django.db import close_old_connections
-
         while not self.stopped.wait(self.interval):
             try:
                 self.lease.acquire()  # after a database restart the lease must be taken again
@@ -153,34 +163,27 @@ class Sweeper(threading.Thread):
 
 def queue_summary() -> dict | None:
     """The background index updates, for the admin's Search index screen; None when tasks run immediately."""
-    from django.conf import settings
-    from django.db.models import Count, Min
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
+    if not isinstance(task_backends["default"], DatabaseBackend):
         return None
     ours = DBTaskResult.objects.filter(task_path__startswith="knowledge.tasks.")
-    counts = dict(
-        ours.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
+    waiting = ours.filter(status=TaskResultStatus.READY).aggregate(
+        count=Count("pk"), oldest=Min("enqueued_at")
     )
-    running_owners = [
-        ids[-1] if ids else ""
+    claimants = [
+        claimant(ids)
         for ids in ours.filter(status=TaskResultStatus.RUNNING).values_list("worker_ids", flat=True)
     ]
-    alive = {owner: bool(owner) and worker_alive(owner) for owner in set(running_owners)}
-    interrupted = sum(1 for owner in running_owners if not alive[owner])
-    week_ago = timezone.now() - dt.timedelta(days=7)
-    oldest_waiting = ours.filter(status=TaskResultStatus.READY).aggregate(t=Min("enqueued_at"))["t"]
+    live = live_workers(claimants)
+    running = sum(1 for worker_id in claimants if worker_id in live)
+    now = timezone.now()
     return {
-        "waiting": counts.get(TaskResultStatus.READY, 0),
-        "running": counts.get(TaskResultStatus.RUNNING, 0) - interrupted,
-        "interrupted": interrupted,
-        "oldest_waiting": oldest_waiting,
+        "waiting": waiting["count"],
+        "running": running,
+        "interrupted": len(claimants) - running,
+        "oldest_waiting": waiting["oldest"],
         # A worker takes a task within seconds: an update waiting this long means no worker is taking any.
-        "stalled": oldest_waiting is not None and timezone.now() - oldest_waiting > STALLED_AFTER,
-        "failed_this_week": ours.filter(status=TaskResultStatus.FAILED, finished_at__gte=week_ago).count(),
+        "stalled": waiting["oldest"] is not None and now - waiting["oldest"] > STALLED_AFTER,
+        "failed_this_week": ours.filter(
+            status=TaskResultStatus.FAILED, finished_at__gte=now - dt.timedelta(days=7)
+        ).count(),
     }

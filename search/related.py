@@ -12,7 +12,7 @@ from django.db import connection
 
 from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
-from knowledge.store import sql_literal
+from knowledge.store import sql_literal, vector_text
 from knowledge.visibility import visible_source_sql
 
 from .service import live_urls
@@ -48,7 +48,7 @@ def related_to_source(source: Source, *, types: tuple[str, ...] = (), limit: int
     if profile is None:
         return []
     dimension = len(profile)
-    literal = "[" + ",".join(f"{x:.7g}" for x in profile) + "]"
+    literal = vector_text(profile)
     visible_sql, visible_params = visible_source_sql("s")
     type_sql = "AND c.content_type = ANY(%s::varchar[])" if types else ""
     type_params = [list(types)] if types else []

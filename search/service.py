@@ -21,7 +21,7 @@ from django.db import connection
 
 from knowledge.embeddings import current_model_key, get_embedder
 from knowledge.models import SITE_NAMESPACE, Source
-from knowledge.store import sql_literal
+from knowledge.store import sql_literal, vector_text
 from knowledge.visibility import visible_source_sql
 
 from .highlight import highlight_passage, query_terms
@@ -219,7 +219,7 @@ def _collect_vector(
     text_sql, text_params = _text_conditions(query.q)
     filter_sql, filter_params = filter_sql + text_sql, filter_params + text_params
     visible_sql, visible_params = visible_source_sql("s")
-    literal = "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+    literal = vector_text(vector)
     # Model and namespace are literals so the planner can match the partial HNSW index of this model.
     sql = f"""
         WITH nearest AS MATERIALIZED (

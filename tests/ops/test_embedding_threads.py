@@ -16,12 +16,29 @@ from .servers import ROOT, child_env
 PROBE = """
 import torch
 default = torch.get_num_threads()
-import config.wsgi  # noqa: F401 - the gunicorn entry point
+{setup}
 from django.conf import settings
 from knowledge.embeddings import get_embedder
 get_embedder()
 print(settings.EMBEDDING_THREADS, torch.get_num_threads(), default)
 """
+
+
+def probe(setup: str) -> tuple[int, int, int]:
+    """(EMBEDDING_THREADS, torch threads once the model is loaded, torch's default) in a fresh process."""
+    env = child_env(DJANGO_SETTINGS_MODULE="config.settings.test")
+    env.pop("EMBEDDING_THREADS", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(setup=setup)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    setting, used, default = (int(value) for value in result.stdout.split()[-3:])
+    return setting, used, default
 
 
 def test_embedding_threads_setting_limits_the_model():
@@ -38,34 +55,10 @@ def test_embedding_threads_setting_limits_the_model():
 
 
 def test_web_entry_point_runs_the_model_on_one_thread():
-    env = child_env(DJANGO_SETTINGS_MODULE="config.settings.test")
-    env.pop("EMBEDDING_THREADS", None)
-    probe = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
-    assert probe.returncode == 0, probe.stderr[-3000:]
-    setting, used, default = (int(value) for value in probe.stdout.split()[-3:])
+    setting, used, default = probe("import config.wsgi  # the gunicorn entry point")
     assert (setting, used) == (1, 1)
-    assert default >= 1  # other processes (db_worker, reindex) keep torch's default
 
 
 def test_other_processes_keep_every_core():
-    env = child_env(DJANGO_SETTINGS_MODULE="config.settings.test")
-    env.pop("EMBEDDING_THREADS", None)
-    probe = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django, torch; django.setup(); from django.conf import settings; "
-            "from knowledge.embeddings import get_embedder; d = torch.get_num_threads(); get_embedder(); "
-            "print(settings.EMBEDDING_THREADS, torch.get_num_threads(), d)",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert probe.returncode == 0, probe.stderr[-3000:]
-    setting, used, default = (int(value) for value in probe.stdout.split()[-3:])
+    setting, used, default = probe("import django; django.setup()  # manage.py db_worker, reindex")
     assert setting == 0 and used == default

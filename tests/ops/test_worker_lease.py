@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from knowledge.worker import MAX_ATTEMPTS, WorkerLease, requeue_interrupted, worker_alive
+from knowledge.worker import MAX_ATTEMPTS, WorkerLease, live_workers, requeue_interrupted
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,10 @@ def running(*worker_ids: str) -> DBTaskResult:
 
 
 def test_lease_is_held_while_the_worker_lives():
-    assert not worker_alive("worker-a")
+    assert live_workers(["worker-a"]) == set()
     with WorkerLease("worker-a"):
-        assert worker_alive("worker-a")
-        assert not worker_alive("worker-b")
-    assert not worker_alive("worker-a")  # released with its session, as when the process dies
+        assert live_workers(["worker-a", "worker-b", ""]) == {"worker-a"}
+    assert live_workers(["worker-a"]) == set()  # released with its session, as when the process dies
 
 
 def test_tasks_of_dead_workers_are_requeued_and_crash_loops_stop():

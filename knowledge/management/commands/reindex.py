@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from knowledge import sync
 from knowledge.embeddings import current_model_key
+from knowledge.indexing import BATCH_SOURCES
 from knowledge.models import SITE_NAMESPACE
 from knowledge.store import refresh_lexeme_stats
 
@@ -26,7 +27,10 @@ class Command(BaseCommand):
             help="Rebuild every source even if unchanged (e.g. after renaming an organization).",
         )
         parser.add_argument(
-            "--batch-size", type=int, default=128, help="Sources prepared, embedded and written together."
+            "--batch-size",
+            type=int,
+            default=BATCH_SOURCES,
+            help="Sources prepared, embedded and written together.",
         )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
 

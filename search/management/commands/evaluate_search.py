@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from knowledge.embeddings import get_embedder
-from knowledge.indexing import Indexer, IndexStats, batched, external_source
+from knowledge.indexing import BATCH_SOURCES, Indexer, IndexStats, batched, external_source
 from knowledge.store import refresh_lexeme_stats
 from search.evaluation import evaluate_run, iter_corpus, load_dataset, percentile
 from search.service import MODES, SearchQuery, search
@@ -88,7 +88,7 @@ class Command(BaseCommand):
                     external_source(namespace=namespace, object_id=doc_id, title=title, text=text)
                     for doc_id, title, text in batch
                 ]
-                for batch in batched(items, 128)
+                for batch in batched(items, BATCH_SOURCES)
             )
             for stats in indexer.index_batches(batches):
                 total.add(stats)
