@@ -333,8 +333,8 @@ def print_table(results: list[dict]) -> None:
             f"the cores; outside any encode (first batch prepared, last batch written) {outside:.1f} s.\n"
             f"  Everything but the model alone (a forced re-index, every vector from the cache): "
             f"{r['work_s']:.1f} s = {100 * r['work_s'] / r['raw_s']:.0f}% of the raw encode time. When the "
-            f"model already keeps every core busy, overlapping cannot hide CPU work: the ratio is then at most "
-            f"raw / (raw + that work) = {ceiling:.2f}."
+            f"model already keeps every core busy, overlapping cannot hide CPU work: the ratio is then at most about "
+            f"raw / (raw + that work) = {ceiling:.2f} (the forced run also reads cached vectors, deletes old rows)."
         )
     if any(r["failed"] for r in results):
         print(
