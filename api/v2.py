@@ -1,14 +1,13 @@
 """Wagtail API v2 at /api/v2/: pages, images, documents and the snippets, read-only and public content only.
 
-Pages: Wagtail's PagesAPIViewSet (live pages outside view restrictions, on the requested site) plus the filters
-the site's listings offer (?goal= ?objective= ?practice= ?region= ?when=upcoming|past); field filters such as
-?status=, ?kind=, ?language=, ?year= are Wagtail's own (with ?type=cms.ProjectPage etc.), validated first so
-a bad value answers 400 instead of an empty list or a 500.
+What is shown is what an anonymous visitor of the site may see (cms/visibility.py), for every client, signed in
+or not. Pages: Wagtail's PagesAPIViewSet on the requested site plus the filters of the site's listings, from
+their one definition (cms/filters.py: ?status= ?kind= ?language= ?year= ?goal= ?objective= ?practice= ?region=,
+with ?type= a page type that offers them), and ?when=upcoming|past for webinars and events. Wagtail's own field
+filters on other fields are validated first, so a bad value answers 400 instead of an empty list or a 500.
 """
 
 from __future__ import annotations
-
-import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
@@ -39,13 +38,13 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 
+from cms.filters import FILTERS, FilterError, filter_pages, parse_page_filters
 from cms.models import EventPage, Organization, Person, Region, SoilPractice, WebinarPage
+from cms.preview import HeadlessPreviewIfConfiguredMixin
+from cms.visibility import visible_documents, visible_images, visible_pages
 
 from .errors import ParamError, V2ErrorsMixin
-from .preview import HeadlessPreviewIfConfiguredMixin
-from .visibility import visible_documents
 
-OBJECTIVE_CODE = re.compile(r"^[A-F][1-9]$")
 PREVIEW_MAX_AGE = 24 * 60 * 60  # seconds; the package deletes stored previews after a day too
 
 
@@ -53,8 +52,12 @@ class CheckedFieldsFilter(FieldsFilter):
     """Wagtail's field filter (?status=funded, ?year=2024), with each value checked before it reaches the
     database: unknown choices, malformed numbers or dates and relations are a 400 naming the parameter."""
 
+    owned: frozenset[str] = frozenset()  # parameters another filter backend handles
+
     def filter_queryset(self, request, queryset, view):
         model = queryset.model
+        if self.owned:
+            view = _FieldsOf(view, self.owned)
         fields = set(view.get_available_fields(model, db_fields_only=True)) - {"locale"}
         for name, value in request.GET.items():
             if name not in fields:
@@ -93,71 +96,63 @@ class CheckedFieldsFilter(FieldsFilter):
             raise ParamError(name, f"{value[:40]!r} is not a valid value for {name}.") from None
 
 
-def _has_field(model, name: str) -> bool:
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
+class _FieldsOf:
+    """The view as Wagtail's FieldsFilter sees it, without the fields another backend filters on."""
+
+    def __init__(self, view, excluded) -> None:
+        self.view, self.excluded = view, excluded
+
+    def get_available_fields(self, model, db_fields_only=False):
+        return [f for f in self.view.get_available_fields(model, db_fields_only) if f not in self.excluded]
+
+
+class PageFieldsFilter(CheckedFieldsFilter):
+    """Wagtail's field filters on pages, except the listing filters (one value, exact): SiteFilter has those."""
+
+    owned = frozenset(FILTERS)
 
 
 class SiteFilter(BaseFilterBackend):
-    """The filters of the site's listings: ?goal=A ?objective=A1 ?practice=<slug> ?region=<slug> (a world
-    region matches its countries too) ?when=upcoming|past (webinars and events). Needs a single ?type=."""
+    """The filters of the site's listings (cms/filters.py), for ?type= a page type that offers them, and
+    ?when=upcoming|past (webinars and events)."""
 
-    params = ("goal", "objective", "practice", "region", "when")
+    params = (*FILTERS, "when")
 
     def filter_queryset(self, request, queryset, view):
         model = queryset.model
-        condition = Q()
-        for name in self.params:
-            if name not in request.GET:
-                continue
-            value = request.GET[name].strip()
-            condition &= getattr(self, f"_{name}")(model, value)
-        if condition:
-            queryset = queryset.filter(pk__in=model.objects.filter(condition).values("pk"))
+        present = [name for name in FILTERS if name in request.GET]
+        for name in present:
+            if name not in getattr(model, "listing_filters", ()):
+                raise ParamError(
+                    name,
+                    f"{name} filters need ?type= a page type that offers them, e.g. "
+                    f"type={self._example(name)}.",
+                )
+        if present:
+            try:
+                queryset = filter_pages(queryset, model, parse_page_filters(model, request.GET))
+            except FilterError as exc:
+                raise ParamError(exc.param, exc.message) from exc
         when = request.GET.get("when", "").strip()
-        if when and not request.GET.get("order"):
-            date_field = "starts_at" if model is WebinarPage else "start_date"
-            queryset = queryset.order_by(date_field if when == "upcoming" else f"-{date_field}")
+        if "when" in request.GET:
+            queryset = queryset.filter(self._when(model, when))
+            if not request.GET.get("order"):
+                date_field = "starts_at" if model is WebinarPage else "start_date"
+                queryset = queryset.order_by(date_field if when == "upcoming" else f"-{date_field}")
         return queryset
 
     @staticmethod
-    def _require(model, name: str, field: str, example: str) -> None:
-        if not _has_field(model, field):
-            raise ParamError(
-                name, f"{name} filters need ?type= a page type with {field}, e.g. type={example}."
-            )
+    def _example(name: str) -> str:
+        from cms.models import ProjectPage, ResourcePage
 
-    def _goal(self, model, value: str) -> Q:
-        self._require(model, "goal", "objectives", "cms.ProjectPage")
-        code = value.upper()
-        if len(code) != 1 or code not in "ABCDEF":
-            raise ParamError("goal", f"Unknown goal {value[:40]!r}: use a letter from A to F.")
-        return Q(objectives__code__startswith=code)
+        return (
+            "cms.ProjectPage"
+            if name in ProjectPage.listing_filters
+            else ("cms.ResourcePage" if name in ResourcePage.listing_filters else "cms.EventPage")
+        )
 
-    def _objective(self, model, value: str) -> Q:
-        self._require(model, "objective", "objectives", "cms.ProjectPage")
-        code = value.upper()
-        if not OBJECTIVE_CODE.match(code):
-            raise ParamError("objective", f"Unknown objective {value[:40]!r}: use a code such as A1.")
-        return Q(objectives__code=code)
-
-    def _practice(self, model, value: str) -> Q:
-        self._require(model, "practice", "practices", "cms.ProjectPage")
-        if not SoilPractice.objects.filter(slug=value).exists():
-            raise ParamError("practice", f"Unknown soil practice {value[:40]!r}.")
-        return Q(practices__slug=value)
-
-    def _region(self, model, value: str) -> Q:
-        field = "countries" if _has_field(model, "countries") else "regions"
-        self._require(model, "region", field, "cms.ProjectPage")
-        if not Region.objects.filter(slug=value).exists():
-            raise ParamError("region", f"Unknown country or region {value[:40]!r}.")
-        return Q(**{f"{field}__slug": value}) | Q(**{f"{field}__parent__slug": value})
-
-    def _when(self, model, value: str) -> Q:
+    @staticmethod
+    def _when(model, value: str) -> Q:
         if model not in (WebinarPage, EventPage):
             raise ParamError("when", "when filters need ?type=cms.WebinarPage or ?type=cms.EventPage.")
         if value not in ("upcoming", "past"):
@@ -172,7 +167,7 @@ class SiteFilter(BaseFilterBackend):
 class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
     schema = None  # not in the OpenAPI schema: fields depend on ?type= and ?fields=
     filter_backends = [
-        CheckedFieldsFilter,
+        PageFieldsFilter,
         SiteFilter,
         ChildOfFilter,
         AncestorOfFilter,
@@ -183,6 +178,11 @@ class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(SiteFilter.params)
+
+    def get_base_queryset(self):
+        # Wagtail lets a signed-in client see restricted pages it may view; this API shows every client what an
+        # anonymous visitor sees (and can therefore be cached and shared like the public site).
+        return visible_pages(super().get_base_queryset())
 
     def get_queryset(self):
         if "\x00" in self.request.GET.get("type", ""):
@@ -196,8 +196,13 @@ class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
 
 
 class ImagesAPIViewSet(V2ErrorsMixin, WagtailImagesAPIViewSet):
+    """Images outside private collections (for every client: see PagesAPIViewSet.get_base_queryset)."""
+
     schema = None
     filter_backends = [CheckedFieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return visible_images(self.model.objects.all().order_by("id"))
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
@@ -212,7 +217,7 @@ class DocumentsAPIViewSet(V2ErrorsMixin, WagtailDocumentsAPIViewSet):
     filter_backends = [CheckedFieldsFilter, OrderingFilter, SearchFilter]
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=visible_documents().values("pk"))
+        return visible_documents(self.model.objects.all().order_by("id"))
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from django.db import DataError, transaction
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -23,11 +23,14 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.models import Page
 
-from knowledge.models import Source
-from knowledge.visibility import page_is_visible
-from search.params import CONTENT_TYPES, LANGUAGES, MAX_PAGE_SIZE, parse_search_params
+from cms.constants import GOAL_CODES, content_types
+from cms.visibility import page_is_visible
+from search.params import LANGUAGES, MAX_PAGE_SIZE, parse_search_params
+from search.related import related_to_page
 from search.service import FACETS, MAX_QUERY_LENGTH, MODES, SearchError, search
+from search.suggest import suggest_titles
 
 from .errors import ParamError
 from .throttling import AnonSearchThrottle
@@ -118,12 +121,12 @@ class SearchApi(SearchThrottledAPIView):
             help_text=f"A question or some words; required, at most {MAX_QUERY_LENGTH} characters.",
         )
         type = serializers.ListField(
-            child=serializers.ChoiceField(choices=list(CONTENT_TYPES)),
+            child=serializers.ChoiceField(choices=list(content_types())),
             required=False,
             help_text="Content types to include (repeat or comma-separate).",
         )
         goal = serializers.ListField(
-            child=serializers.ChoiceField(choices=list("ABCDEF")),
+            child=serializers.ChoiceField(choices=list(GOAL_CODES)),
             required=False,
             help_text="Strategic goals, A to F.",
         )
@@ -215,7 +218,11 @@ class SearchApi(SearchThrottledAPIView):
         results = ResultSerializer(many=True)
         facets = serializers.DictField(
             child=FacetValueSerializer(many=True),
-            help_text=f"Counts over all matches, per facet: {', '.join(FACETS)}.",
+            help_text=(
+                f"Counts per facet ({', '.join(FACETS)}), disjunctive: a facet without a selection counts the "
+                "matches; a facet with one (e.g. type=project) counts as if it had none, so each of its values "
+                "shows what choosing it as well would give, as on the search page."
+            ),
         )
 
     allowed_params = frozenset(InputSerializer._declared_fields)
@@ -380,8 +387,6 @@ class SuggestApi(SearchThrottledAPIView):
         ],
     )
     def get(self, request):
-        from search.suggest import suggest_titles
-
         reject_unknown(request.query_params, self.allowed_params)
         serializer = self.InputSerializer(data=request.query_params)
         serializer.is_valid(raise_exception=True)
@@ -401,7 +406,7 @@ class RelatedApi(SearchThrottledAPIView):
 
     class InputSerializer(serializers.Serializer):
         type = serializers.ListField(
-            child=serializers.ChoiceField(choices=list(CONTENT_TYPES)),
+            child=serializers.ChoiceField(choices=list(content_types())),
             required=False,
             help_text="Only these content types (repeat or comma-separate).",
         )
@@ -470,9 +475,6 @@ class RelatedApi(SearchThrottledAPIView):
         ],
     )
     def get(self, request, id: str):
-        from django.http import Http404
-        from wagtail.models import Page
-
         page = Page.objects.filter(pk=int(id)).first() if id.isdigit() and len(id) < 12 else None
         if page is None or not page_is_visible(page):
             raise Http404(f"No published, public page {id[:20]}.")
@@ -483,26 +485,17 @@ class RelatedApi(SearchThrottledAPIView):
             data["limit"] = params["limit"]
         serializer = self.InputSerializer(data=data)
         serializer.is_valid(raise_exception=True)
-        from search.related import related_to_page
-
-        items = related_to_page(
-            page.pk,
-            types=tuple(serializer.validated_data.get("type", ())),
-            limit=serializer.validated_data["limit"],
+        limit = serializer.validated_data["limit"]
+        groups = related_to_page(
+            page.pk, types=tuple(serializer.validated_data.get("type", ())), limit=limit, request=request
         )
-        kinds = {
-            pk: (kind, document_id)
-            for pk, kind, document_id in Source.objects.filter(
-                pk__in=[i.source_id for i in items]
-            ).values_list("pk", "kind", "document_id")
-        }
+        items = sorted((item for group in groups.values() for item in group), key=lambda item: -item.score)
         results = []
-        for item in items:
-            kind, document_id = kinds.get(item.source_id, ("page", None))
+        for item in items[:limit]:
             results.append(
                 {
-                    "id": item.page_id if kind == "page" else document_id,
-                    "source": kind,
+                    "id": item.page_id if item.kind == "page" else item.document_id,
+                    "source": item.kind,
                     "title": item.title,
                     "url": request.build_absolute_uri(item.url) if item.url else "",
                     "type": item.type,

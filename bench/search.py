@@ -629,10 +629,12 @@ def main() -> None:
     from knowledge.models import CorpusStat
 
     if not CorpusStat.objects.filter(namespace=NAMESPACE).exists():
-        from knowledge.store import refresh_lexeme_stats
+        from knowledge.store import maintain_keyword_statistics, recount_keyword_statistics
 
         started = time.perf_counter()
-        refresh_lexeme_stats(NAMESPACE)  # BM25 document frequencies, as the indexing pipeline does
+        # The build writes postings directly (not through replace_sources): count them once, then set the impacts.
+        recount_keyword_statistics(NAMESPACE)
+        maintain_keyword_statistics(NAMESPACE)
         timings["lexeme_stats_s"] = time.perf_counter() - started
         BUILD_INFO.write_text(json.dumps(timings, indent=1))
 

@@ -12,7 +12,24 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from pgvector.django import HalfVectorField
 
+from cms.visibility import document_visible_sql, page_visible_sql
+
 SITE_NAMESPACE = "site"
+
+
+def source_visible_sql(alias: str = "s") -> tuple[str, list]:
+    """SQL true for a knowledge_source row (aliased `alias`) whose page or document is visible right now.
+
+    The index never decides visibility itself: pages and documents are checked with cms.visibility's SQL forms
+    (compiled from the same querysets the site and the API use); external corpus items are always visible.
+    """
+    page_sql, page_params = page_visible_sql(f"{alias}.page_id")
+    document_sql, document_params = document_visible_sql(f"{alias}.document_id")
+    sql = (
+        f"({alias}.kind = 'external' OR ({alias}.kind = 'page' AND {page_sql})"
+        f" OR ({alias}.kind = 'document' AND {document_sql}))"
+    )
+    return sql, page_params + document_params
 
 
 class Source(models.Model):
@@ -56,6 +73,11 @@ class Source(models.Model):
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     chunk_count = models.PositiveIntegerField(default=0)
+    profile = HalfVectorField(
+        null=True,
+        blank=True,
+        help_text="Normalised mean of the chunk vectors: the topic, for related content.",
+    )
     indexed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -126,34 +148,17 @@ class EmbeddingCache(models.Model):
         return f"{self.model_name}:{self.text_hash[:12]}"
 
 
-class DraftReference(models.Model):
-    """A document used by a page's latest revision (possibly an unpublished draft).
-
-    Wagtail's reference index only knows what the live version of a page uses; a report attached to a draft
-    would otherwise look unattached, hence public. With this table a document used only by drafts, private
-    or unpublished pages stays out of search until a live, public page uses it.
-    """
-
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["page", "document"], name="unique_draft_reference")]
-
-    def __str__(self) -> str:
-        return f"page {self.page_id} uses document {self.document_id}"
-
-
 class LexemeStat(models.Model):
     """Document frequency of each full-text lexeme per namespace: the IDF of BM25 keyword ranking.
 
-    Refreshed with one `ts_stat` pass after indexing (knowledge/store.py: refresh_lexeme_stats); a lexeme not
-    in the table yet counts as rare.
+    Kept exact incrementally: every write of a source adds its new postings and subtracts its old ones in the same
+    transaction (knowledge/store.py), so an editor's save costs the words of one page, not a pass over the corpus.
+    `ndoc` is a plain integer: the delta of one write may be negative.
     """
 
     namespace = models.CharField(max_length=64)
     lexeme = models.CharField(max_length=200)
-    ndoc = models.PositiveIntegerField()
+    ndoc = models.IntegerField()
 
     class Meta:
         constraints = [
@@ -165,15 +170,18 @@ class LexemeStat(models.Model):
 
 
 class CorpusStat(models.Model):
-    """Size and average chunk length (distinct lexemes) of a namespace, for BM25 length normalisation.
+    """Size and average chunk length (lexemes) of a namespace, for BM25 length normalisation.
 
-    `impact_*` are the parameters the namespace's stored posting impacts were computed with (see Posting):
-    when the average length drifts or BM25's k1/b change, refresh_lexeme_stats recomputes the impacts.
+    `chunks` and `total_length` are updated with every write, in its transaction; `average_length` follows them.
+    `impact_*` are the parameters the namespace's stored posting impacts were computed with (see Posting): new
+    postings use them, and `reindex` or `manage.py refresh_keyword_stats` recompute every impact only when the
+    average length has drifted by more than 5% or BM25's k1/b changed, never on an editor's save.
     """
 
     namespace = models.CharField(max_length=64, unique=True)
-    chunks = models.PositiveIntegerField()
-    average_length = models.FloatField()
+    chunks = models.BigIntegerField(default=0)
+    total_length = models.BigIntegerField(default=0)
+    average_length = models.FloatField(default=0)
     impact_average_length = models.FloatField(null=True, blank=True)
     impact_k1 = models.FloatField(null=True, blank=True)
     impact_b = models.FloatField(null=True, blank=True)

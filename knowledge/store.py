@@ -3,6 +3,12 @@
 Replacing sources is atomic (upsert keyed by each source's unique (namespace, kind, object_id), delete and
 insert of its chunks, in one transaction per batch), so a process killed at any moment leaves each source
 either fully old or fully new: a second run fixes what is stale and never duplicates.
+
+The cost of a write does not grow with the corpus: the keyword statistics (document frequency per lexeme, corpus
+size and total length) are updated from the written sources' old and new postings, in the same transaction, and
+deletes are set-based SQL (no row is loaded into Python). Only `maintain_keyword_statistics`, run by `reindex`,
+`manage.py refresh_keyword_stats` and the background worker's periodic sweep, may touch every posting, and only
+when the average chunk length has drifted by more than IMPACT_DRIFT.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import Chunk, CorpusStat, EmbeddingCache, Source
+from .models import CorpusStat, EmbeddingCache, Source
 
 logger = logging.getLogger(__name__)
 
@@ -30,38 +36,45 @@ TS_CONFIG_BY_LANGUAGE = {
 }
 
 
-def vector_index_name(model_key: str, namespace: str) -> str:
+def vector_index_name(model_key: str, namespace: str, table: str = "knowledge_chunk") -> str:
     digest = hashlib.sha1(f"{model_key}|{namespace}".encode()).hexdigest()[:16]
-    return f"knowledge_chunk_hnsw_{digest}"
+    prefix = "knowledge_chunk_hnsw" if table == "knowledge_chunk" else "knowledge_source_hnsw"
+    return f"{prefix}_{digest}"
+
+
+# The vector column of each indexed table: chunk passages (search) and source profiles (related content).
+VECTOR_COLUMNS = {"knowledge_chunk": "embedding", "knowledge_source": "profile"}
 
 
 def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
-    """Create the partial HNSW index (cosine, halfvec) for this model and namespace if it does not exist.
+    """Create the partial HNSW indexes (cosine, halfvec) of this model and namespace if they do not exist: on the
+    chunks' vectors (search) and on the sources' profiles (related content). Returns the chunk index's name.
 
     Partial per model: pgvector's documented way to index vectors of several dimensions in one column
     (https://github.com/pgvector/pgvector#can-i-store-vectors-with-different-dimensions-in-the-same-column).
     """
-    name = vector_index_name(model_key, namespace)
+    names = {table: vector_index_name(model_key, namespace, table) for table in VECTOR_COLUMNS}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [name])
-        if cursor.fetchone():
-            return name
-        if connection.in_atomic_block:
-            # CREATE INDEX refuses to run while deferred foreign-key checks are pending in the transaction.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname = ANY(%s)", [list(names.values())])
+        present = {row[0] for row in cursor.fetchall()}
+    missing = {table: name for table, name in names.items() if name not in present}
+    if not missing:
+        return names["knowledge_chunk"]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # CREATE INDEX refuses to run while deferred foreign-key checks are pending in the transaction.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         # A graph that does not fit maintenance_work_mem builds several times slower (see README figures).
-        cursor.execute("SET maintenance_work_mem = '512MB'")
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON knowledge_chunk "
-            f"USING hnsw ((embedding::halfvec({int(dimension)})) halfvec_cosine_ops) "
-            f"WITH (m = 16, ef_construction = 64) "
-            f"WHERE model_name = {sql_literal(model_key)} AND namespace = {sql_literal(namespace)}"
-        )
-        cursor.execute("RESET maintenance_work_mem")
-        if connection.in_atomic_block:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    logger.info("Created vector index %s for model %s in namespace %s", name, model_key, namespace)
-    return name
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for table, name in missing.items():
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
+                f"USING hnsw (({VECTOR_COLUMNS[table]}::halfvec({int(dimension)})) halfvec_cosine_ops) "
+                f"WITH (m = 16, ef_construction = 64) "
+                f"WHERE model_name = {sql_literal(model_key)} AND namespace = {sql_literal(namespace)}"
+            )
+            logger.info("Created vector index %s for model %s in namespace %s", name, model_key, namespace)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    return names["knowledge_chunk"]
 
 
 def vector_text(vector) -> str:
@@ -110,13 +123,23 @@ SOURCE_UPDATE_FIELDS = [
 ]  # fmt: skip
 
 
+def profile_vector(vectors) -> np.ndarray | None:
+    """A source's topic: the normalised mean of its chunk vectors (None without vectors)."""
+    if not len(vectors):
+        return None
+    mean = np.mean(np.asarray(vectors, dtype=np.float32), axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean
+
+
 def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
     """Write sources and all of their chunks, replacing whatever was there, in one transaction.
 
     Each item: namespace, kind, object_id, fields, chunks (with their embeddings). A batch is written with a
     handful of set-based statements (the sources upserted, old chunks and postings deleted, new chunks
-    inserted, their tsvectors and postings computed by PostgreSQL), so writing costs little next to
-    embedding. A process killed at any point leaves every source of the batch either fully old or fully new.
+    inserted, their tsvectors and postings computed by PostgreSQL, the keyword statistics moved by the
+    difference), so writing costs little next to embedding and nothing that grows with the corpus. A process
+    killed at any point leaves every source of the batch either fully old or fully new.
     """
     latest = {(item["namespace"], item["kind"], item["object_id"]): item for item in items}  # last one wins
     if not latest:
@@ -140,11 +163,12 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                 error="",
                 attempts=0,
                 chunk_count=len(item["chunks"]),
+                profile=profile_vector([chunk["embedding"] for chunk in item["chunks"]]),
                 indexed_at=now,
                 updated_at=now,
             )
         )
-    with transaction.atomic():
+    with transaction.atomic(), connection.cursor() as cursor:
         Source.objects.bulk_create(
             rows,
             update_conflicts=True,
@@ -153,13 +177,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
             batch_size=500,
         )
         ids = [source.pk for source in rows]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "DELETE FROM knowledge_posting WHERE chunk_id IN "
-                "(SELECT id FROM knowledge_chunk WHERE source_id = ANY(%s))",
-                [ids],
-            )
-            cursor.execute("DELETE FROM knowledge_chunk WHERE source_id = ANY(%s)", [ids])
+        delta = _delete_chunks(cursor, ids)
         # Chunks are inserted with their tsvector and facet columns computed by PostgreSQL in the same statement
         # (an UPDATE afterwards would write every row, and every index entry, twice). Title and heading weigh
         # more than body text. Queries use the English configuration, so every chunk has English lexemes; other
@@ -176,9 +194,9 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                 columns["tokens"].append(chunk["token_count"])
                 columns["hash"].append(chunk["text_hash"])
                 columns["embedding"].append(vector_text(chunk["embedding"]))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
+        cursor.execute(
+            f"""
+            WITH inserted AS (
                 INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
                     text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
                     regions, year, language)
@@ -195,14 +213,94 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                     AS i(source_id, position, heading, page_number, text, token_count, text_hash, embedding)
                 JOIN knowledge_source s ON s.id = i.source_id
                 ORDER BY i.source_id, i.position
-                """,
-                [model_key, *columns.values()],
+                RETURNING namespace, length(search_vector) AS len
             )
-            for namespace in sorted({source.namespace for source in rows}):
+            SELECT namespace, count(*), coalesce(sum(len), 0) FROM inserted GROUP BY namespace
+            """,
+            [model_key, *columns.values()],
+        )
+        delta.add_chunks(cursor.fetchall())
+        for namespace in sorted({source.namespace for source in rows}):
+            delta.add_lexemes(
                 write_postings(
                     cursor, namespace, "c.source_id = ANY(%s) AND c.namespace = %s", [ids, namespace]
                 )
+            )
+        delta.apply(cursor)
     return rows
+
+
+class StatsDelta:
+    """How one write moves the keyword statistics: document frequencies, chunk count and total length."""
+
+    def __init__(self) -> None:
+        self.lexemes: dict[tuple[str, str], int] = {}
+        self.chunks: dict[str, list[int]] = {}  # namespace -> [chunks, total length]
+
+    def add_lexemes(self, rows, sign: int = 1) -> None:
+        for namespace, lexeme, count in rows:
+            key = (namespace, lexeme)
+            self.lexemes[key] = self.lexemes.get(key, 0) + sign * int(count)
+
+    def add_chunks(self, rows, sign: int = 1) -> None:
+        for namespace, count, length in rows:
+            totals = self.chunks.setdefault(namespace, [0, 0])
+            totals[0] += sign * int(count)
+            totals[1] += sign * int(length)
+
+    def apply(self, cursor) -> None:
+        """One upsert per table, rows in a fixed order: two concurrent writers lock shared lexemes in the same
+        order, so they wait for each other instead of deadlocking."""
+        changed = sorted((key, n) for key, n in self.lexemes.items() if n)
+        if changed:
+            cursor.execute(
+                "INSERT INTO knowledge_lexemestat (namespace, lexeme, ndoc) "
+                "SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::int[]) ORDER BY 1, 2 "
+                "ON CONFLICT (namespace, lexeme) DO UPDATE SET ndoc = knowledge_lexemestat.ndoc + EXCLUDED.ndoc",
+                [[key[0] for key, _ in changed], [key[1] for key, _ in changed], [n for _, n in changed]],
+            )
+            cursor.execute(
+                "DELETE FROM knowledge_lexemestat WHERE ndoc <= 0 AND (namespace, lexeme) IN "
+                "(SELECT * FROM unnest(%s::varchar[], %s::varchar[]))",
+                [[key[0] for key, _ in changed], [key[1] for key, _ in changed]],
+            )
+        for namespace, (count, length) in sorted(self.chunks.items()):
+            if not count and not length:
+                continue
+            cursor.execute(
+                "INSERT INTO knowledge_corpusstat (namespace, chunks, total_length, average_length, refreshed_at) "
+                "VALUES (%s, 0, 0, 0, now()) ON CONFLICT (namespace) DO NOTHING",
+                [namespace],
+            )
+            cursor.execute(
+                "UPDATE knowledge_corpusstat SET chunks = chunks + %(count)s, "
+                "total_length = total_length + %(length)s, "
+                "average_length = (total_length + %(length)s)::float8 / greatest(chunks + %(count)s, 1), "
+                "refreshed_at = now() WHERE namespace = %(namespace)s",
+                {"namespace": namespace, "count": count, "length": length},
+            )
+
+
+def _delete_chunks(cursor, source_ids: list[int]) -> StatsDelta:
+    """Delete the chunks and postings of these sources; return what that removes from the statistics."""
+    delta = StatsDelta()
+    if not source_ids:
+        return delta
+    cursor.execute(
+        "WITH gone AS (DELETE FROM knowledge_posting p USING knowledge_chunk c "
+        "WHERE p.chunk_id = c.id AND c.source_id = ANY(%s) RETURNING p.namespace, p.lexeme) "
+        "SELECT namespace, lexeme, count(*) FROM gone GROUP BY namespace, lexeme",
+        [source_ids],
+    )
+    delta.add_lexemes(cursor.fetchall(), sign=-1)
+    cursor.execute(
+        "WITH gone AS (DELETE FROM knowledge_chunk WHERE source_id = ANY(%s) "
+        "RETURNING namespace, length(search_vector) AS len) "
+        "SELECT namespace, count(*), coalesce(sum(len), 0) FROM gone GROUP BY namespace",
+        [source_ids],
+    )
+    delta.add_chunks(cursor.fetchall(), sign=-1)
+    return delta
 
 
 # BM25's term-frequency part of one posting; %(k1)s, %(b)s and %(avglen)s are the namespace's impact parameters
@@ -220,8 +318,9 @@ def impact_parameters(namespace: str) -> dict:
     return {"k1": settings.SEARCH_BM25_K1, "b": settings.SEARCH_BM25_B, "avglen": None}
 
 
-def write_postings(cursor, namespace: str, where: str, params: list) -> None:
-    """Insert the postings of the chunks selected by `where` (alias c), from their tsvectors."""
+def write_postings(cursor, namespace: str, where: str, params: list) -> list[tuple[str, str, int]]:
+    """Insert the postings of the chunks selected by `where` (alias c), from their tsvectors; return the
+    (namespace, lexeme, chunks) counts written, for the document frequencies."""
     impact = IMPACT_SQL.format(tf="t.tf", length="t.len")
     parameters = impact_parameters(namespace)
     # The query's own %s placeholders come first; named parameters cannot be mixed with them in one call.
@@ -230,19 +329,24 @@ def write_postings(cursor, namespace: str, where: str, params: list) -> None:
     }
     cursor.execute(
         f"""
-        INSERT INTO knowledge_posting (chunk_id, lexeme, namespace, tf, impact)
-        SELECT t.chunk_id, t.lexeme, t.namespace, t.tf, {impact}
-        FROM (
-            SELECT c.id AS chunk_id, left(u.lexeme, 200) AS lexeme, c.namespace,
-                   least(sum(coalesce(array_length(u.positions, 1), 1)), 32767) AS tf,
-                   greatest(length(c.search_vector), 1)::float8 AS len
-            FROM knowledge_chunk c CROSS JOIN LATERAL unnest(c.search_vector) u
-            WHERE {where}
-            GROUP BY c.id, left(u.lexeme, 200)
-        ) t
+        WITH written AS (
+            INSERT INTO knowledge_posting (chunk_id, lexeme, namespace, tf, impact)
+            SELECT t.chunk_id, t.lexeme, t.namespace, t.tf, {impact}
+            FROM (
+                SELECT c.id AS chunk_id, left(u.lexeme, 200) AS lexeme, c.namespace,
+                       least(sum(coalesce(array_length(u.positions, 1), 1)), 32767) AS tf,
+                       greatest(length(c.search_vector), 1)::float8 AS len
+                FROM knowledge_chunk c CROSS JOIN LATERAL unnest(c.search_vector) u
+                WHERE {where}
+                GROUP BY c.id, left(u.lexeme, 200)
+            ) t
+            RETURNING namespace, lexeme
+        )
+        SELECT namespace, lexeme, count(*) FROM written GROUP BY namespace, lexeme
         """,
         params,
     )
+    return cursor.fetchall()
 
 
 def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, error: str) -> Source:
@@ -261,24 +365,99 @@ def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, e
         source.attempts = (0 if created else source.attempts) + 1
         source.content_hash = ""
         source.chunk_count = 0
+        source.profile = None
         source.indexed_at = timezone.now()
         source.save()
-        Chunk.objects.filter(source=source).delete()
+        with connection.cursor() as cursor:
+            _delete_chunks(cursor, [source.pk]).apply(cursor)
     return source
 
 
+def delete_sources(source_ids: Iterable[int]) -> int:
+    """Delete sources with their chunks and postings (set-based; statistics moved in the same transaction)."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        _delete_chunks(cursor, ids).apply(cursor)
+        cursor.execute("DELETE FROM knowledge_source WHERE id = ANY(%s)", [ids])
+        return cursor.rowcount
+
+
 def remove_source(*, namespace: str, kind: str, object_id: str) -> int:
-    deleted, _ = Source.objects.filter(namespace=namespace, kind=kind, object_id=object_id).delete()
-    return deleted
+    ids = Source.objects.filter(namespace=namespace, kind=kind, object_id=object_id).values_list(
+        "pk", flat=True
+    )
+    return delete_sources(list(ids))
 
 
 # Stored impacts are recomputed when the average chunk length moved by more than this fraction.
 IMPACT_DRIFT = 0.05
+# Postings rewritten per transaction when impacts are recomputed (chunks per step), so no editor's write waits
+# behind one transaction over the whole namespace.
+IMPACT_BATCH_CHUNKS = 20_000
 
 
-def refresh_lexeme_stats(namespace: str) -> int:
-    """Recompute document frequencies of every lexeme in a namespace (from its postings), the corpus size and
-    average length; recompute the stored posting impacts when their parameters are out of date."""
+def impacts_are_stale(namespace: str) -> bool:
+    """True when the namespace's stored impacts no longer match BM25's settings or its average length (one row)."""
+    stat = CorpusStat.objects.filter(namespace=namespace).first()
+    if stat is None or stat.chunks <= 0:
+        return False
+    return (
+        stat.impact_average_length is None
+        or stat.impact_k1 != settings.SEARCH_BM25_K1
+        or stat.impact_b != settings.SEARCH_BM25_B
+        or abs(stat.average_length - stat.impact_average_length)
+        > IMPACT_DRIFT * max(stat.impact_average_length, 1.0)
+    )
+
+
+def maintain_keyword_statistics(namespace: str, *, force: bool = False) -> bool:
+    """Recompute every posting impact of a namespace when they are stale (or `force`); True if it did.
+
+    Costs one pass over the namespace's postings, in transactions of IMPACT_BATCH_CHUNKS chunks: run by `reindex`,
+    `refresh_keyword_stats` and the worker's periodic sweep, never by an editor's save.
+    """
+    if not force and not impacts_are_stale(namespace):
+        return False
+    stat = CorpusStat.objects.filter(namespace=namespace).first()
+    if stat is None or stat.chunks <= 0:
+        return False
+    k1, b, average = settings.SEARCH_BM25_K1, settings.SEARCH_BM25_B, float(stat.average_length)
+    impact = IMPACT_SQL.format(tf="p.tf", length="greatest(length(c.search_vector), 1)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM knowledge_chunk WHERE namespace = %s",
+            [namespace],
+        )
+        low, high = cursor.fetchone()
+        for start in range(low, high + 1, IMPACT_BATCH_CHUNKS):
+            with transaction.atomic():
+                cursor.execute(
+                    f"UPDATE knowledge_posting p SET impact = {impact} FROM knowledge_chunk c "
+                    "WHERE c.id = p.chunk_id AND p.namespace = %(namespace)s "
+                    "AND c.id >= %(start)s AND c.id < %(stop)s",
+                    {
+                        "k1": k1,
+                        "b": b,
+                        "avglen": average,
+                        "namespace": namespace,
+                        "start": start,
+                        "stop": start + IMPACT_BATCH_CHUNKS,
+                    },
+                )
+        cursor.execute(
+            "UPDATE knowledge_corpusstat SET impact_k1 = %s, impact_b = %s, impact_average_length = %s "
+            "WHERE namespace = %s",
+            [k1, b, average, namespace],
+        )
+    logger.info("Recomputed posting impacts of namespace %s (average length %.1f)", namespace, average)
+    return True
+
+
+def recount_keyword_statistics(namespace: str) -> int:
+    """Rebuild a namespace's document frequencies and corpus totals from its postings and chunks (a repair tool:
+    the incremental updates keep them exact). Returns the number of lexemes."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM knowledge_lexemestat WHERE namespace = %s", [namespace])
         cursor.execute(
@@ -289,41 +468,30 @@ def refresh_lexeme_stats(namespace: str) -> int:
         )
         count = cursor.rowcount
         cursor.execute(
-            "SELECT count(*), coalesce(avg(length(search_vector)), 0) FROM knowledge_chunk WHERE namespace = %s",
-            [namespace],
+            "INSERT INTO knowledge_corpusstat (namespace, chunks, total_length, average_length, refreshed_at) "
+            "SELECT %s, count(*), coalesce(sum(length(search_vector)), 0), "
+            "coalesce(avg(length(search_vector)), 0), now() FROM knowledge_chunk WHERE namespace = %s "
+            "ON CONFLICT (namespace) DO UPDATE SET chunks = EXCLUDED.chunks, total_length = EXCLUDED.total_length, "
+            "average_length = EXCLUDED.average_length, refreshed_at = now()",
+            [namespace, namespace],
         )
-        chunks, average = cursor.fetchone()
-        average = float(average)
-        cursor.execute(
-            "INSERT INTO knowledge_corpusstat (namespace, chunks, average_length, refreshed_at) "
-            "VALUES (%s, %s, %s, now()) ON CONFLICT (namespace) DO UPDATE SET chunks = EXCLUDED.chunks, "
-            "average_length = EXCLUDED.average_length, refreshed_at = now() "
-            "RETURNING impact_k1, impact_b, impact_average_length",
-            [namespace, chunks, average],
-        )
-        old_k1, old_b, old_average = cursor.fetchone()
-        k1, b = settings.SEARCH_BM25_K1, settings.SEARCH_BM25_B
-        stale = (
-            old_average is None
-            or old_k1 != k1
-            or old_b != b
-            or abs(average - old_average) > IMPACT_DRIFT * max(old_average, 1.0)
-        )
-        if stale and average > 0:
-            recompute_impacts(cursor, namespace, k1=k1, b=b, average=average)
     return count
 
 
-def recompute_impacts(cursor, namespace: str, *, k1: float, b: float, average: float) -> None:
-    impact = IMPACT_SQL.format(tf="p.tf", length="greatest(length(c.search_vector), 1)")
-    cursor.execute(
-        f"UPDATE knowledge_posting p SET impact = {impact} "
-        "FROM knowledge_chunk c WHERE c.id = p.chunk_id AND p.namespace = %(namespace)s",
-        {"k1": k1, "b": b, "avglen": average, "namespace": namespace},
-    )
-    cursor.execute(
-        "UPDATE knowledge_corpusstat SET impact_k1 = %s, impact_b = %s, impact_average_length = %s "
-        "WHERE namespace = %s",
-        [k1, b, average, namespace],
-    )
-    logger.info("Recomputed posting impacts of namespace %s (average length %.1f)", namespace, average)
+_dimensions: dict[str, int] = {}
+
+
+def stored_dimension(model_key: str) -> int | None:
+    """The dimension of the vectors stored for a model (read once per process; None while none is stored), for
+    queries that must name it to use the partial HNSW indexes, without loading the model."""
+    if model_key not in _dimensions:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT vector_dims(embedding) FROM knowledge_chunk WHERE model_name = %s LIMIT 1",
+                [model_key],
+            )
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        _dimensions[model_key] = int(row[0])
+    return _dimensions[model_key]

@@ -14,6 +14,8 @@ from django.conf import settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
+from cms.visibility import document_is_visible, documents_used_by_page, page_is_visible, pages_using_document
+
 from .extraction import ExtractionLimits, Section, extract_document
 from .indexing import (
     BATCH_SOURCES,
@@ -27,13 +29,7 @@ from .indexing import (
 )
 from .models import SITE_NAMESPACE, Source
 from .page_text import page_sections
-from .store import remove_source
-from .visibility import (
-    document_is_visible,
-    documents_referenced_by_page,
-    page_is_visible,
-    pages_referencing_document,
-)
+from .store import delete_sources, remove_source
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +138,7 @@ def prepare_document(document, *, related_digest: str) -> PreparedSource:
         return prepared
     using = [
         (page, page_is_visible(page))
-        for page in Page.objects.filter(pk__in=pages_referencing_document(document.pk)).order_by("pk")
+        for page in Page.objects.filter(pk__in=pages_using_document(document.pk)).order_by("pk")
     ]
     prepared.precheck_hash = content_hash(
         settings_fingerprint(),
@@ -193,7 +189,7 @@ def _file_digest(document) -> str:
 def sync_page(page_id: int) -> IndexStats:
     """Make the index match page `page_id` (indexed if live and public, removed otherwise) and the documents
     it uses."""
-    return reindex_site([(PAGE, page_id), *((DOCUMENT, pk) for pk in documents_referenced_by_page(page_id))])
+    return reindex_site([(PAGE, page_id), *((DOCUMENT, pk) for pk in documents_used_by_page(page_id))])
 
 
 def sync_page_subtree(page_id: int) -> IndexStats:
@@ -202,7 +198,7 @@ def sync_page_subtree(page_id: int) -> IndexStats:
     if page is None:
         return IndexStats()
     ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
-    documents = sorted({document for pk in ids for document in documents_referenced_by_page(pk)})
+    documents = sorted({document for pk in ids for document in documents_used_by_page(pk)})
     return reindex_site([*((PAGE, pk) for pk in ids), *((DOCUMENT, pk) for pk in documents)])
 
 
@@ -282,8 +278,7 @@ def remove_orphans() -> int:
         .exclude(kind=PAGE, object_id__in=existing_pages)
         .exclude(kind=DOCUMENT, object_id__in=existing_docs)
     )
-    deleted, _ = orphans.delete()
-    return deleted
+    return delete_sources(orphans.values_list("pk", flat=True))
 
 
 def retry_failed(source_ids: Iterable[int] | None = None) -> IndexStats:

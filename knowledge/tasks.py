@@ -1,20 +1,22 @@
 """Background tasks (django-tasks): thin wrappers that call the sync services.
 
 Immediate in development and tests; in production the database backend runs them in `manage.py db_worker`.
+Each task costs what the edited page or document is made of, whatever the size of the corpus: keyword statistics
+move with each write (knowledge/store.py), and no task scans the index.
 A task that fails records the failure on the source, so the admin's Search index screen shows it with a
 retry button; the editor's save itself is never affected (tasks run after the transaction commits).
 """
 
-import contextlib
 import logging
-import threading
 
 from django.db import transaction
 from django_tasks import task
 
+from cms.signals import bulk_load, in_bulk_load
+
 from . import sync
 from .models import SITE_NAMESPACE, Source
-from .store import record_failure, refresh_lexeme_stats
+from .store import record_failure
 
 logger = logging.getLogger(__name__)
 
@@ -39,62 +41,39 @@ def _guarded(kind: str, object_id: int, work) -> None:
         )
 
 
-def _refresh_keyword_statistics() -> None:
-    """BM25 document frequencies: one ts_stat pass per task (not per source), cheap at the site's size."""
-    try:
-        refresh_lexeme_stats(SITE_NAMESPACE)
-    except Exception:
-        logger.exception("Refreshing keyword statistics failed; keyword ranking uses the previous ones")
-
-
 @task()
 def sync_page_task(page_id: int) -> None:
     _guarded(Source.Kind.PAGE, page_id, lambda: sync.sync_page(page_id))
-    _refresh_keyword_statistics()
 
 
 @task()
 def sync_page_subtree_task(page_id: int) -> None:
     _guarded(Source.Kind.PAGE, page_id, lambda: sync.sync_page_subtree(page_id))
-    _refresh_keyword_statistics()
 
 
 @task()
 def sync_document_task(document_id: int) -> None:
     _guarded(Source.Kind.DOCUMENT, document_id, lambda: sync.sync_document(document_id))
-    _refresh_keyword_statistics()
 
 
 @task()
 def sync_documents_task(document_ids: list[int]) -> None:
     for document_id in document_ids:
         _guarded(Source.Kind.DOCUMENT, document_id, lambda pk=document_id: sync.sync_document(pk))
-    _refresh_keyword_statistics()
 
 
 @task()
 def sync_collection_task(collection_id: int) -> None:
     for document_id in sync.documents_in_collection(collection_id):
         _guarded(Source.Kind.DOCUMENT, document_id, lambda pk=document_id: sync.sync_document(pk))
-    _refresh_keyword_statistics()
 
 
-_state = threading.local()
-
-
-@contextlib.contextmanager
-def index_sync_suspended():
-    """For bulk loads that end with one `reindex` pass: no per-page task while inside."""
-    previous = getattr(_state, "suspended", False)
-    _state.suspended = True
-    try:
-        yield
-    finally:
-        _state.suspended = previous
+# Bulk loads suspend the per-change tasks (they end with one `reindex` pass): cms.signals.bulk_load.
+index_sync_suspended = bulk_load
 
 
 def enqueue_after_commit(task_function, *args) -> None:
     """Run (or queue) the task only once the editor's transaction has committed."""
-    if getattr(_state, "suspended", False):
+    if in_bulk_load():
         return
     transaction.on_commit(lambda: task_function.enqueue(*args))

@@ -29,6 +29,9 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
+from .models import SITE_NAMESPACE
+from .store import maintain_keyword_statistics
+
 logger = logging.getLogger(__name__)
 
 LEASE_NAMESPACE = 0x4B4E57  # "KNW": the first key of the two-key advisory lock, apart from other users
@@ -138,8 +141,25 @@ def requeue_interrupted() -> dict[str, int]:
     return counts
 
 
+STATISTICS_LOCK = 1  # second advisory-lock key: one worker at a time maintains the keyword statistics
+
+
+def maintain_statistics() -> bool:
+    """The periodic part of keyword indexing: posting weights recomputed when the average passage length has
+    drifted (knowledge.store.maintain_keyword_statistics; a one-row check otherwise). One worker at a time."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LEASE_NAMESPACE, STATISTICS_LOCK])
+        if not cursor.fetchone()[0]:
+            return False
+        try:
+            return maintain_keyword_statistics(SITE_NAMESPACE)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LEASE_NAMESPACE, STATISTICS_LOCK])
+
+
 class Sweeper(threading.Thread):
-    """Requeues interrupted tasks every `interval` seconds, for workers that died while this one lives."""
+    """Every `interval` seconds: requeues the tasks of workers that died while this one lives, and maintains the
+    keyword statistics (see maintain_statistics)."""
 
     def __init__(self, lease: WorkerLease, interval: float) -> None:
         super().__init__(name="task-sweeper", daemon=True)
@@ -152,6 +172,7 @@ class Sweeper(threading.Thread):
             try:
                 self.lease.acquire()  # after a database restart the lease must be taken again
                 requeue_interrupted()
+                maintain_statistics()
             except Exception:  # the sweeper must never take the worker down
                 logger.exception("Requeueing interrupted tasks failed; trying again later")
             finally:

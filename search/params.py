@@ -1,35 +1,22 @@
 """Turning request parameters into a SearchQuery: one parser for the search page and the API, so both accept
-and reject exactly the same input, naming the parameter at fault."""
+and reject exactly the same input, naming the parameter at fault. Filter values are parsed by their one
+definition (cms/filters.py), as the site's listings and /api/v2/ parse them."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 
-from django.http import QueryDict
-
-from cms.models import Region, SoilPractice
-from cms.models.pages import LANGUAGE_CHOICES
+from cms.constants import LANGUAGE_CHOICES, content_types
+from cms.filters import SEARCH_FILTERS, YEAR, FilterError
 
 from .service import MAX_QUERY_LENGTH, MODES, SearchError, SearchFilters, SearchQuery
 
-CONTENT_TYPES = {
-    "project": "Project",
-    "webinar": "Webinar",
-    "event": "Event",
-    "resource": "Resource",
-    "document": "Document",
-    "objective": "Objective",
-    "task_force": "Task force",
-    "goal": "Goal",
-    "strategy": "Strategy",
-    "page": "Page",
-}
 LANGUAGES = dict(LANGUAGE_CHOICES)
-OBJECTIVE_CODE = re.compile(r"^[A-F][1-9]$")
 MAX_PAGE_SIZE = 50
+FILTER_PARAMS = (*(f.param for f in SEARCH_FILTERS), "year_from", "year_to")
 
 
-def _int(params: QueryDict, name: str, default: int | None, *, low: int, high: int) -> int | None:
+def _int(params: Mapping, name: str, default: int | None, *, low: int, high: int) -> int | None:
     raw = params.get(name, "")
     if raw == "":
         return default
@@ -42,50 +29,17 @@ def _int(params: QueryDict, name: str, default: int | None, *, low: int, high: i
     return value
 
 
-def _values(params: QueryDict, name: str) -> list[str]:
-    values: list[str] = []
-    for raw in params.getlist(name):
-        values.extend(part.strip() for part in raw.split(",") if part.strip())
-    return values
-
-
-def _check(name: str, values: list[str], allowed, label: str) -> tuple[str, ...]:
-    unknown = [value for value in values if value not in allowed]
-    if unknown:
-        raise SearchError(name, f"Unknown {label}: {', '.join(repr(v[:40]) for v in unknown[:5])}.")
-    return tuple(dict.fromkeys(values))
-
-
-def parse_filters(params: QueryDict) -> SearchFilters:
-    goals = [value.upper() for value in _values(params, "goal")]
-    objectives = [value.upper() for value in _values(params, "objective")]
-    for code in objectives:
-        if not OBJECTIVE_CODE.match(code):
-            raise SearchError("objective", f"Unknown objective {code[:40]!r}: use a code such as A1.")
-    practices = _values(params, "practice")
-    region_slugs = _values(params, "region")
-    regions = {}
-    if region_slugs:
-        regions = dict(Region.objects.filter(slug__in=region_slugs).values_list("slug", "name"))
-    year_from = _int(params, "year_from", None, low=1900, high=2100)
-    year_to = _int(params, "year_to", None, low=1900, high=2100)
-    if year_from and year_to and year_from > year_to:
-        raise SearchError("year_from", "year_from is after year_to.")
-    known_practices = set(SoilPractice.objects.filter(slug__in=practices).values_list("slug", flat=True))
-    return SearchFilters(
-        content_types=_check("type", _values(params, "type"), CONTENT_TYPES, "content type"),
-        goals=_check("goal", goals, set("ABCDEF"), "goal"),
-        objectives=tuple(dict.fromkeys(objectives)),
-        practices=_check("practice", practices, known_practices, "soil practice"),
-        regions=tuple(regions[slug] for slug in _check("region", region_slugs, regions, "country or region")),
-        languages=_check("language", _values(params, "language"), LANGUAGES, "language"),
-        year_from=year_from,
-        year_to=year_to,
-    )
+def parse_filters(params: Mapping) -> SearchFilters:
+    try:
+        values = {spec.param: spec.parse(params) for spec in SEARCH_FILTERS}
+        year_from, year_to = YEAR.parse_range(params)
+    except FilterError as exc:
+        raise SearchError(exc.param, exc.message) from exc
+    return SearchFilters.of(year_from=year_from, year_to=year_to, **values)
 
 
 def parse_search_params(
-    params: QueryDict,
+    params: Mapping,
     *,
     max_page_size: int = MAX_PAGE_SIZE,
     default_page_size: int = 10,
@@ -106,3 +60,7 @@ def parse_search_params(
         page=_int(params, "page", 1, low=1, high=10_000),
         page_size=_int(params, "page_size", default_page_size, low=1, high=max_page_size),
     )
+
+
+def content_type_label(value: str) -> str:
+    return content_types().get(value) or value.replace("_", " ").capitalize()

@@ -1,27 +1,28 @@
-"""Related content from stored vectors: no embedding work at request time.
+"""Related content from stored vectors: no embedding work at request time, one query per page.
 
-A source's profile is the normalised mean of its chunk vectors; its neighbours come from the same HNSW index
-as search (filtered by type, visible only, never itself), grouped so each page appears once.
+Each source stores its profile (the normalised mean of its chunk vectors, computed at index time); its neighbours
+are the sources with the closest profiles, from the HNSW index on knowledge_source (filtered by type, visible
+only, never itself). A page asks for several types at once ("related projects, webinars and resources"): one
+statement returns the top few of each type, with their first passage and their page's current URL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection
-
 from knowledge.embeddings import current_model_key
-from knowledge.models import SITE_NAMESPACE, Chunk, Source
-from knowledge.store import sql_literal, vector_text
-from knowledge.visibility import visible_source_sql
+from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
+from knowledge.store import sql_literal, stored_dimension
 
-from .service import live_urls
+from .service import _run_with_hnsw_settings, page_urls
 
 
 @dataclass
 class RelatedItem:
     source_id: int
+    kind: str
     page_id: int | None
+    document_id: int | None
     title: str
     url: str
     type: str
@@ -29,76 +30,88 @@ class RelatedItem:
     snippet: str
 
 
-def source_profile(source: Source) -> list[float] | None:
-    """Mean of the source's vectors (cosine neighbours of the mean = closest overall topic)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT avg(embedding::vector)::text, count(*) FROM knowledge_chunk "
-            "WHERE source_id = %s AND model_name = %s",
-            [source.pk, current_model_key()],
+def related_sources(
+    namespace: str,
+    where: str,
+    where_params: list,
+    *,
+    types: tuple[str, ...] = (),
+    limit: int = 5,
+    request=None,
+) -> dict[str, list[RelatedItem]]:
+    """Neighbours of the source selected by `where` (on knowledge_source, alias me), grouped by type.
+
+    With `types`, up to `limit` of each type ({type: items}); without, the `limit` closest of any type
+    ({"": items})."""
+    model_key = current_model_key()
+    dimension = stored_dimension(model_key)
+    groups = list(types) or [""]
+    if dimension is None:  # nothing indexed with this model yet
+        return {group: [] for group in groups}
+    visible_sql, visible_params = source_visible_sql("s")
+    # Model, namespace and dimension are literals so the planner matches the partial HNSW index on profiles.
+    model, namespace_sql, dim = sql_literal(model_key), sql_literal(namespace), int(dimension)
+    rows = _run_with_hnsw_settings(
+        f"""
+        WITH me AS MATERIALIZED (
+            SELECT me.id, me.namespace, me.profile FROM knowledge_source me
+            WHERE {where} AND me.namespace = {namespace_sql} AND me.profile IS NOT NULL AND me.model_name = {model}
+            LIMIT 1
         )
-        text, count = cursor.fetchone()
-    if not count:
-        return None
-    return [float(x) for x in text.strip("[]").split(",")]
+        SELECT g.type, n.id, n.kind, n.page_id, n.document_id, n.title, n.url, n.content_type, n.distance,
+               (SELECT c.text FROM knowledge_chunk c WHERE c.source_id = n.id ORDER BY c.position LIMIT 1)
+        FROM me CROSS JOIN unnest(%s::varchar[]) AS g(type)
+        CROSS JOIN LATERAL (
+            SELECT s.id, s.kind, s.page_id, s.document_id, s.title, s.url, s.content_type,
+                   s.profile::halfvec({dim}) <=> me.profile::halfvec({dim}) AS distance
+            FROM knowledge_source s
+            WHERE s.model_name = {model} AND s.namespace = {namespace_sql} AND s.id <> me.id
+              AND s.profile IS NOT NULL AND (g.type = '' OR s.content_type = g.type) AND {visible_sql}
+            ORDER BY s.profile::halfvec({dim}) <=> me.profile::halfvec({dim})
+            LIMIT %s
+        ) n
+        ORDER BY g.type, n.distance
+        """,
+        [*where_params, groups, *visible_params, limit],
+    )
+    urls = page_urls([row[3] for row in rows if row[3]], request)
+    grouped: dict[str, list[RelatedItem]] = {group: [] for group in groups}
+    for group, pk, kind, page_id, document_id, title, url, content_type, distance, text in rows:
+        grouped[group].append(
+            RelatedItem(
+                source_id=pk,
+                kind=kind,
+                page_id=page_id,
+                document_id=document_id,
+                title=title,
+                url=urls.get(page_id, "" if page_id else url),
+                type=content_type,
+                score=round(1.0 - float(distance), 4),
+                snippet=_shorten(text or ""),
+            )
+        )
+    return grouped
 
 
 def related_to_source(source: Source, *, types: tuple[str, ...] = (), limit: int = 5) -> list[RelatedItem]:
-    profile = source_profile(source)
-    if profile is None:
-        return []
-    dimension = len(profile)
-    literal = vector_text(profile)
-    visible_sql, visible_params = visible_source_sql("s")
-    type_sql = "AND c.content_type = ANY(%s::varchar[])" if types else ""
-    type_params = [list(types)] if types else []
-    sql = f"""
-        WITH nearest AS MATERIALIZED (
-            SELECT c.source_id, c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension}) AS distance
-            FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
-            WHERE c.model_name = {sql_literal(current_model_key())} AND c.namespace = {sql_literal(source.namespace)}
-              AND c.source_id <> %s {type_sql} AND {visible_sql}
-            ORDER BY c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension})
-            LIMIT %s
-        )
-        SELECT source_id, min(distance) AS distance FROM nearest GROUP BY source_id ORDER BY distance LIMIT %s
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SET hnsw.iterative_scan = relaxed_order")
-        cursor.execute(sql, [literal, source.pk, *type_params, *visible_params, literal, limit * 8, limit])
-        rows = cursor.fetchall()
-    sources = Source.objects.in_bulk([source_id for source_id, _ in rows])
-    urls = live_urls(sources.values())
-    first_chunks = {
-        chunk.source_id: chunk.text
-        for chunk in Chunk.objects.filter(source_id__in=list(sources), position=0).only("source_id", "text")
-    }
-    items = []
-    for source_id, distance in rows:
-        related = sources.get(source_id)
-        if related is None:
-            continue
-        items.append(
-            RelatedItem(
-                source_id=source_id,
-                page_id=related.page_id,
-                title=related.title,
-                url=urls.get(source_id, related.url),
-                type=related.content_type,
-                score=round(1.0 - float(distance), 4),
-                snippet=_shorten(first_chunks.get(source_id, "")),
-            )
-        )
-    return items
+    """The `limit` closest sources of the given types (any type when empty), closest first."""
+    groups = related_sources(source.namespace, "me.id = %s", [source.pk], types=types, limit=limit)
+    items = [item for group in groups.values() for item in group]
+    return sorted(items, key=lambda item: -item.score)[:limit]
 
 
-def related_to_page(page_id: int, *, types: tuple[str, ...] = (), limit: int = 5) -> list[RelatedItem]:
-    source = Source.objects.filter(
-        namespace=SITE_NAMESPACE, kind=Source.Kind.PAGE, object_id=str(page_id)
-    ).first()
-    if source is None:
-        return []
-    return related_to_source(source, types=types, limit=limit)
+def related_to_page(
+    page_id: int, *, types: tuple[str, ...] = (), limit: int = 5, request=None
+) -> dict[str, list[RelatedItem]]:
+    """Related content of a page, per type: {type: items} (or {"": items} without types)."""
+    return related_sources(
+        SITE_NAMESPACE,
+        "me.kind = 'page' AND me.object_id = %s",
+        [str(page_id)],
+        types=types,
+        limit=limit,
+        request=request,
+    )
 
 
 def _shorten(text: str, length: int = 200) -> str:

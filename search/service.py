@@ -1,10 +1,14 @@
 """Hybrid search: the one service behind the search page, the API and the evaluation command.
 
-One query runs as: embed the query once -> candidate chunks from the HNSW vector index and from PostgreSQL
-full-text search (both filtered, both restricted to what is visible right now) -> group chunks by source (a
-page or document appears once, with its best passages) -> reciprocal rank fusion of the two source rankings
--> exact matches of codes and titles first -> facets over the fused set -> one page of results with
-highlighted, escaped passages.
+One query runs as: embed the query once -> candidate chunks from the HNSW vector index and from the BM25 postings
+(both filtered, both restricted to what is visible right now) -> group chunks by source (a page or document
+appears once, with its best passages) -> reciprocal rank fusion of the two source rankings -> exact matches of
+codes and titles first -> facets -> one page of results with highlighted, escaped passages.
+
+Facets are disjunctive (checkboxes of one group are alternatives): a group without a selection counts the results;
+a group with a selection counts what the query finds with every *other* group's filters. Those counts come from one
+more candidate pool, retrieved without facet filters with the same query vector, whatever the number of active
+groups. The filters themselves are defined once in cms/filters.py, visibility in cms/visibility.py.
 """
 
 from __future__ import annotations
@@ -12,24 +16,27 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models import Q
 
+from cms.constants import OBJECTIVE_CODE
+from cms.filters import SEARCH_FILTERS
 from knowledge.embeddings import current_model_key, get_embedder
-from knowledge.models import SITE_NAMESPACE, Source
+from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import sql_literal, vector_text
-from knowledge.visibility import visible_source_sql
 
 from .highlight import highlight_passage, query_terms
 
 MODES = ("hybrid", "semantic", "keyword")
-FACETS = ("content_type", "goals", "objectives", "practices", "regions", "year", "language")
-ARRAY_FACETS = {"goals", "objectives", "practices", "regions"}
-OBJECTIVE_CODE = re.compile(r"^[A-Fa-f][1-9]$")
+# Filter parameter -> index column (knowledge_source and knowledge_chunk carry the same facet columns).
+FILTER_COLUMNS = {f.param: f.index_column for f in SEARCH_FILTERS}
+ARRAY_COLUMNS = {"goals", "objectives", "practices", "regions"}
+FACETS = (*FILTER_COLUMNS.values(), "year")
 MAX_QUERY_LENGTH = 500
 MAX_CANDIDATES = 1000  # deepest result list served: beyond it, refine the query rather than page on
 
@@ -45,18 +52,63 @@ class SearchError(ValueError):
 
 @dataclass(frozen=True)
 class SearchFilters:
-    content_types: tuple[str, ...] = ()
-    goals: tuple[str, ...] = ()
-    objectives: tuple[str, ...] = ()
-    practices: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
+    """Facet filters: values per parameter of cms.filters.SEARCH_FILTERS (alternatives within one parameter,
+    every parameter must hold) and a year range. Immutable, so a search can derive "all but one group"."""
+
+    values: tuple[tuple[str, tuple], ...] = ()
     year_from: int | None = None
     year_to: int | None = None
 
+    @classmethod
+    def of(cls, year_from: int | None = None, year_to: int | None = None, **values) -> SearchFilters:
+        unknown = set(values) - set(FILTER_COLUMNS)
+        if unknown:
+            raise TypeError(f"unknown search filters {sorted(unknown)}")
+        kept = tuple((param, tuple(v)) for param, v in values.items() if v)
+        return cls(values=tuple(sorted(kept)), year_from=year_from, year_to=year_to)
+
+    def get(self, param: str) -> tuple:
+        return dict(self.values).get(param, ())
+
+    def without(self, param: str) -> SearchFilters:
+        if param == "year":
+            return SearchFilters(values=self.values)
+        return SearchFilters(
+            values=tuple(item for item in self.values if item[0] != param),
+            year_from=self.year_from,
+            year_to=self.year_to,
+        )
+
     @property
     def active(self) -> bool:
-        return any(getattr(self, name) not in ((), None) for name in self.__dataclass_fields__)
+        return bool(self.values) or self.year_from is not None or self.year_to is not None
+
+    @property
+    def active_groups(self) -> list[str]:
+        groups = [param for param, _ in self.values]
+        return groups + (["year"] if self.year_from is not None or self.year_to is not None else [])
+
+    def as_dict(self) -> dict:
+        data = {param: list(values) for param, values in self.values}
+        if self.year_from is not None:
+            data["year_from"] = self.year_from
+        if self.year_to is not None:
+            data["year_to"] = self.year_to
+        return data
+
+    def matches(self, source) -> bool:
+        """Whether an index row (with its facet columns loaded) passes these filters: the Python twin of
+        filter_sql, used on the facet pool (tests/search check both give the same sets)."""
+        for param, wanted in self.values:
+            value = getattr(source, FILTER_COLUMNS[param])
+            if FILTER_COLUMNS[param] in ARRAY_COLUMNS:
+                if not set(value or ()) & set(wanted):
+                    return False
+            elif value not in wanted:
+                return False
+        if self.year_from is not None and (source.year is None or source.year < self.year_from):
+            return False
+        return not (self.year_to is not None and (source.year is None or source.year > self.year_to))
 
 
 @dataclass(frozen=True)
@@ -68,6 +120,7 @@ class SearchQuery:
     page_size: int = 10
     namespace: str = SITE_NAMESPACE
     passages_per_result: int = 2
+    facets: bool = True  # False: no facet counts (evaluation, benchmarks of ranking alone)
 
 
 @dataclass
@@ -95,6 +148,7 @@ class SearchResult:
     passages: list[Passage]
     page_id: int | None = None
     document_id: int | None = None
+    language: str = "en"
 
     @property
     def snippet(self) -> str:
@@ -123,6 +177,25 @@ class _Candidate:
     chunk_scores: dict[int, float] = field(default_factory=dict)
 
 
+@dataclass
+class _Context:
+    """What one request computes once and every step reuses."""
+
+    q: str
+    query: SearchQuery
+    params: dict
+    vector: np.ndarray | None
+    visible_sql: str
+    visible_params: list
+
+
+@dataclass
+class _Ranking:
+    ranked: list[tuple[int, float]]
+    candidates: dict[int, _Candidate]
+    exact: set[int]
+
+
 def tuning() -> dict:
     return {
         "rrf_k": settings.SEARCH_RRF_K,
@@ -142,23 +215,19 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     params = tuning()
     # Enough candidates to fill the requested page even when every chunk of a source matches.
     params["candidates"] = min(max(params["candidates"], 2 * query.page * query.page_size), MAX_CANDIDATES)
-    candidates: dict[int, _Candidate] = {}
+    vector = None
     if query.mode in ("hybrid", "semantic"):
         vector = query_vector if query_vector is not None else get_embedder().embed_query(q)
-        _collect_vector(candidates, vector, query, params)
-    if query.mode in ("hybrid", "keyword"):
-        _collect_keyword(candidates, q, query, params)
+    visible_sql, visible_params = source_visible_sql("s")
+    context = _Context(q, query, params, vector, visible_sql, visible_params)
 
-    ranked = _fuse(candidates, params)
-    sources = _load_sources([source_id for source_id, _ in ranked])
-    exact = _exact_matches(q, query, ranked, sources)
-    exact_order = _exact_order(exact, sources)
-    ranked.sort(key=lambda item: (exact_order.get(item[0], len(exact_order)), -item[1]))
-    total = len(ranked)
-    facets = _facet_counts(sources.values())
+    sources: dict[int, Source] = {}
+    main = _rank(context, query.filters, sources)
+    total = len(main.ranked)
+    facets = _facet_counts(context, main, sources) if query.facets else {}
     start = (query.page - 1) * query.page_size
-    page_ids = ranked[start : start + query.page_size]
-    results = _build_results(page_ids, sources, candidates, exact, q, query)
+    page_ids = main.ranked[start : start + query.page_size]
+    results = _build_results(page_ids, sources, main.candidates, main.exact, q, query)
     return SearchResponse(
         query=query,
         total=total,
@@ -166,6 +235,21 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
         facets=facets,
         took_ms=(time.perf_counter() - started) * 1000,
     )
+
+
+def _rank(context: _Context, filters: SearchFilters, sources: dict[int, Source]) -> _Ranking:
+    """Candidates under `filters`, fused and ordered (exact matches first); their rows loaded into `sources`."""
+    candidates: dict[int, _Candidate] = {}
+    if context.vector is not None:
+        _collect_vector(candidates, context, filters)
+    if context.query.mode in ("hybrid", "keyword"):
+        _collect_keyword(candidates, context, filters)
+    ranked = _fuse(candidates, context.params)
+    sources.update(_load_sources([pk for pk, _ in ranked if pk not in sources]))
+    exact = _exact_matches(context, filters, ranked, sources)
+    exact_order = _exact_order(exact, sources)
+    ranked.sort(key=lambda item: (exact_order.get(item[0], len(exact_order)), -item[1]))
+    return _Ranking(ranked, candidates, exact)
 
 
 def validate_query(query: SearchQuery) -> str:
@@ -186,39 +270,33 @@ def validate_query(query: SearchQuery) -> str:
 # --- Candidate retrieval ------------------------------------------------------------------------------------
 
 
-def _filter_sql(filters: SearchFilters, alias: str = "c") -> tuple[str, list]:
+def filter_sql(filters: SearchFilters, alias: str = "c") -> tuple[str, list]:
+    """SQL conditions (each starting with AND) for the facet filters on an index row aliased `alias`."""
     clauses: list[str] = []
     params: list = []
-    if filters.content_types:
-        clauses.append(f"{alias}.content_type = ANY(%s::varchar[])")
-        params.append(list(filters.content_types))
-    for name in ("goals", "objectives", "practices", "regions"):
-        values = getattr(filters, name)
-        if values:
-            clauses.append(f"{alias}.{name} && %s::varchar[]")
-            params.append(list(values))
-    if filters.languages:
-        clauses.append(f"{alias}.language = ANY(%s::varchar[])")
-        params.append(list(filters.languages))
+    for param, values in filters.values:
+        column = FILTER_COLUMNS[param]
+        if column in ARRAY_COLUMNS:
+            clauses.append(f"{alias}.{column} && %s::varchar[]")
+        else:
+            clauses.append(f"{alias}.{column} = ANY(%s::varchar[])")
+        params.append([str(value) for value in values])
     if filters.year_from is not None:
         clauses.append(f"{alias}.year >= %s")
         params.append(filters.year_from)
     if filters.year_to is not None:
         clauses.append(f"{alias}.year <= %s")
         params.append(filters.year_to)
-    return (" AND " + " AND ".join(clauses)) if clauses else "", params
+    return "".join(f" AND {clause}" for clause in clauses), params
 
 
-def _collect_vector(
-    candidates: dict[int, _Candidate], vector: np.ndarray, query: SearchQuery, params: dict
-) -> None:
+def _collect_vector(candidates: dict[int, _Candidate], context: _Context, filters: SearchFilters) -> None:
+    query, params, vector = context.query, context.params, context.vector
     dimension = int(vector.shape[0])
-    filter_sql, filter_params = _filter_sql(query.filters)
+    conditions, condition_params = filter_sql(filters)
     # "Quoted phrases" and -exclusions hold for the meaning side too: a visitor who excludes a word expects it
     # in no result, whichever list found it.
-    text_sql, text_params = _text_conditions(query.q)
-    filter_sql, filter_params = filter_sql + text_sql, filter_params + text_params
-    visible_sql, visible_params = visible_source_sql("s")
+    text_sql, text_params = _text_conditions(context.q)
     literal = vector_text(vector)
     # Model and namespace are literals so the planner can match the partial HNSW index of this model.
     sql = f"""
@@ -226,23 +304,19 @@ def _collect_vector(
             SELECT c.id, c.source_id, c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension}) AS distance
             FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
             WHERE c.model_name = {sql_literal(current_model_key())} AND c.namespace = {sql_literal(query.namespace)}
-            {filter_sql} AND {visible_sql}
+            {conditions}{text_sql} AND {context.visible_sql}
             ORDER BY c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension})
             LIMIT %s
         )
         SELECT id, source_id, distance FROM nearest ORDER BY distance
     """
-    with connection.cursor() as cursor:
-        # Settings and query in one round trip (SET, not SET LOCAL: there may be no transaction; every vector
-        # query sets both, so a value left on the connection is never relied on). ef_search is at most 1000.
-        ef_search = min(int(max(params["ef_search"], params["candidates"])), 1000)
-        cursor.execute(
-            f"SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = {ef_search}; {sql}",
-            [literal, *filter_params, *visible_params, literal, params["candidates"]],
-        )
-        while cursor.description is None and cursor.nextset():
-            pass
-        rows = cursor.fetchall()
+    # ef_search is at most 1000 (pgvector's bound).
+    ef_search = min(int(max(params["ef_search"], params["candidates"])), 1000)
+    rows = _run_with_hnsw_settings(
+        sql,
+        [literal, *condition_params, *text_params, *context.visible_params, literal, params["candidates"]],
+        ef_search=ef_search,
+    )
     rank = 0
     for chunk_id, source_id, distance in rows:
         similarity = 1.0 - float(distance)
@@ -254,6 +328,19 @@ def _collect_vector(
             rank += 1
             candidate.vector_rank = rank
             candidate.similarity = similarity
+
+
+def _run_with_hnsw_settings(sql: str, params: list, *, ef_search: int | None = None) -> list:
+    """Run a vector query with its HNSW settings set LOCAL: they end with the transaction, so a pooled or
+    persistent connection never carries them to the next request. Settings and query go in one round trip."""
+    settings_sql = "SET LOCAL hnsw.iterative_scan = relaxed_order; "
+    if ef_search is not None:
+        settings_sql += f"SET LOCAL hnsw.ef_search = {int(ef_search)}; "
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(settings_sql + sql, params)
+        while cursor.description is None and cursor.nextset():
+            pass
+        return cursor.fetchall()
 
 
 def parse_keyword_query(q: str) -> tuple[str, list[str], list[str]]:
@@ -275,7 +362,7 @@ def parse_keyword_query(q: str) -> tuple[str, list[str], list[str]]:
     return " ".join(words), phrases, excluded
 
 
-def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQuery, params: dict) -> None:
+def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filters: SearchFilters) -> None:
     """BM25 keyword candidates.
 
     Free words are OR-ed (any may match, as BM25 does); "quoted phrases" must match and -exclusions must not.
@@ -283,12 +370,14 @@ def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQue
     IDF and would let common words dominate). Queries without phrases read the postings index; a phrase needs
     word positions, so those queries rank the chunks that contain it from their tsvectors instead.
     """
-    words, phrases, excluded = parse_keyword_query(q)
+    words, phrases, excluded = parse_keyword_query(context.q)
     with connection.cursor() as cursor:
         if phrases:
-            rows = _keyword_phrase_rows(cursor, " ".join([words, *phrases]), phrases, excluded, query, params)
+            rows = _keyword_phrase_rows(
+                cursor, " ".join([words, *phrases]), phrases, excluded, context, filters
+            )
         elif words:
-            rows = _keyword_posting_rows(cursor, words, excluded, query, params)
+            rows = _keyword_posting_rows(cursor, words, excluded, context, filters)
         else:
             rows = []
     rank = 0
@@ -305,8 +394,8 @@ def _collect_keyword(candidates: dict[int, _Candidate], q: str, query: SearchQue
 
 
 # The query's lexemes (English stemming, as every chunk has English lexemes) with their Okapi BM25 IDF, the
-# "+1" variant that is never negative; a lexeme not counted yet (indexed after the last refresh) is taken as
-# rare. Parameters: the text, the namespace twice.
+# "+1" variant that is never negative; a lexeme not counted yet is taken as rare. Parameters: the text, the
+# namespace twice.
 TERMS_SQL = """
     terms AS MATERIALIZED (
         SELECT left(w, 200) AS lexeme,
@@ -340,7 +429,7 @@ def _exclusion_sql(excluded: list[str]) -> tuple[str, list]:
     )
 
 
-def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, params: dict) -> list:
+def _keyword_posting_rows(cursor, words: str, excluded, context: _Context, filters: SearchFilters) -> list:
     """Top chunks by BM25 from the postings index, reading at most `keyword_term_postings` per query word.
 
     Each word contributes its strongest postings (highest tf-and-length weight, read in index order), so the
@@ -350,9 +439,9 @@ def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, para
     filters); visibility and -exclusions are checked on the best chunks, with a second, complete pass when
     they removed so many that a page would come out short.
     """
-    filter_sql, filter_params = _filter_sql(query.filters)
-    filter_join = "JOIN knowledge_chunk c ON c.id = p.chunk_id" if filter_sql else ""
-    visible_sql, visible_params = visible_source_sql("s")
+    query, params = context.query, context.params
+    conditions, condition_params = filter_sql(filters)
+    filter_join = "JOIN knowledge_chunk c ON c.id = p.chunk_id" if conditions else ""
     exclusion_sql, exclusion_params = _exclusion_sql(excluded)
     wanted = params["candidates"]
     limit = 3 * wanted
@@ -364,7 +453,7 @@ def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, para
                 SELECT p.chunk_id, sum(t.idf * p.impact) AS score
                 FROM terms t CROSS JOIN LATERAL (
                     SELECT p.chunk_id, p.impact FROM knowledge_posting p {filter_join}
-                    WHERE p.namespace = %s AND p.lexeme = t.lexeme {filter_sql}
+                    WHERE p.namespace = %s AND p.lexeme = t.lexeme {conditions}
                     ORDER BY p.impact DESC
                     LIMIT %s
                 ) p
@@ -373,7 +462,7 @@ def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, para
             best AS (SELECT chunk_id, score FROM hits ORDER BY score DESC, chunk_id LIMIT %s)
             SELECT best.chunk_id, c.source_id, best.score, (SELECT count(*) FROM hits)
             FROM best JOIN knowledge_chunk c ON c.id = best.chunk_id JOIN knowledge_source s ON s.id = c.source_id
-            WHERE {visible_sql} {exclusion_sql}
+            WHERE {context.visible_sql} {exclusion_sql}
             ORDER BY best.score DESC, best.chunk_id
             """,
             [
@@ -381,10 +470,10 @@ def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, para
                 query.namespace,
                 query.namespace,
                 query.namespace,
-                *filter_params,
+                *condition_params,
                 params["keyword_term_postings"],
                 limit,
-                *visible_params,
+                *context.visible_params,
                 *exclusion_params,
             ],
         )
@@ -395,13 +484,15 @@ def _keyword_posting_rows(cursor, words: str, excluded, query: SearchQuery, para
         limit = total
 
 
-def _keyword_phrase_rows(cursor, text: str, phrases, excluded, query: SearchQuery, params) -> list:
+def _keyword_phrase_rows(
+    cursor, text: str, phrases, excluded, context: _Context, filters: SearchFilters
+) -> list:
     """BM25 (the same posting weights) of the chunks that contain every "quoted phrase" and no exclusion.
 
     At most `keyword_match_limit` such chunks are ranked: a phrase is a strong filter, and a phrase in more
     chunks than that is better narrowed with another word."""
-    filter_sql, filter_params = _filter_sql(query.filters)
-    visible_sql, visible_params = visible_source_sql("s")
+    query, params = context.query, context.params
+    conditions, condition_params = filter_sql(filters)
     exclusion_sql, exclusion_params = _exclusion_sql(excluded)
     phrase_sql = " AND ".join("c.search_vector @@ phraseto_tsquery('english', %s)" for _ in phrases)
     cursor.execute(
@@ -410,7 +501,7 @@ def _keyword_phrase_rows(cursor, text: str, phrases, excluded, query: SearchQuer
         matches AS MATERIALIZED (
             SELECT c.id, c.source_id
             FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
-            WHERE c.namespace = %s AND {phrase_sql} {exclusion_sql} {filter_sql} AND {visible_sql}
+            WHERE c.namespace = %s AND {phrase_sql} {exclusion_sql} {conditions} AND {context.visible_sql}
             LIMIT %s
         )
         SELECT m.id, m.source_id, sum(t.idf * p.impact) AS score
@@ -428,8 +519,8 @@ def _keyword_phrase_rows(cursor, text: str, phrases, excluded, query: SearchQuer
             query.namespace,
             *phrases,
             *exclusion_params,
-            *filter_params,
-            *visible_params,
+            *condition_params,
+            *context.visible_params,
             params["keyword_match_limit"],
             params["candidates"],
         ],
@@ -452,58 +543,44 @@ def _fuse(candidates: dict[int, _Candidate], params: dict) -> list[tuple[int, fl
     return fused
 
 
-# The Source columns a search reads (not the bookkeeping ones: hashes, errors, attempts).
-SOURCE_FIELDS = (
-    "namespace",
-    "kind",
-    "object_id",
-    "page_id",
-    "document_id",
-    "title",
-    "url",
-    "date",
-    *FACETS,
-)
+# The Source columns a search reads (not the bookkeeping ones: hashes, errors, attempts, vectors).
+SOURCE_FIELDS = ("namespace", "kind", "object_id", "page_id", "document_id", "title", "url", "date", *FACETS)
 
 
 def _load_sources(ids) -> dict[int, Source]:
-    return Source.objects.only(*SOURCE_FIELDS).in_bulk(ids) if ids else {}
+    return Source.objects.only(*SOURCE_FIELDS).in_bulk(list(ids)) if ids else {}
 
 
-def _exact_matches(q: str, query: SearchQuery, ranked: list[tuple[int, float]], sources: dict) -> set[int]:
+def _exact_matches(
+    context: _Context, filters: SearchFilters, ranked: list[tuple[int, float]], sources: dict
+) -> set[int]:
     """Sources a query names exactly: an objective code ("A1"), or a title equal to the query.
 
     Ranked sources are matched on the rows already loaded; an objective named by its code is added even when
-    no candidate list found it (and loaded into `sources`)."""
+    no candidate list found it (loaded into `sources`, checked for visibility and filters like any candidate)."""
+    q, query = context.q, context.query
+    candidates = {pk for pk, _ in ranked}
     exact: set[int] = set()
     normalised = _normalise_title(q)
     if len(normalised) >= 3:
-        exact.update(pk for pk, source in sources.items() if _normalise_title(source.title) == normalised)
-    if OBJECTIVE_CODE.match(q):
-        code = q.upper()
-        named = set(
-            Source.objects.filter(
-                namespace=query.namespace, content_type__in=["objective", "task_force"], objectives=[code]
-            ).values_list("pk", flat=True)
+        exact.update(
+            pk for pk in candidates if pk in sources and _normalise_title(sources[pk].title) == normalised
         )
-        # Only what this query may show: a source found by name is checked like every candidate.
-        new = named - set(sources)
-        if new:
-            visible_sql, visible_params = visible_source_sql("s")
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT s.id FROM knowledge_source s WHERE s.id = ANY(%s) AND {visible_sql}",
-                    [list(new), *visible_params],
-                )
-                visible = {row[0] for row in cursor.fetchall()}
-            allowed = set(
-                _apply_filters(Source.objects.filter(pk__in=visible), query.filters).values_list(
-                    "pk", flat=True
-                )
+    if OBJECTIVE_CODE.match(q.upper()):
+        conditions, condition_params = filter_sql(filters, alias="s")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT s.id FROM knowledge_source s
+                WHERE s.namespace = %s AND s.content_type IN ('objective', 'task_force') AND s.objectives = %s
+                  AND s.status = 'indexed' {conditions} AND {context.visible_sql}
+                """,
+                [query.namespace, [q.upper()], *condition_params, *context.visible_params],
             )
-            sources.update(_load_sources(allowed))
-            ranked.extend((pk, 0.0) for pk in sorted(allowed))
-            named = (named - new) | allowed
+            named = {row[0] for row in cursor.fetchall()}
+        new = named - candidates
+        sources.update(_load_sources([pk for pk in new if pk not in sources]))
+        ranked.extend((pk, 0.0) for pk in sorted(new))
         exact |= named
     return exact
 
@@ -519,37 +596,43 @@ def _normalise_title(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def _apply_filters(queryset, filters: SearchFilters):
-    if filters.content_types:
-        queryset = queryset.filter(content_type__in=filters.content_types)
-    for name in ("goals", "objectives", "practices", "regions"):
-        values = getattr(filters, name)
-        if values:
-            queryset = queryset.filter(**{f"{name}__overlap": list(values)})
-    if filters.languages:
-        queryset = queryset.filter(language__in=filters.languages)
-    if filters.year_from is not None:
-        queryset = queryset.filter(year__gte=filters.year_from)
-    if filters.year_to is not None:
-        queryset = queryset.filter(year__lte=filters.year_to)
-    return queryset
+# --- Facets -------------------------------------------------------------------------------------------------
 
 
-def _facet_counts(sources) -> dict[str, list[tuple[str, int]]]:
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for source in sources:
-        for name in FACETS:
-            value = getattr(source, name)
-            if name in ARRAY_FACETS:
-                counts[name].update(set(value))
-            elif value not in (None, ""):
-                counts[name][str(value)] += 1
-    return {
-        name: sorted(counts[name].items(), key=lambda item: (-item[1], item[0]))
-        if name != "year"
-        else sorted(counts[name].items(), reverse=True)
-        for name in FACETS
-    }
+def _count(rows, column: str) -> list[tuple[str, int]]:
+    counter: Counter = Counter()
+    for source in rows:
+        value = getattr(source, column)
+        if column in ARRAY_COLUMNS:
+            counter.update(set(value or ()))
+        elif value not in (None, ""):
+            counter[str(value)] += 1
+    if column == "year":
+        return sorted(counter.items(), reverse=True)
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _facet_counts(context: _Context, main: _Ranking, sources: dict) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value, disjunctive: a group with a selection is counted as if that group had none.
+
+    Groups without a selection count the results. Groups with one count the union of the results and of one
+    pool retrieved without any facet filter (same vector, same text conditions), filtered in Python by the other
+    groups' selections: one more retrieval whatever the number of active groups. A source that passes every
+    filter and is in the pool is also in the results (it ranks at least as high among fewer candidates), so a
+    checked value's count is at least the number of results that have it.
+    """
+    results = [sources[pk] for pk, _ in main.ranked if pk in sources]
+    counts = {column: _count(results, column) for column in FACETS}
+    filters = context.query.filters
+    if not filters.active:
+        return counts
+    pool = _rank(context, SearchFilters(), sources)
+    union = {pk: sources[pk] for pk, _ in [*main.ranked, *pool.ranked] if pk in sources}
+    for group in filters.active_groups:
+        others = filters.without(group)
+        column = "year" if group == "year" else FILTER_COLUMNS[group]
+        counts[column] = _count([source for source in union.values() if others.matches(source)], column)
+    return counts
 
 
 # --- Results ------------------------------------------------------------------------------------------------
@@ -567,11 +650,18 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
             ]
             wanted_chunks[source_id] = [chunk_id for chunk_id, _ in best]
     chunk_ids = [chunk_id for ids in wanted_chunks.values() for chunk_id in ids]
-    chunks = Chunk.objects.defer("embedding", "search_vector").in_bulk(chunk_ids)
-    first_chunks = {}
     missing = [source_id for source_id, _ in page_ids if source_id not in wanted_chunks]
-    for chunk in Chunk.objects.defer("embedding", "search_vector").filter(source_id__in=missing, position=0):
-        first_chunks[chunk.source_id] = chunk
+    chunks, first_chunks = {}, {}
+    if chunk_ids or missing:
+        # The passages chosen, and the first passage of sources found by name only: one query.
+        rows = Chunk.objects.defer("embedding", "search_vector").filter(
+            Q(pk__in=chunk_ids) | Q(source_id__in=missing, position=0)
+        )
+        for chunk in rows:
+            if chunk.pk in chunk_ids:
+                chunks[chunk.pk] = chunk
+            if chunk.source_id in missing and chunk.position == 0:
+                first_chunks[chunk.source_id] = chunk
     urls = live_urls([sources[source_id] for source_id, _ in page_ids if source_id in sources])
     terms = query_terms(q)
 
@@ -610,19 +700,27 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
                 passages=passages,
                 page_id=source.page_id,
                 document_id=source.document_id,
+                language=source.language,
             )
         )
     return results
 
 
-def live_urls(sources) -> dict[int, str]:
-    """Page URLs resolved now (a parent's slug may have changed since indexing)."""
+def live_urls(sources, request=None) -> dict[int, str]:
+    """Page URLs resolved now (a parent's slug may have changed since indexing): {source id: url}."""
+    page_sources = {source.page_id: source.pk for source in sources if source.page_id}
+    return {page_sources[page_id]: url for page_id, url in page_urls(list(page_sources), request).items()}
+
+
+def page_urls(page_ids, request=None) -> dict[int, str]:
+    """{page id: its URL now}, for routable pages: one query, then Wagtail's own URL logic on each row."""
     from wagtail.models import Page
 
-    page_sources = {source.page_id: source.pk for source in sources if source.page_id}
+    if not page_ids:
+        return {}
     urls = {}
-    for page in Page.objects.filter(pk__in=page_sources):
-        url = page.get_url()
+    for page in Page.objects.filter(pk__in=page_ids).only("id", "url_path", "locale_id"):
+        url = page.get_url(request)
         if url:
-            urls[page_sources[page.pk]] = url
+            urls[page.pk] = url
     return urls

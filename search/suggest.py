@@ -11,11 +11,10 @@ import re
 
 from django.db import connection
 
-from knowledge.models import SITE_NAMESPACE
-from knowledge.visibility import visible_source_sql
+from knowledge.models import SITE_NAMESPACE, source_visible_sql
 
-from .params import CONTENT_TYPES
-from .service import live_urls
+from .params import content_type_label
+from .service import page_urls
 
 MIN_CHARS = 2
 MAX_WORDS = 8
@@ -45,7 +44,7 @@ def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
     words = [word.lower() for word in WORD.findall(text)][:MAX_WORDS]
     if not words:
         return []
-    visible_sql, visible_params = visible_source_sql("s")
+    visible_sql, visible_params = source_visible_sql("s")
     sql = f"""
         SELECT s.id, s.title, s.url, s.content_type, s.page_id
         FROM knowledge_source s, to_tsquery('simple', %s) query
@@ -67,18 +66,14 @@ def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
         )
         rows = cursor.fetchall()
 
-    class _Row:  # what service.live_urls reads
-        def __init__(self, pk: int, page_id: int | None) -> None:
-            self.pk, self.page_id = pk, page_id
-
-    live = live_urls([_Row(pk, page_id) for pk, _, _, _, page_id in rows])
+    live = page_urls([page_id for *_, page_id in rows if page_id])
     suggestions: list[dict] = []
     seen: set[str] = set()
-    for pk, title, url, content_type, page_id in rows:
+    for _pk, title, url, content_type, page_id in rows:
         key = " ".join(title.lower().split())
         if key in seen:
             continue
-        url = live.get(pk, "" if page_id else url)
+        url = live.get(page_id, "") if page_id else url
         if not url:
             continue  # a page without a URL (not routable in any site): nothing to link to
         seen.add(key)
@@ -87,7 +82,7 @@ def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
                 "title": title,
                 "url": url,
                 "type": content_type,
-                "type_label": CONTENT_TYPES.get(content_type, ""),
+                "type_label": content_type_label(content_type),
             }
         )
         if len(suggestions) >= limit:

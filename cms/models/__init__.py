@@ -17,9 +17,11 @@ from .pages import (
     WebinarIndexPage,
     WebinarPage,
 )
+from .references import DraftReference
 from .snippets import Organization, Person, Region, SoilPractice
 
 __all__ = [
+    "DraftReference",
     "EventIndexPage",
     "EventPage",
     "GoalPage",

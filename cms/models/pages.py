@@ -8,7 +8,6 @@ index extracts and the values search filters on.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -25,25 +25,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import AttachedDocumentsField, DocumentField, PageField, PageListField
-from api.preview import HeadlessPreviewIfConfiguredMixin
+from cms.api_fields import AttachedDocumentsField, DocumentField, PageField, PageListField
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE
+from cms.filters import FilterError, filter_pages, listing_form, parse_page_filters, region_index_values
+from cms.preview import HeadlessPreviewIfConfiguredMixin
 
 from .snippets import Organization, Person, Region, SoilPractice
 
-GOAL_CODES = "ABCDEF"
-OBJECTIVE_CODE = re.compile(r"^[A-F][1-9]$")
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
-LANGUAGE_CHOICES = [
-    ("en", "English"),
-    ("fr", "French"),
-    ("es", "Spanish"),
-    ("pt", "Portuguese"),
-    ("ar", "Arabic"),
-    ("zh", "Chinese"),
-    ("ru", "Russian"),
-    ("de", "German"),
-]
 CURRENCY_CHOICES = [
     ("EUR", "Euro (EUR)"),
     ("USD", "US dollar (USD)"),
@@ -52,15 +42,6 @@ CURRENCY_CHOICES = [
     ("BRL", "Brazilian real (BRL)"),
     ("INR", "Indian rupee (INR)"),
 ]
-
-
-def _region_names(regions) -> list[str]:
-    names: list[str] = []
-    for region in regions:
-        for name in region.names_for_filtering():
-            if name not in names:
-                names.append(name)
-    return names
 
 
 def _objective_facets(objectives) -> dict[str, list[str]]:
@@ -83,31 +64,12 @@ class KnowledgeMixin:
         return []
 
 
-RELATED_HEADINGS = {
-    "project": "Related projects",
-    "webinar": "Related webinars",
-    "resource": "Related resources",
-    "event": "Related events",
-}
-
-
 class RelatedContentMixin:
-    """Shows "Related projects / webinars / resources" from the knowledge index under the page."""
+    """Pages that show "Related projects / webinars / resources" under their content (rendered by the search
+    layer's `related_content` template tag, from the knowledge index): which types, and how many of each."""
 
     related_types: tuple[str, ...] = ("project", "webinar", "resource")
     related_limit = 4
-
-    def get_context(self, request, *args, **kwargs):
-        from search.related import related_to_page
-
-        context = super().get_context(request, *args, **kwargs)
-        groups = []
-        for content_type in self.related_types:
-            items = related_to_page(self.pk, types=(content_type,), limit=self.related_limit)
-            if items:
-                groups.append({"heading": RELATED_HEADINGS[content_type], "items": items})
-        context["related"] = groups
-        return context
 
 
 # --- Site structure -------------------------------------------------------------------------------------
@@ -177,6 +139,7 @@ class StrategyPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
         ("body", ""),
     ]
     content_type_label = "strategy"
+    content_type_name = _("Strategy")
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.GoalPage"]
@@ -441,7 +404,7 @@ class ResourceDocument(AttachedDocument):
 
 
 class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
-    """A catalogue page whose children are listed with filters."""
+    """A catalogue page whose children are listed, filtered by the filters their type offers (cms/filters.py)."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
@@ -461,6 +424,18 @@ class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
 
         return Paginator(queryset, self.page_size).get_page(request.GET.get("page"))
 
+    def filtered_children(self, request, model, queryset):
+        """The children narrowed by the request's filters, and the form state for the template.
+
+        A bad value shows the list unfiltered with the message next to its field (status 400 is not worth a blank
+        page here: the form is right there to fix it)."""
+        try:
+            chosen = parse_page_filters(model, request.GET)
+            error = None
+        except FilterError as exc:
+            chosen, error = {}, exc
+        return filter_pages(queryset, model, chosen), listing_form(model, chosen, error)
+
 
 class ProjectIndexPage(ListingPage):
     subpage_types = ["cms.ProjectPage"]
@@ -469,12 +444,11 @@ class ProjectIndexPage(ListingPage):
         verbose_name = "project catalogue"
 
     def get_context(self, request, *args, **kwargs):
-        from cms.listings import filter_projects
-
         context = super().get_context(request, *args, **kwargs)
-        projects = ProjectPage.objects.child_of(self).live().public().order_by("title")
-        projects, filters = filter_projects(projects, request.GET)
-        context["filters"] = filters
+        projects = (
+            ProjectPage.objects.child_of(self).live().public().order_by("title").prefetch_related("countries")
+        )
+        projects, context["filters"] = self.filtered_children(request, ProjectPage, projects)
         context["projects"] = self.paginate(request, projects)
         return context
 
@@ -529,6 +503,10 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         related_name="projects",
         help_text="The strategic objectives this project serves.",
     )
+
+    listing_filters = ("status", "goal", "objective", "practice", "region", "year")
+    region_field = "countries"
+    year_field = "start_date__year"
 
     base_form_class = ProjectPageForm
     content_panels = Page.content_panels + [
@@ -594,7 +572,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
             **super().facets(),
             **_objective_facets(self.objectives.all()),
             "practices": sorted(p.slug for p in self.practices.all()),
-            "regions": _region_names(self.countries.select_related("parent")),
+            "regions": region_index_values(self.countries.select_related("parent")),
             "year": self.start_date.year if self.start_date else None,
             "date": self.start_date,
         }
@@ -641,6 +619,9 @@ class WebinarIndexPage(ListingPage):
 
 class WebinarPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
     related_types = ("webinar", "project", "resource")
+
+    listing_filters = ("goal", "objective", "practice", "year")
+    year_field = "start_date__year"
 
     series = models.CharField(
         max_length=160, blank=True, help_text="e.g. Soil Carbon Science Webinar Series."
@@ -792,6 +773,10 @@ class EventPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowledge
         PARTNER_EVENT = "partner_event", "Partner event"
         COMMUNITY_MEETING = "cop_meeting", "Community-of-practice meeting"
 
+    listing_filters = ("kind", "goal", "objective", "region", "year")
+    region_field = "regions"
+    year_field = "start_date__year"
+
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNER_EVENT)
     start_date = models.DateField()
     end_date = models.DateField()
@@ -858,7 +843,7 @@ class EventPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowledge
         return {
             **super().facets(),
             **_objective_facets(self.objectives.all()),
-            "regions": _region_names(self.regions.select_related("parent")),
+            "regions": region_index_values(self.regions.select_related("parent")),
             "year": self.start_date.year,
             "date": self.start_date,
         }
@@ -883,12 +868,9 @@ class ResourceIndexPage(ListingPage):
         verbose_name = "resource library"
 
     def get_context(self, request, *args, **kwargs):
-        from cms.listings import filter_resources
-
         context = super().get_context(request, *args, **kwargs)
         resources = ResourcePage.objects.child_of(self).live().public().order_by("-year", "title")
-        resources, filters = filter_resources(resources, request.GET)
-        context["filters"] = filters
+        resources, context["filters"] = self.filtered_children(request, ResourcePage, resources)
         context["resources"] = self.paginate(request, resources)
         return context
 
@@ -915,6 +897,10 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
         DATASET = "dataset", "Dataset"
         VIDEO = "video", "Video"
         ARTICLE = "article", "Article"
+
+    listing_filters = ("kind", "language", "year", "goal", "objective", "practice", "region")
+    region_field = "regions"
+    year_field = "year"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
     authors = models.CharField(max_length=500, blank=True, help_text="Names separated by semicolons.")
@@ -964,6 +950,7 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
     ]
     knowledge_fields = [("authors", "Authors"), ("summary", ""), ("body", "")]
     content_type_label = "resource"
+    content_type_name = _("Resource")
 
     parent_page_types = ["cms.ResourceIndexPage"]
     subpage_types: list[str] = []
@@ -980,7 +967,7 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
             **super().facets(),
             **_objective_facets(self.objectives.all()),
             "practices": sorted(p.slug for p in self.practices.all()),
-            "regions": _region_names(self.regions.select_related("parent")),
+            "regions": region_index_values(self.regions.select_related("parent")),
             "year": self.year,
             "language": self.language,
             "resource_kind": self.kind,

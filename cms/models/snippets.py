@@ -11,7 +11,8 @@ from wagtail.search import index
 
 
 class Region(index.Indexed, models.Model):
-    """A world region or a country. Countries belong to a region, so filtering by region finds its countries."""
+    """A world region or a country. Countries belong to a region, so filtering by region finds its countries
+    (cms/filters.py: region_q, region_index_values)."""
 
     class Kind(models.TextChoices):
         REGION = "region", "World region"
@@ -69,10 +70,6 @@ class Region(index.Indexed, models.Model):
         if self.iso_code and not (len(self.iso_code) == 2 and self.iso_code.isalpha()):
             raise ValidationError({"iso_code": "Use the two-letter ISO 3166-1 code, e.g. FR."})
         self.iso_code = self.iso_code.upper()
-
-    def names_for_filtering(self) -> list[str]:
-        """This place and the region above it, so a project in Kenya is found under Africa too."""
-        return [self.name] + ([self.parent.name] if self.parent_id else [])
 
 
 class SoilPractice(index.Indexed, models.Model):

@@ -1,4 +1,5 @@
-"""Settings of the headless API (DRF, OpenAPI, CORS, throttling, headless preview). Imported by base.py.
+"""Settings of the headless API (DRF, OpenAPI, CORS, throttling, headless preview). Imported by base.py (and
+importing nothing from it: settings modules import one way too).
 
 Environment variables read here (listed in the README's settings table):
 
@@ -9,15 +10,6 @@ Environment variables read here (listed in the README's settings table):
 """
 
 import os
-
-# This module is imported at the end of base.py, so base's names already exist.
-from .base import INSTALLED_APPS as _base_apps
-
-# Swagger UI's JavaScript and CSS served locally (no CDN): drf-spectacular-sidecar.
-INSTALLED_APPS = [
-    *_base_apps,
-    *(["drf_spectacular_sidecar"] if "drf_spectacular_sidecar" not in _base_apps else []),
-]
 
 SEARCH_API_THROTTLE = os.environ.get("SEARCH_API_THROTTLE", "60/minute").strip() or "60/minute"
 

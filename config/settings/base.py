@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's JavaScript and CSS served locally (no CDN)
     "corsheaders",
     "django_tasks",
     "django_tasks_db",

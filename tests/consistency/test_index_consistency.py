@@ -1,5 +1,9 @@
 """Random publishing histories never let search, suggestions or related content disagree with Wagtail.
 
+The same random histories check that the forms of the one visibility definition (cms/visibility.py) agree with
+each other, with Wagtail's own live().public(), and with the test's model: the per-object checks, the querysets,
+and their compiled SQL, with and without the once-per-request restriction reads.
+
 A Hypothesis state machine applies random editor actions (pages: create, edit, publish, unpublish, delete,
 move, view restrictions on sections; documents: upload, replace, delete, move between collections, attach to
 and detach from pages, collection privacy). Each action runs like an editor's request: the sync tasks it
@@ -20,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -35,6 +39,15 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from cms.models import StandardPage
+from cms.visibility import (
+    document_is_visible,
+    document_visible_sql,
+    page_is_visible,
+    page_visible_sql,
+    restrictions_read_once,
+    visible_documents,
+    visible_pages,
+)
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Source
 from search.related import related_to_source
@@ -421,6 +434,61 @@ class IndexConsistency(RuleBasedStateMachine):
             if self.document_visible(model):
                 titles[("document", str(model.pk))] = model.title
         return set(titles), titles
+
+    @invariant()
+    def visibility_forms_agree(self):
+        page_ids = sorted(self.pages)
+        document_ids = sorted(self.documents)
+        expected_pages = {pk for pk, model in self.pages.items() if self.page_visible(model)}
+        expected_documents = {pk for pk, model in self.documents.items() if self.document_visible(model)}
+        page_sql, page_params = page_visible_sql("p.id")
+        document_sql, document_params = document_visible_sql("d.id")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT p.id FROM wagtailcore_page p WHERE p.id = ANY(%s) AND {page_sql}",
+                [page_ids, *page_params],
+            )
+            sql_pages = {row[0] for row in cursor.fetchall()}
+            cursor.execute(
+                f"SELECT d.id FROM wagtaildocs_document d WHERE d.id = ANY(%s) AND {document_sql}",
+                [document_ids, *document_params],
+            )
+            sql_documents = {row[0] for row in cursor.fetchall()}
+        forms = {
+            "model": expected_pages,
+            "wagtail live().public()": set(
+                Page.objects.filter(pk__in=page_ids).live().public().values_list("pk", flat=True)
+            ),
+            "visible_pages()": set(visible_pages().filter(pk__in=page_ids).values_list("pk", flat=True)),
+            "page_is_visible": {
+                page.pk for page in Page.objects.filter(pk__in=page_ids) if page_is_visible(page)
+            },
+            "SQL": sql_pages,
+        }
+        with restrictions_read_once():
+            forms["visible_pages() read once"] = set(
+                visible_pages().filter(pk__in=page_ids).values_list("pk", flat=True)
+            )
+            forms["page_is_visible read once"] = {
+                page.pk for page in Page.objects.filter(pk__in=page_ids) if page_is_visible(page)
+            }
+        documents = {
+            "model": expected_documents,
+            "visible_documents()": set(
+                visible_documents().filter(pk__in=document_ids).values_list("pk", flat=True)
+            ),
+            "document_is_visible": {
+                document.pk
+                for document in Document.objects.filter(pk__in=document_ids)
+                if document_is_visible(document)
+            },
+            "SQL": sql_documents,
+        }
+        history = "; ".join(self.log)
+        assert all(value == expected_pages for value in forms.values()), f"pages: {forms}\nafter: {history}"
+        assert all(value == expected_documents for value in documents.values()), (
+            f"documents: {documents}\nafter: {history}"
+        )
 
     @invariant()
     def only_live_public_sources_are_found(self):

@@ -1,5 +1,6 @@
 """The keyword side's postings (knowledge_posting): written from each chunk's tsvector, replaced and deleted with
-their source, impacts kept in line with BM25's parameters, and read with a bound per query word."""
+their source, document frequencies and corpus totals kept exact by each write (no pass over the corpus), impacts
+recomputed by maintenance only when they drift, and read with a bound per query word."""
 
 from __future__ import annotations
 
@@ -8,10 +9,16 @@ import math
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from knowledge.indexing import Indexer, external_source
-from knowledge.models import CorpusStat, Posting, Source
-from knowledge.store import refresh_lexeme_stats, remove_source
+from knowledge.models import CorpusStat, LexemeStat, Posting, Source
+from knowledge.store import (
+    maintain_keyword_statistics,
+    record_failure,
+    recount_keyword_statistics,
+    remove_source,
+)
 from search.service import SearchQuery, search
 
 pytestmark = pytest.mark.django_db
@@ -19,14 +26,26 @@ pytestmark = pytest.mark.django_db
 NS = "test-postings"
 
 
-def index(**texts: str) -> None:
+def write(**texts: str) -> None:
+    """What an editor's save does: index the sources, nothing else."""
     Indexer().index(
         [
             external_source(namespace=NS, object_id=key, title=f"Doc {key}", text=text)
             for key, text in texts.items()
         ]
     )
-    refresh_lexeme_stats(NS)
+
+
+def index(**texts: str) -> None:
+    """What `reindex` does: write, then maintain the keyword statistics."""
+    write(**texts)
+    maintain_keyword_statistics(NS)
+
+
+def statistics() -> tuple[dict[str, int], tuple[int, int]]:
+    lexemes = dict(LexemeStat.objects.filter(namespace=NS).values_list("lexeme", "ndoc"))
+    stat = CorpusStat.objects.filter(namespace=NS).first()
+    return lexemes, ((stat.chunks, stat.total_length) if stat else (0, 0))
 
 
 def lexemes_in_chunks() -> dict[tuple[int, str], int]:
@@ -88,7 +107,7 @@ def test_impacts_follow_the_average_length_and_bm25_parameters():
     assert CorpusStat.objects.get(namespace=NS).impact_average_length > 2 * stat.average_length
     check(1.2, 0.75)
     with override_settings(SEARCH_BM25_K1=2.0, SEARCH_BM25_B=0.3):
-        refresh_lexeme_stats(NS)
+        assert maintain_keyword_statistics(NS)
         check(2.0, 0.3)
 
 
@@ -132,3 +151,55 @@ def test_each_query_word_reads_at_most_the_configured_number_of_postings():
     assert bounded.total == 5
     assert [r.object_id for r in bounded.results] == [r.object_id for r in everything.results[:5]]
     assert [r.object_id for r in bounded.results] == ["d11", "d10", "d9", "d8", "d7"]
+
+
+def test_every_write_keeps_document_frequencies_and_totals_exact():
+    """Writes, replacements, failures and deletions move the statistics by their own postings only, and the
+    result equals a full recount from the postings and chunks."""
+    write(a="Biochar persists in sandy soils.", b="Cover crops protect bare soil.", c="Peat stores carbon.")
+    write(a="Compost feeds soil life and soil carbon.", d="Biochar and compost in sandy soil.")
+    record_failure(
+        namespace=NS, kind=Source.Kind.EXTERNAL, object_id="c", fields={"title": "Doc c"}, error="test"
+    )
+    remove_source(namespace=NS, kind=Source.Kind.EXTERNAL, object_id="b")
+    incremental = statistics()
+    assert incremental[0]["soil"] == 2 and "peat" not in incremental[0] and "cover" not in incremental[0]
+    recount_keyword_statistics(NS)
+    assert statistics() == incremental
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), sum(length(search_vector)) FROM knowledge_chunk WHERE namespace = %s", [NS]
+        )
+        assert tuple(cursor.fetchone()) == incremental[1]
+
+
+def test_an_editors_write_never_rewrites_other_postings():
+    """Even when it moves the average length far past the drift threshold, a write leaves the stored impacts of
+    every other source alone: only maintenance (reindex, refresh_keyword_stats, the worker) recomputes them."""
+    index(a="Soil carbon soil carbon soil.", b="Peat stores carbon.")
+
+    def impacts():
+        return {
+            (chunk, lexeme): impact
+            for chunk, lexeme, impact in Posting.objects.filter(namespace=NS)
+            .exclude(chunk__source__object_id="long")
+            .values_list("chunk_id", "lexeme", "impact")
+        }
+
+    before = impacts()
+    write(long=" ".join(f"word{n}" for n in range(300)))
+    assert impacts() == before
+    assert maintain_keyword_statistics(NS)  # now stale: maintenance recomputes
+    assert impacts() != before
+
+
+def test_deleting_a_source_is_set_based():
+    """No chunk row (vector, tsvector) is read into Python to delete a source: its chunks and postings go with
+    set-based DELETE statements."""
+    write(a="Biochar persists in sandy soils for centuries. " * 40)
+    with CaptureQueriesContext(connection) as queries:
+        remove_source(namespace=NS, kind=Source.Kind.EXTERNAL, object_id="a")
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    assert not any("knowledge_chunk" in sql and "embedding" in sql for sql in reads), reads
+    assert not Source.objects.filter(namespace=NS).exists()
+    assert not Posting.objects.filter(namespace=NS).exists()

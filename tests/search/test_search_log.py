@@ -61,7 +61,7 @@ def test_a_search_writes_one_anonymous_row(client, site_tree):
     entry = SearchLogEntry.objects.get()
     assert entry.query == "cover crops"
     assert entry.mode == "hybrid"
-    assert entry.filters == {"content_types": ["resource"]}
+    assert entry.filters == {"type": ["resource"]}  # the request parameters, as in the URL
     assert entry.result_count == 1
     assert entry.took_ms > 0
     assert entry.page == 1

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.demo.loader import DemoLoader
-from knowledge.tasks import index_sync_suspended
+from cms.signals import bulk_load
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, skip_index: bool, rebuild_documents: bool, **options):
-        with index_sync_suspended():
+        with bulk_load():
             report = DemoLoader(rebuild_documents=rebuild_documents).load()
         if report.changed:
             created = (

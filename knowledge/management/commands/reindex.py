@@ -9,7 +9,7 @@ from knowledge import sync
 from knowledge.embeddings import current_model_key
 from knowledge.indexing import BATCH_SOURCES
 from knowledge.models import SITE_NAMESPACE
-from knowledge.store import refresh_lexeme_stats
+from knowledge.store import maintain_keyword_statistics
 
 
 class Command(BaseCommand):
@@ -56,7 +56,10 @@ class Command(BaseCommand):
 
             stats = sync.reindex_site(work, force=force, batch_size=batch_size, on_batch=progress)
         orphans = sync.remove_orphans() if pages and documents else 0
-        refresh_lexeme_stats(SITE_NAMESPACE)
+        if maintain_keyword_statistics(SITE_NAMESPACE):
+            self.stdout.write(
+                "Keyword statistics: posting weights recomputed for the new average passage length."
+            )
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(

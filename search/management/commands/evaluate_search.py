@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from knowledge.embeddings import get_embedder
 from knowledge.indexing import BATCH_SOURCES, Indexer, IndexStats, batched, external_source
-from knowledge.store import refresh_lexeme_stats
+from knowledge.store import maintain_keyword_statistics
 from search.evaluation import evaluate_run, iter_corpus, load_dataset, percentile
 from search.service import MODES, SearchQuery, search
 
@@ -93,7 +93,7 @@ class Command(BaseCommand):
             for stats in indexer.index_batches(batches):
                 total.add(stats)
                 bar.update(stats.indexed + stats.unchanged + stats.failed)
-        refresh_lexeme_stats(namespace)
+        maintain_keyword_statistics(namespace)
         self.stderr.write(
             f"Index {namespace}: {total.indexed} indexed, {total.unchanged} unchanged, {total.failed} failed, "
             f"{total.embeddings_computed} embeddings computed, {total.embeddings_from_cache} from cache "

@@ -1,14 +1,18 @@
 """Serializer fields used in the `api_fields` of page types: relations to pages and documents, expanded and
-restricted to what an anonymous visitor may see (a draft or private objective, or a document in a private
-collection, never shows up inside a public page's JSON).
+restricted to what an anonymous visitor may see (cms/visibility.py: a draft or private objective, or a document in
+a private collection, never shows up inside a public page's JSON).
 
-Relations to snippets (organizations, people, countries, practices) are expanded by the Wagtail API router
-itself: see the snippet endpoints' `nested_default_fields` in api/v2.py.
+They describe how the content model appears in Wagtail's API (as bakerydemo's models do), so they live with the
+models; the API app (api/v2.py) mounts the endpoints. Relations to snippets (organizations, people, countries,
+practices) are expanded by the Wagtail API router itself: see the snippet endpoints' `nested_default_fields` in
+api/v2.py.
 """
 
 from __future__ import annotations
 
 from rest_framework import serializers
+
+from .visibility import visible_documents, visible_pages
 
 
 def _detail_url(context: dict, model, pk) -> str | None:
@@ -39,8 +43,6 @@ def page_summary(page, context: dict) -> dict:
 
 
 def _visible_page_ids(ids) -> set[int]:
-    from api.visibility import visible_pages
-
     return set(visible_pages().filter(pk__in=[pk for pk in ids if pk]).values_list("pk", flat=True))
 
 
@@ -87,8 +89,6 @@ def document_summary(document, context: dict) -> dict:
 
 
 def _visible_document_ids(ids) -> set[int]:
-    from api.visibility import visible_documents
-
     return set(visible_documents().filter(pk__in=[pk for pk in ids if pk]).values_list("pk", flat=True))
 
 

@@ -1,0 +1,328 @@
+"""The filters of lists: the site's listings, the /api/v2/ page listings and search all take them from here.
+
+One definition per filter: its request parameter, the values it accepts (and the message when one is unknown),
+what it means on a page queryset, and the column of the knowledge index it corresponds to. Values repeat or come
+comma-separated (``?practice=agroforestry,cover-crops``): values of one filter are alternatives (OR), different
+filters must all hold (AND). "A world region includes its countries" is defined once, here: `region_q` for
+querysets and `region_index_values` for what the index stores, so a listing, the API and search agree on it.
+
+Which filters a page type offers is declared on the model (`listing_filters`); search offers every filter that has
+an index column (see `SEARCH_FILTERS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE, content_types
+from .visibility import visible_pages
+
+
+def _model(name: str):
+    # By name: the page models use this module for their listings, so it cannot import cms.models.
+    return apps.get_model("cms", name)
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used; `param` names the request parameter at fault."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+def request_values(params: Mapping, name: str) -> list[str]:
+    """The values of one parameter, repeated or comma-separated, stripped, in order, without repeats."""
+    getlist = getattr(params, "getlist", None)
+    raws = getlist(name) if getlist else ([params[name]] if name in params else [])
+    values: list[str] = []
+    for raw in raws:
+        values.extend(part.strip() for part in str(raw).split(",") if part.strip())
+    return list(dict.fromkeys(values))
+
+
+def _unknown(param: str, label: str, values: Iterable[str]) -> FilterError:
+    shown = ", ".join(repr(value[:40]) for value in list(values)[:5])
+    return FilterError(param, f"Unknown {label}: {shown}.")
+
+
+def _no_nulls(param: str, values: list[str]) -> None:
+    if any("\x00" in value for value in values):
+        raise FilterError(param, f"Null characters are not allowed in {param}.")
+
+
+# --- "A world region includes its countries" ----------------------------------------------------------------------
+
+
+def region_q(field: str, slugs: Iterable[str]) -> Q:
+    """Pages tagged with one of these places, or with a country of one of these world regions."""
+    slugs = list(slugs)
+    return Q(**{f"{field}__slug__in": slugs}) | Q(**{f"{field}__parent__slug__in": slugs})
+
+
+def region_index_values(regions: Iterable) -> list[str]:
+    """What the index stores for a page's places: each place's slug and its world region's slug, so that a search
+    filtered by a world region (regions && [slug]) finds its countries, exactly as `region_q` does."""
+    values: list[str] = []
+    for region in regions:
+        for slug in (region.slug, region.parent.slug if region.parent_id else None):
+            if slug and slug not in values:
+                values.append(slug)
+    return sorted(values)
+
+
+# --- The filters ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filter:
+    param: str
+    label: str
+    index_column: str | None = None  # the knowledge index column it corresponds to (None: not searchable)
+
+    def parse(self, params: Mapping, model=None) -> tuple:
+        """The validated values of this filter in `params` (empty tuple when absent); FilterError when bad."""
+        values = request_values(params, self.param)
+        _no_nulls(self.param, values)
+        return tuple(self.clean(values, model)) if values else ()
+
+    def clean(self, values: list[str], model) -> list:
+        return values
+
+    def applies_to(self, model) -> bool:
+        return self.param in getattr(model, "listing_filters", ())
+
+    def page_q(self, model, values: tuple) -> Q:
+        raise NotImplementedError
+
+    def index_values(self, values: tuple) -> list:
+        """The values to look for in `index_column`."""
+        return list(values)
+
+
+class ChoiceFilter(Filter):
+    """A field with choices on the model (status, kind) or a fixed list (language)."""
+
+    def __init__(self, param: str, label: str, *, choices=None, index_column: str | None = None) -> None:
+        super().__init__(param, label, index_column)
+        object.__setattr__(self, "_choices", choices)
+
+    def choices(self, model=None) -> list[tuple[str, str]]:
+        if self._choices is not None:
+            return list(self._choices)
+        if model is None:
+            return []
+        return list(model._meta.get_field(self.param).choices)
+
+    def clean(self, values, model):
+        allowed = [str(value) for value, _ in self.choices(model)]
+        unknown = [value for value in values if value not in allowed]
+        if unknown:
+            raise FilterError(
+                self.param,
+                f"Unknown {self.label.lower()} {unknown[0][:40]!r}: use one of {', '.join(allowed)}.",
+            )
+        return values
+
+    def page_q(self, model, values):
+        return Q(**{f"{self.param}__in": list(values)})
+
+
+class GoalFilter(Filter):
+    def clean(self, values, model):
+        codes = [value.upper() for value in values]
+        unknown = [code for code in codes if len(code) != 1 or code not in GOAL_CODES]
+        if unknown:
+            raise FilterError(self.param, f"Unknown goal {unknown[0][:40]!r}: use a letter from A to F.")
+        return list(dict.fromkeys(codes))
+
+    def page_q(self, model, values):
+        q = Q()
+        for code in values:
+            q |= Q(objectives__code__startswith=code)
+        return q
+
+
+class ObjectiveFilter(Filter):
+    def clean(self, values, model):
+        codes = [value.upper() for value in values]
+        unknown = [code for code in codes if not OBJECTIVE_CODE.match(code)]
+        if unknown:
+            raise FilterError(self.param, f"Unknown objective {unknown[0][:40]!r}: use a code such as A1.")
+        return list(dict.fromkeys(codes))
+
+    def page_q(self, model, values):
+        return Q(objectives__code__in=list(values))
+
+
+class PracticeFilter(Filter):
+    def clean(self, values, model):
+        known = set(_model("SoilPractice").objects.filter(slug__in=values).values_list("slug", flat=True))
+        unknown = [value for value in values if value not in known]
+        if unknown:
+            raise _unknown(self.param, "soil practice", unknown)
+        return values
+
+    def page_q(self, model, values):
+        return Q(practices__slug__in=list(values))
+
+
+class RegionFilter(Filter):
+    def clean(self, values, model):
+        known = set(_model("Region").objects.filter(slug__in=values).values_list("slug", flat=True))
+        unknown = [value for value in values if value not in known]
+        if unknown:
+            raise _unknown(self.param, "country or region", unknown)
+        return values
+
+    def page_q(self, model, values):
+        return region_q(model.region_field, values)
+
+
+class YearFilter(Filter):
+    """Years: ``year`` (one or several) on listings; ``year_from`` / ``year_to`` bound a range in search."""
+
+    low, high = 1900, 2100
+
+    def clean(self, values, model):
+        return [self.year(self.param, value) for value in values]
+
+    @classmethod
+    def year(cls, param: str, raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise FilterError(param, f"{param} must be a whole number, not {raw[:40]!r}.") from None
+        if not cls.low <= value <= cls.high:
+            raise FilterError(param, f"{param} must be between {cls.low} and {cls.high}.")
+        return value
+
+    @classmethod
+    def parse_range(cls, params: Mapping) -> tuple[int | None, int | None]:
+        bounds = []
+        for param in ("year_from", "year_to"):
+            raw = str(params.get(param, "") or "").strip()
+            bounds.append(cls.year(param, raw) if raw else None)
+        if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+            raise FilterError("year_from", "year_from is after year_to.")
+        return bounds[0], bounds[1]
+
+    def page_q(self, model, values):
+        return Q(**{f"{model.year_field}__in": list(values)})
+
+
+class ContentTypeFilter(ChoiceFilter):
+    """The kind of result in search (project, webinar, document, ...): ``type``."""
+
+    def choices(self, model=None):
+        return list(content_types().items())
+
+    def clean(self, values, model):
+        unknown = [value for value in values if value not in content_types()]
+        if unknown:
+            raise _unknown(self.param, "content type", unknown)
+        return values
+
+
+STATUS = ChoiceFilter("status", _("Status"))
+KIND = ChoiceFilter("kind", _("Type"))
+LANGUAGE = ChoiceFilter("language", _("Language"), choices=LANGUAGE_CHOICES, index_column="language")
+GOAL = GoalFilter("goal", _("Goal"), index_column="goals")
+OBJECTIVE = ObjectiveFilter("objective", _("Strategic objective"), index_column="objectives")
+PRACTICE = PracticeFilter("practice", _("Soil practice"), index_column="practices")
+REGION = RegionFilter("region", _("Country or region"), index_column="regions")
+YEAR = YearFilter("year", _("Year"), index_column="year")
+TYPE = ContentTypeFilter("type", _("Type"), index_column="content_type")
+
+FILTERS: dict[str, Filter] = {
+    f.param: f for f in (STATUS, KIND, LANGUAGE, GOAL, OBJECTIVE, PRACTICE, REGION, YEAR)
+}
+# Search filters, in the order the search page shows them as facet groups (the year range comes last).
+SEARCH_FILTERS: tuple[Filter, ...] = (TYPE, GOAL, OBJECTIVE, PRACTICE, REGION, LANGUAGE)
+
+
+def parse_page_filters(model, params: Mapping) -> dict[str, tuple]:
+    """The listing filters of `model` present in `params`, validated: {param: values}."""
+    chosen = {}
+    for param in getattr(model, "listing_filters", ()):
+        values = FILTERS[param].parse(params, model)
+        if values:
+            chosen[param] = values
+    return chosen
+
+
+def filter_pages(queryset, model, chosen: Mapping[str, tuple]):
+    """`queryset` (pages of `model`) narrowed by the parsed filters; without duplicates from many-to-many joins."""
+    condition = Q()
+    for param, values in chosen.items():
+        condition &= FILTERS[param].page_q(model, values)
+    if not condition:
+        return queryset
+    return queryset.filter(pk__in=model.objects.filter(condition).values("pk"))
+
+
+# --- The listing form ---------------------------------------------------------------------------------------------
+
+
+def _options(param: str, model) -> list[dict]:
+    """The choices a listing offers for one filter: only values that exist (and, for pages, are visible)."""
+    if param in ("status", "kind"):
+        return [{"value": value, "label": label} for value, label in FILTERS[param].choices(model)]
+    if param == "language":
+        present = set(visible_pages(model.objects.all()).values_list("language", flat=True).distinct())
+        return [{"value": code, "label": label} for code, label in LANGUAGE_CHOICES if code in present]
+    if param == "goal":
+        goals = visible_pages(_model("GoalPage").objects.all()).order_by("code").values_list("code", "title")
+        return [{"value": code, "label": f"{code}: {title}"} for code, title in goals]
+    if param == "objective":
+        objectives = visible_pages(_model("ObjectivePage").objects.all()).order_by("code")
+        return [
+            {"value": code, "label": f"{code}: {label}"}
+            for code, label in objectives.values_list("code", "short_label")
+        ]
+    if param == "practice":
+        return [
+            {"value": slug, "label": name}
+            for slug, name in _model("SoilPractice").objects.values_list("slug", "name")
+        ]
+    if param == "region":
+        regions = _model("Region").objects.order_by("kind", "name")
+        kinds = dict(_model("Region").Kind.choices)
+        return [
+            {"value": slug, "label": name, "group": kinds.get(kind, kind)}
+            for slug, name, kind in regions.values_list("slug", "name", "kind")
+        ]
+    if param == "year":
+        years = visible_pages(model.objects.all()).values_list(model.year_field, flat=True).distinct()
+        return [
+            {"value": str(year), "label": str(year)} for year in sorted({y for y in years if y}, reverse=True)
+        ]
+    raise KeyError(param)
+
+
+def listing_form(model, chosen: Mapping[str, tuple], error: FilterError | None = None) -> dict:
+    """What a listing template needs to show its filter form: one field per filter of the page type, with its
+    options, the chosen value and, for a bad value, the message next to the field."""
+    fields = []
+    for param in model.listing_filters:
+        selected = [str(value) for value in chosen.get(param, ())]
+        options = _options(param, model)
+        for option in options:
+            option["selected"] = option["value"] in selected
+        fields.append(
+            {
+                "param": param,
+                "label": FILTERS[param].label,
+                "options": options,
+                "value": selected[0] if selected else "",
+                "error": error.message if error is not None and error.param == param else "",
+                "grouped": param == "region",
+            }
+        )
+    return {"fields": fields, "active": bool(chosen), "error": error}

@@ -1,0 +1,210 @@
+"""Who may see what: the one definition of "visible to an anonymous visitor", for pages, documents and images.
+
+- A **page** is visible when it is live and neither it nor an ancestor carries a view restriction: Wagtail's own
+  ``live().public()`` rule (``Page.get_view_restrictions()`` for one page), over restrictions read once per
+  read-only request.
+- A **collection** is private when it or an ancestor carries a view restriction (Wagtail's
+  ``Collection.get_view_restrictions()``). Images and documents in private collections are never visible.
+- A **document** outside private collections is visible when no page uses it (neither a page's published version,
+  from Wagtail's reference index, nor a page's latest revision, from `DraftReference`), or when at least one
+  visible page's published version uses it. So a report attached to a private page, or only to an unpublished
+  draft, stays hidden until a live, public page uses it.
+
+Everything that shows content to anonymous visitors goes through this module: the site's listings, the API
+(pages, documents, images and the relations inside them), search and suggestions (the SQL forms, checked on every
+query so nothing leaks in the window before the index catches up), related content, feeds and sitemaps. The SQL
+forms are not written by hand: they are the querysets below, compiled with the object id taken from an outer
+query's column, so the two forms cannot drift apart (tests/cms/test_visibility.py checks that they agree on random
+trees).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from contextvars import ContextVar
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
+
+
+def _draft_references():
+    # By name: this module is imported by the page models' API fields, so it cannot import cms.models.
+    return apps.get_model("cms", "DraftReference").objects
+
+
+# --- Restrictions, read once per read-only request ---------------------------------------------------------------
+
+_restrictions: ContextVar[dict | None] = ContextVar("visibility_restrictions", default=None)
+
+
+@contextlib.contextmanager
+def restrictions_read_once():
+    """Within the block, the (few) view restrictions are read from the database once instead of at every use.
+
+    For read-only requests only (config/middleware.py opens it for GET and HEAD): a request that adds a
+    restriction, and the index sync it triggers, must see the new one."""
+    token = _restrictions.set({})
+    try:
+        yield
+    finally:
+        _restrictions.reset(token)
+
+
+def _read(kind: str, load):
+    memo = _restrictions.get()
+    if memo is None:
+        return load()
+    if kind not in memo:
+        memo[kind] = load()
+    return memo[kind]
+
+
+def restricted_pages() -> list[Page]:
+    """The pages that carry a view restriction (with path and depth: what descendant_of_q needs)."""
+    return _read(
+        "pages",
+        lambda: [
+            Page(pk=pk, path=path, depth=depth)
+            for pk, path, depth in PageViewRestriction.objects.values_list(
+                "page_id", "page__path", "page__depth"
+            )
+        ],
+    )
+
+
+def restricted_collection_paths() -> list[str]:
+    return _read(
+        "collections",
+        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
+    )
+
+
+# --- Pages --------------------------------------------------------------------------------------------------------
+
+
+def private_pages_q() -> Q:
+    """Pages in a private section: Wagtail's ``PageQuerySet.private_q`` (a restricted page and its descendants,
+    by Wagtail's own ``descendant_of_q``), over the restrictions read once per request."""
+    q = Q()
+    for restricted in restricted_pages():
+        q |= Page.objects.descendant_of_q(restricted, inclusive=True)
+    return q
+
+
+def visible_pages(queryset: QuerySet | None = None) -> QuerySet:
+    """Live pages outside view restrictions: Wagtail's ``live().public()``."""
+    pages = (queryset if queryset is not None else Page.objects.all()).live()
+    private = private_pages_q()
+    return pages.exclude(private) if private else pages
+
+
+def page_is_visible(page: Page) -> bool:
+    """One page: live, and neither it nor an ancestor restricted (Wagtail's ``get_view_restrictions()``)."""
+    if not page.live:
+        return False
+    return not any(
+        page.path.startswith(restricted.path) and page.depth >= restricted.depth
+        for restricted in restricted_pages()
+    )
+
+
+# --- Collections, images, documents --------------------------------------------------------------------------------
+
+
+def private_collections_q(prefix: str = "collection__") -> Q:
+    """Objects whose collection is, or is inside, a collection with a view restriction (Wagtail's
+    ``Collection.get_view_restrictions()`` looks at the collection and its ancestors)."""
+    q = Q()
+    for path in restricted_collection_paths():
+        q |= Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def _outside_private_collections(queryset: QuerySet) -> QuerySet:
+    private = private_collections_q()
+    return queryset.exclude(private) if private else queryset
+
+
+def visible_images(queryset: QuerySet | None = None) -> QuerySet:
+    """Images outside private collections."""
+    images = queryset if queryset is not None else get_image_model().objects.all()
+    return _outside_private_collections(images)
+
+
+def _document_uses():
+    """Reference-index rows of pages (their published version) that use the outer query's document."""
+    return ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        to_object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    )
+
+
+def visible_documents(queryset: QuerySet | None = None) -> QuerySet:
+    """Documents outside private collections that no page uses, or that a visible page's published version uses."""
+    documents = queryset if queryset is not None else get_document_model().objects.all()
+    uses = _document_uses()
+    used_by_visible_page = uses.annotate(page_pk=Cast("object_id", output_field=BigIntegerField())).filter(
+        Exists(visible_pages().filter(pk=OuterRef("page_pk")))
+    )
+    drafts = _draft_references().filter(document=OuterRef("pk"))
+    unused = ~Exists(uses) & ~Exists(drafts)
+    return _outside_private_collections(documents).filter(unused | Exists(used_by_visible_page))
+
+
+def document_is_visible(document) -> bool:
+    return visible_documents().filter(pk=document.pk).exists()
+
+
+# --- What pages use -----------------------------------------------------------------------------------------------
+
+
+def pages_using_document(document_id: int) -> list[int]:
+    """Pages whose published version uses the document (Wagtail's reference index)."""
+    ids = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        to_object_id=str(document_id),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    return sorted({int(pk) for pk in ids})
+
+
+def documents_used_by_page(page_id: int, *, drafts: bool = False) -> list[int]:
+    """Documents the page's published version uses; with ``drafts``, also those of its latest revision."""
+    ids = {
+        int(pk)
+        for pk in ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=str(page_id),
+            to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        ).values_list("to_object_id", flat=True)
+    }
+    if drafts:
+        ids.update(_draft_references().filter(page_id=page_id).values_list("document_id", flat=True))
+    return sorted(ids)
+
+
+# --- SQL forms ----------------------------------------------------------------------------------------------------
+
+
+def _exists_sql(queryset: QuerySet, outer_id_sql: str) -> tuple[str, list]:
+    """``EXISTS (<queryset> restricted to pk = outer_id_sql)`` as SQL text and parameters."""
+    inner = queryset.filter(pk=RawSQL(outer_id_sql, [])).values("pk")
+    sql, params = inner.query.sql_with_params()
+    return f"EXISTS ({sql})", list(params)
+
+
+def page_visible_sql(page_id_sql: str) -> tuple[str, list]:
+    """SQL true when the page whose id is the expression ``page_id_sql`` (e.g. ``s.page_id``) is visible."""
+    return _exists_sql(visible_pages(), page_id_sql)
+
+
+def document_visible_sql(document_id_sql: str) -> tuple[str, list]:
+    """SQL true when the document whose id is the expression ``document_id_sql`` is visible."""
+    return _exists_sql(visible_documents(), document_id_sql)
