@@ -8,6 +8,7 @@ HTTP to those calls and back.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 
 from django.db import DataError, transaction
@@ -26,6 +27,7 @@ from rest_framework.views import APIView
 from wagtail.models import Page
 
 from cms.constants import GOAL_CODES, content_types
+from cms.replica import read_connection
 from cms.visibility import page_is_visible
 from search.params import LANGUAGES, MAX_PAGE_SIZE, parse_search_params
 from search.related import related_to_page
@@ -229,10 +231,13 @@ class SearchApi(SearchThrottledAPIView):
 
     @staticmethod
     def run(query):
-        """search(), in a savepoint: a very deep page can exceed what the vector index accepts (the service
-        asks HNSW for page * page_size candidates); that is answered as a bad `page`, not a 500."""
+        """search(), in a savepoint when inside a transaction: a very deep page can exceed what the vector index
+        accepts (the service asks HNSW for page * page_size candidates); that is answered as a bad `page`, not a
+        500. In autocommit mode (a request) a failed query harms nothing and needs no savepoint."""
+        reads = read_connection()
+        guard = transaction.atomic(using=reads.alias) if reads.in_atomic_block else contextlib.nullcontext()
         try:
-            with transaction.atomic():
+            with guard:
                 return search(query)
         except DataError:
             if query.page == 1:

@@ -43,16 +43,21 @@ import time
 from pathlib import Path
 
 import numpy as np
+from corpus import (  # bench/corpus.py, next to this script
+    CHUNKS_PER_SOURCE,
+    Deriver,
+    base_by_embedding,
+    base_from_dev_database,
+    load_corpus,
+    load_queries,
+    percentile,
+)
 from machine import cpu_model  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
-SCIFACT = ROOT.parent / "shared" / "eval" / "scifact"
 DATA_DIR = ROOT / ".data" / "bench-search-postgres"
 BUILD_INFO = ROOT / ".data" / "bench-search-build.json"
-DEV_DATA_DIR = ROOT / ".data" / "postgres"
 NAMESPACE = "bench"
-CHUNKS_PER_SOURCE = 5
-SEED = 20240601
 COPY_BATCH = 5000
 
 
@@ -94,85 +99,6 @@ def setup_django() -> None:
     call_command("migrate", verbosity=0)
 
 
-# --- Source data ------------------------------------------------------------------------------------------
-
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
-
-
-def load_corpus() -> dict[str, dict]:
-    corpus = {}
-    with open(SCIFACT / "corpus.jsonl") as handle:
-        for line in handle:
-            doc = json.loads(line)
-            sentences = [s.strip() for s in SENTENCE_END.split(doc["text"]) if len(s.strip()) > 20]
-            if len(sentences) >= 2:
-                corpus[doc["_id"]] = {"title": doc["title"].strip() or doc["_id"], "sentences": sentences}
-    return corpus
-
-
-def base_from_dev_database() -> tuple[list[str], np.ndarray] | None:
-    """Real chunk embeddings of the SciFact abstracts from the dev database's eval namespace (read only)."""
-    pid_file = DEV_DATA_DIR / "postmaster.pid"
-    if not pid_file.exists():
-        return None
-    lines = pid_file.read_text().splitlines()
-    try:
-        import psutil
-
-        if not psutil.pid_exists(int(lines[0])):
-            return None
-        import psycopg
-
-        with psycopg.connect(host=lines[4], user="postgres", dbname="soilhub", connect_timeout=5) as conn:
-            conn.read_only = True
-            rows = conn.execute(
-                "SELECT s.object_id, c.embedding::text FROM knowledge_chunk c "
-                "JOIN knowledge_source s ON s.id = c.source_id "
-                "WHERE c.namespace = 'eval-scifact' AND c.model_name = 'all-MiniLM-L6-v2' ORDER BY c.id"
-            ).fetchall()
-    except Exception as exc:  # noqa: BLE001 - any failure: embed ourselves
-        print(f"  (dev database not readable: {exc.__class__.__name__}: {exc})")
-        return None
-    if len(rows) < 2000:
-        return None
-    doc_ids = [row[0] for row in rows]
-    vectors = np.array([json.loads(row[1]) for row in rows], dtype=np.float32)
-    return doc_ids, vectors
-
-
-def base_by_embedding(corpus: dict[str, dict], count: int) -> tuple[list[str], np.ndarray]:
-    """Real embeddings of chunk-like passages (title + up to 5 consecutive sentences) of `count` abstracts (0 =
-    all): the same density as the pipeline's chunks of SciFact, so each base vector is shared by as few derived
-    vectors as with the dev database's chunks (a few abstracts, one vector each, would make near-duplicate
-    clusters on which the top 10 is a tie-break)."""
-    from knowledge.embeddings import get_embedder
-
-    rng = np.random.default_rng(SEED)
-    ids = sorted(corpus)
-    if count:
-        ids = [ids[i] for i in sorted(rng.choice(len(ids), size=min(count, len(ids)), replace=False))]
-    doc_ids, texts = [], []
-    for doc_id in ids:
-        doc = corpus[doc_id]
-        for start in range(0, len(doc["sentences"]), 5):
-            doc_ids.append(doc_id)
-            texts.append(doc["title"] + ". " + " ".join(doc["sentences"][start : start + 5]))
-    started = time.perf_counter()
-    vectors = get_embedder().embed_passages(texts)
-    print(
-        f"  embedded {len(texts)} base chunks of {len(ids)} abstracts in {time.perf_counter() - started:.0f} s"
-    )
-    return doc_ids, vectors
-
-
-def load_queries(count: int, warmup: int) -> list[str]:
-    with open(SCIFACT / "queries.train.jsonl") as handle:
-        texts = [json.loads(line)["text"] for line in handle]
-    rng = np.random.default_rng(SEED + 1)
-    picked = rng.choice(len(texts), size=min(count + warmup, len(texts)), replace=False)
-    return [texts[i] for i in picked]
-
-
 # --- Building the index -----------------------------------------------------------------------------------
 
 
@@ -208,29 +134,9 @@ def drop_bench_data() -> None:
 
 
 def derive(corpus, base_ids, base_vectors, sources: int):
-    """Rows of (source title, [(text, vector)] * 5): see the module docstring for the method."""
-    rng = np.random.default_rng(SEED)
-    by_doc: dict[str, list[int]] = {}
-    for index, doc_id in enumerate(base_ids):
-        if doc_id in corpus:
-            by_doc.setdefault(doc_id, []).append(index)
-    docs = sorted(by_doc)
-    std = base_vectors.std(axis=0)
-    plan = []
-    for s in range(sources):
-        doc_id = docs[s % len(docs)]
-        sentences = corpus[doc_id]["sentences"]
-        chunks = []
-        for _ in range(CHUNKS_PER_SOURCE):
-            length = int(rng.integers(2, 5))
-            start = int(rng.integers(0, max(1, len(sentences) - length + 1)))
-            text = " ".join(sentences[start : start + length])
-            i = by_doc[doc_id][int(rng.integers(len(by_doc[doc_id])))]
-            j = int(rng.integers(len(base_vectors)))
-            vector = base_vectors[i] + 0.3 * base_vectors[j] + rng.normal(size=std.shape) * std * 0.1
-            chunks.append((text, (vector / np.linalg.norm(vector)).astype(np.float32)))
-        plan.append((doc_id, corpus[doc_id]["title"], chunks))
-    return plan
+    """Rows of (doc id, source title, [(text, vector)] * 5): see bench/corpus.py for the method."""
+    deriver = Deriver(corpus, base_ids, base_vectors)
+    return [deriver.source(number) for number in range(sources)]
 
 
 def build(plan, timings: dict) -> None:
@@ -390,13 +296,6 @@ def build_pages(plan, timings: dict) -> None:
 # --- Measuring --------------------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    low, high = int(np.floor(k)), int(np.ceil(k))
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
-
-
 def exact_scan(vector: np.ndarray) -> list[int]:
     """Exact top 10: cosine over embedding::vector(384), a cast no index matches (default parallel workers)."""
     from django.db import connection
@@ -429,7 +328,7 @@ def exact_scan_halfvec(vector: np.ndarray) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            SET enable_indexscan = off; SET enable_bitmapscan = off;
+            SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off;
             SELECT c.id FROM knowledge_chunk c
             WHERE c.namespace = %s AND c.model_name = %s
             ORDER BY c.embedding::halfvec({dim}) <=> %s::halfvec({dim}), c.id
@@ -439,21 +338,21 @@ def exact_scan_halfvec(vector: np.ndarray) -> list[int]:
         )
         while cursor.description is None and cursor.nextset():
             pass
-        ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute("RESET enable_indexscan; RESET enable_bitmapscan")
-    return ids
+        return [row[0] for row in cursor.fetchall()]
 
 
 def vector_step(q: str, vector: np.ndarray) -> dict:
     """Only the service's vector candidate query (HNSW, filters, visibility): the part an exact scan replaces.
     Returns the service's candidates by source."""
+    from knowledge.models import source_visible_sql
     from search import service
 
     query = service.SearchQuery(q, "semantic", namespace=NAMESPACE)
     params = service.tuning()
     params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
+    context = service._Context(q, query, params, vector, *source_visible_sql("s"))
     candidates: dict = {}
-    service._collect_vector(candidates, vector, query, params)
+    service._collect_vector(candidates, context, query.filters)
     return candidates
 
 

@@ -270,39 +270,74 @@ def filter_pages(queryset, model, chosen: Mapping[str, tuple]):
 # --- The listing form ---------------------------------------------------------------------------------------------
 
 
-def _options(param: str, model) -> list[dict]:
-    """The choices a listing offers for one filter: only values that exist (and, for pages, are visible)."""
+def _option_rows(model, params) -> dict[str, list[dict]]:
+    """The choices a listing offers, for every filter in `params`, in one query: only values that exist (goals,
+    objectives, and the languages and years of the listed type, from visible pages only)."""
+    from django.db.models import CharField, F, Value
+    from django.db.models.functions import Cast, ExtractYear
+
+    def tagged(queryset, param, value, label, group=None):
+        return (
+            queryset.order_by()
+            .annotate(
+                f_param=Value(param, output_field=CharField()),
+                f_value=Cast(value, output_field=CharField()),
+                f_label=Cast(label, output_field=CharField()),
+                f_group=Cast(group, output_field=CharField())
+                if group is not None
+                else Value("", CharField()),
+            )
+            .values_list("f_param", "f_value", "f_label", "f_group")
+            .distinct()
+        )
+
+    parts = []
+    if "goal" in params:
+        parts.append(tagged(visible_pages(_model("GoalPage").objects.all()), "goal", F("code"), F("title")))
+    if "objective" in params:
+        parts.append(
+            tagged(
+                visible_pages(_model("ObjectivePage").objects.all()), "objective", F("code"), F("short_label")
+            )
+        )
+    if "practice" in params:
+        parts.append(tagged(_model("SoilPractice").objects.all(), "practice", F("slug"), F("name")))
+    if "region" in params:
+        parts.append(tagged(_model("Region").objects.all(), "region", F("slug"), F("name"), F("kind")))
+    if "language" in params:
+        parts.append(tagged(visible_pages(model.objects.all()), "language", F("language"), F("language")))
+    if "year" in params:
+        field, _, transform = model.year_field.partition("__")
+        year = ExtractYear(field) if transform == "year" else F(field)
+        parts.append(
+            tagged(visible_pages(model.objects.filter(**{f"{field}__isnull": False})), "year", year, year)
+        )
+    rows: dict[str, list[dict]] = {param: [] for param in params}
+    if parts:
+        for param, value, label, group in parts[0].union(*parts[1:], all=True):
+            rows[param].append({"value": value, "label": label, "group": group})
+    return rows
+
+
+def _options(param: str, model, rows: dict[str, list[dict]]) -> list[dict]:
     if param in ("status", "kind"):
         return [{"value": value, "label": label} for value, label in FILTERS[param].choices(model)]
-    if param == "language":
-        present = set(visible_pages(model.objects.all()).values_list("language", flat=True).distinct())
-        return [{"value": code, "label": label} for code, label in LANGUAGE_CHOICES if code in present]
-    if param == "goal":
-        goals = visible_pages(_model("GoalPage").objects.all()).order_by("code").values_list("code", "title")
-        return [{"value": code, "label": f"{code}: {title}"} for code, title in goals]
-    if param == "objective":
-        objectives = visible_pages(_model("ObjectivePage").objects.all()).order_by("code")
-        return [
-            {"value": code, "label": f"{code}: {label}"}
-            for code, label in objectives.values_list("code", "short_label")
-        ]
+    found = rows[param]
+    if param == "goal" or param == "objective":
+        return sorted(
+            ({**row, "label": f"{row['value']}: {row['label']}"} for row in found), key=lambda r: r["value"]
+        )
     if param == "practice":
-        return [
-            {"value": slug, "label": name}
-            for slug, name in _model("SoilPractice").objects.values_list("slug", "name")
-        ]
+        return sorted(found, key=lambda row: row["label"])
     if param == "region":
-        regions = _model("Region").objects.order_by("kind", "name")
         kinds = dict(_model("Region").Kind.choices)
-        return [
-            {"value": slug, "label": name, "group": kinds.get(kind, kind)}
-            for slug, name, kind in regions.values_list("slug", "name", "kind")
-        ]
+        ordered = sorted(found, key=lambda row: (row["group"], row["label"]))
+        return [{**row, "group": kinds.get(row["group"], row["group"])} for row in ordered]
+    if param == "language":
+        present = {row["value"] for row in found}
+        return [{"value": code, "label": label} for code, label in LANGUAGE_CHOICES if code in present]
     if param == "year":
-        years = visible_pages(model.objects.all()).values_list(model.year_field, flat=True).distinct()
-        return [
-            {"value": str(year), "label": str(year)} for year in sorted({y for y in years if y}, reverse=True)
-        ]
+        return sorted(found, key=lambda row: -int(row["value"]))
     raise KeyError(param)
 
 
@@ -310,9 +345,10 @@ def listing_form(model, chosen: Mapping[str, tuple], error: FilterError | None =
     """What a listing template needs to show its filter form: one field per filter of the page type, with its
     options, the chosen value and, for a bad value, the message next to the field."""
     fields = []
+    rows = _option_rows(model, [p for p in model.listing_filters if p not in ("status", "kind")])
     for param in model.listing_filters:
         selected = [str(value) for value in chosen.get(param, ())]
-        options = _options(param, model)
+        options = _options(param, model, rows)
         for option in options:
             option["selected"] = option["value"] in selected
         fields.append(

@@ -1,9 +1,11 @@
-"""Admin registration of the snippets, grouped under one 'Directory' menu."""
+"""Admin registration of the snippets, grouped under one 'Directory' menu; the page cache's serving hook."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Organization, Person, Region, SoilPractice
+from .page_cache import forbid_restricted_pages
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -43,3 +45,6 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+hooks.register("before_serve_page", forbid_restricted_pages)

@@ -47,6 +47,26 @@ def database_settings(*, base_dir: Path) -> dict[str, Any]:
     return config
 
 
+def replica_settings(primary: dict[str, Any]) -> dict[str, Any] | None:
+    """``DATABASES['replica']`` from ``DATABASE_REPLICA_URL`` (a read replica of the primary), or None.
+
+    Tests use the primary's test database for it (a test mirror): routing is what they check, not replication."""
+    url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+    if not url:
+        return None
+    import dj_database_url
+
+    config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")))
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise DatabaseUnavailable(
+            f"DATABASE_REPLICA_URL must point to PostgreSQL; got engine {config['ENGINE']!r}."
+        )
+    config.setdefault("OPTIONS", {})
+    config["TEST"] = {"MIRROR": "default"}
+    config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
 def embedded_database_settings(data_dir: Path) -> dict[str, Any]:
     socket_dir = start_embedded_postgres(data_dir)
     _ensure_database_exists(socket_dir, EMBEDDED_DATABASE_NAME)

@@ -1,10 +1,12 @@
-"""Operational middleware: a clean 503 when the database goes away, and a rate limit on admin logins.
+"""Operational middleware: a clean 503 when the database goes away, a rate limit on admin logins, and read-only
+requests reading view restrictions once.
 
-Both are listed in settings.MIDDLEWARE (config/settings/base.py). Neither touches the database itself.
+All are listed in settings.MIDDLEWARE (config/settings/base.py). None touches the database itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -17,6 +19,9 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
+
+from cms.replica import anonymous_reads
+from cms.visibility import restrictions_read_once
 
 logger = logging.getLogger(__name__)
 
@@ -162,3 +167,26 @@ class AdminLoginRateLimitMiddleware:
 
 def _now() -> float:
     return time.time()
+
+
+# --- Read-only requests ---------------------------------------------------------------------------------------------
+
+
+class ReadOnlyRequestMiddleware:
+    """GET and HEAD requests read the view restrictions once (cms.visibility.restrictions_read_once) instead of at
+    every visibility check of the request: a page view checks visibility for its navigation, its relations, its
+    related content and Wagtail's own serving, from the same few rows. Other methods may change restrictions
+    (and run the index sync that follows), so they always read them afresh.
+
+    Those requests, when they carry no session (anonymous visitors), also read from the read replica if one is
+    configured (cms/replica.py, config/db_router.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        with restrictions_read_once(), anonymous_reads() if anonymous else contextlib.nullcontext():
+            return self.get_response(request)

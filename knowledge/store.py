@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -64,7 +65,10 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
         # CREATE INDEX refuses to run while deferred foreign-key checks are pending in the transaction.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         # A graph that does not fit maintenance_work_mem builds several times slower (see README figures).
-        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        memory = settings.KNOWLEDGE_INDEX_BUILD_MEMORY
+        if not re.fullmatch(r"\d+\s*[kMG]B", memory):
+            raise ValueError(f"KNOWLEDGE_INDEX_BUILD_MEMORY must look like 512MB or 2GB, not {memory!r}")
+        cursor.execute(f"SET LOCAL maintenance_work_mem = '{memory}'")
         for table, name in missing.items():
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS {name} ON {table} "

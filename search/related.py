@@ -14,7 +14,7 @@ from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import sql_literal, stored_dimension
 
-from .service import _run_with_hnsw_settings, page_urls
+from .service import _run_with_hnsw_settings, url_for_path
 
 
 @dataclass
@@ -59,7 +59,8 @@ def related_sources(
             LIMIT 1
         )
         SELECT g.type, n.id, n.kind, n.page_id, n.document_id, n.title, n.url, n.content_type, n.distance,
-               (SELECT c.text FROM knowledge_chunk c WHERE c.source_id = n.id ORDER BY c.position LIMIT 1)
+               (SELECT c.text FROM knowledge_chunk c WHERE c.source_id = n.id ORDER BY c.position LIMIT 1),
+               (SELECT p.url_path FROM wagtailcore_page p WHERE p.id = n.page_id)
         FROM me CROSS JOIN unnest(%s::varchar[]) AS g(type)
         CROSS JOIN LATERAL (
             SELECT s.id, s.kind, s.page_id, s.document_id, s.title, s.url, s.content_type,
@@ -74,9 +75,8 @@ def related_sources(
         """,
         [*where_params, groups, *visible_params, limit],
     )
-    urls = page_urls([row[3] for row in rows if row[3]], request)
     grouped: dict[str, list[RelatedItem]] = {group: [] for group in groups}
-    for group, pk, kind, page_id, document_id, title, url, content_type, distance, text in rows:
+    for group, pk, kind, page_id, document_id, title, url, content_type, distance, text, url_path in rows:
         grouped[group].append(
             RelatedItem(
                 source_id=pk,
@@ -84,7 +84,7 @@ def related_sources(
                 page_id=page_id,
                 document_id=document_id,
                 title=title,
-                url=urls.get(page_id, "" if page_id else url),
+                url=(url_for_path(page_id, url_path, request) or "") if page_id else url,
                 type=content_type,
                 score=round(1.0 - float(distance), 4),
                 snippet=_shorten(text or ""),

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from cms.constants import OBJECTIVE_CODE
 from cms.filters import SEARCH_FILTERS
+from cms.replica import read_connection
 from knowledge.embeddings import current_model_key, get_embedder
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import sql_literal, vector_text
@@ -332,11 +332,13 @@ def _collect_vector(candidates: dict[int, _Candidate], context: _Context, filter
 
 def _run_with_hnsw_settings(sql: str, params: list, *, ef_search: int | None = None) -> list:
     """Run a vector query with its HNSW settings set LOCAL: they end with the transaction, so a pooled or
-    persistent connection never carries them to the next request. Settings and query go in one round trip."""
+    persistent connection never carries them to the next request. Settings and query go in one round trip, as one
+    multi-statement query: outside an explicit transaction PostgreSQL runs it as one implicit transaction, so the
+    settings hold for exactly this query (inside one, until it ends)."""
     settings_sql = "SET LOCAL hnsw.iterative_scan = relaxed_order; "
     if ef_search is not None:
         settings_sql += f"SET LOCAL hnsw.ef_search = {int(ef_search)}; "
-    with transaction.atomic(), connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(settings_sql + sql, params)
         while cursor.description is None and cursor.nextset():
             pass
@@ -371,7 +373,7 @@ def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filte
     word positions, so those queries rank the chunks that contain it from their tsvectors instead.
     """
     words, phrases, excluded = parse_keyword_query(context.q)
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         if phrases:
             rows = _keyword_phrase_rows(
                 cursor, " ".join([words, *phrases]), phrases, excluded, context, filters
@@ -548,7 +550,16 @@ SOURCE_FIELDS = ("namespace", "kind", "object_id", "page_id", "document_id", "ti
 
 
 def _load_sources(ids) -> dict[int, Source]:
-    return Source.objects.only(*SOURCE_FIELDS).in_bulk(list(ids)) if ids else {}
+    """Index rows by id, with their page's current URL path (`page_url_path`, for live_urls: no second query)."""
+    if not ids:
+        return {}
+    from wagtail.models import Page
+
+    return (
+        Source.objects.only(*SOURCE_FIELDS)
+        .annotate(page_url_path=Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("url_path")[:1]))
+        .in_bulk(list(ids))
+    )
 
 
 def _exact_matches(
@@ -568,7 +579,7 @@ def _exact_matches(
         )
     if OBJECTIVE_CODE.match(q.upper()):
         conditions, condition_params = filter_sql(filters, alias="s")
-        with connection.cursor() as cursor:
+        with read_connection().cursor() as cursor:
             cursor.execute(
                 f"""
                 SELECT s.id FROM knowledge_source s
@@ -707,9 +718,24 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
 
 
 def live_urls(sources, request=None) -> dict[int, str]:
-    """Page URLs resolved now (a parent's slug may have changed since indexing): {source id: url}."""
-    page_sources = {source.page_id: source.pk for source in sources if source.page_id}
-    return {page_sources[page_id]: url for page_id, url in page_urls(list(page_sources), request).items()}
+    """Page URLs resolved now (a parent's slug may have changed since indexing): {source id: url}. Sources
+    loaded by _load_sources carry their page's URL path; others cost one query."""
+    paths = {
+        source.pk: (source.page_id, source.page_url_path)
+        for source in sources
+        if source.page_id and getattr(source, "page_url_path", None)
+    }
+    missing = {source.page_id: source.pk for source in sources if source.page_id and source.pk not in paths}
+    urls = {pk: url for pk, (page_id, path) in paths.items() if (url := url_for_path(page_id, path, request))}
+    urls.update({missing[page_id]: url for page_id, url in page_urls(list(missing), request).items()})
+    return urls
+
+
+def url_for_path(page_id: int, url_path: str, request=None) -> str | None:
+    """A page's URL from its `url_path`, by Wagtail's own rules (site root paths, from the cache): no query."""
+    from wagtail.models import Page
+
+    return Page(pk=page_id, url_path=url_path).get_url(request) if url_path else None
 
 
 def page_urls(page_ids, request=None) -> dict[int, str]:
@@ -718,9 +744,5 @@ def page_urls(page_ids, request=None) -> dict[int, str]:
 
     if not page_ids:
         return {}
-    urls = {}
-    for page in Page.objects.filter(pk__in=page_ids).only("id", "url_path", "locale_id"):
-        url = page.get_url(request)
-        if url:
-            urls[page.pk] = url
-    return urls
+    paths = Page.objects.filter(pk__in=page_ids).values_list("id", "url_path")
+    return {pk: url for pk, path in paths if (url := url_for_path(pk, path, request))}

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from django.db import connection
-
+from cms.replica import read_connection
 from knowledge.models import SITE_NAMESPACE, source_visible_sql
 
 from .params import content_type_label
@@ -59,7 +58,7 @@ def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
     """
     prefix = _like_prefix(text)
     first_word = _like_prefix(words[0])
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             sql,
             [_tsquery(words), SITE_NAMESPACE, prefix, *visible_params, prefix, first_word, 4 * limit],

@@ -8,10 +8,11 @@ search/facets.py; the filters and their messages from cms/filters.py.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -101,8 +102,10 @@ def browse_links(request) -> list[dict]:
 
 def log_search(query: SearchQuery, response: SearchResponse) -> None:
     """One anonymous row per search; a failure is logged and otherwise ignored."""
+    # In autocommit mode a failed INSERT harms nothing; inside a transaction it needs a savepoint of its own.
+    guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
     try:
-        with transaction.atomic():
+        with guard:
             SearchLogEntry.objects.create(
                 query=normalize_query(query.q),
                 mode=query.mode,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zlib
 
 import docx
@@ -36,3 +37,23 @@ def docx_bytes(build) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _remote_like_storage():
+    from django.core.files.storage import InMemoryStorage
+    from django.utils._os import safe_join
+
+    class RemoteLikeStorage(InMemoryStorage):
+        """Django's in-memory storage without local paths, as object storage behaves (S3 and the like): anything
+        that needs a file on disk fails, so only the storage API works."""
+
+        def path(self, name):
+            raise NotImplementedError("object storage has no local path")
+
+        def _relative_path(self, name):
+            return os.path.relpath(safe_join(self.location, name), self.location)
+
+    return RemoteLikeStorage
+
+
+RemoteLikeStorage = _remote_like_storage()

@@ -71,3 +71,14 @@ def site_tree(db) -> SiteTree:
 
 def days_from_today(days: int) -> dt.date:
     return dt.date.today() + dt.timedelta(days=days)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Every test starts with empty caches: pages cached by one test (the anonymous page cache, Wagtail's site
+    root paths) must never be served in another, whose database differs."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

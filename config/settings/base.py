@@ -3,10 +3,11 @@
 Every environment variable read here is listed in the README's settings table.
 """
 
+import json
 import os
 from pathlib import Path
 
-from config.database import database_settings
+from config.database import database_settings, replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.ReadOnlyRequestMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
@@ -101,6 +104,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_settings(base_dir=BASE_DIR)}
+# Anonymous reads on a read replica when DATABASE_REPLICA_URL is set (config/db_router.py); no effect otherwise.
+_replica = replica_settings(DATABASES["default"])
+if _replica:
+    DATABASES["replica"] = _replica
+DATABASE_ROUTERS = ["config.db_router.ReadReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -120,13 +128,31 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded documents and images: the local disk, or any Django storage backend (e.g. object storage through
+# django-storages: MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage, MEDIA_STORAGE_OPTIONS='{"bucket_name": ...}').
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "") or "{}"),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "soilhub"}}
+# One process's memory by default; REDIS_URL puts the cache (and so the page cache, throttles and login limits of
+# every web worker and host) on Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "soilhub"}}
+# The anonymous page cache (cms/page_cache.py): seconds a public page is kept (0 = off) and the cache it lives in
+# (production: a cache shared by every web worker, see production.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_ALIAS = "default"
+# With a read replica, a page rendered this soon after a change may come from a replica that has not caught up:
+# it is kept only this long.
+PAGE_CACHE_REPLICA_GRACE_SECONDS = int(os.environ.get("PAGE_CACHE_REPLICA_GRACE_SECONDS", "5"))
 
 # Background work: django-tasks. Immediate in development and tests; the database backend and
 # `manage.py db_worker` in production (see README).
@@ -167,6 +193,9 @@ LOGGING = {
 # Chunk size in model tokens and overlap between consecutive chunks (tuned on SciFact train: see README).
 KNOWLEDGE_CHUNK_TOKENS = int(os.environ.get("KNOWLEDGE_CHUNK_TOKENS", "200"))
 KNOWLEDGE_CHUNK_OVERLAP = int(os.environ.get("KNOWLEDGE_CHUNK_OVERLAP", "40"))
+# Memory for building a vector index (PostgreSQL's maintenance_work_mem for that statement): an HNSW graph that
+# does not fit builds several times slower; 512MB holds about 300k chunks of 384 dimensions.
+KNOWLEDGE_INDEX_BUILD_MEMORY = os.environ.get("KNOWLEDGE_INDEX_BUILD_MEMORY", "512MB")
 # Documents larger than this are recorded as failed instead of being read.
 KNOWLEDGE_MAX_DOCUMENT_MB = int(os.environ.get("KNOWLEDGE_MAX_DOCUMENT_MB", "50"))
 

@@ -35,12 +35,16 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # The admin login rate limit (config/middleware.py) must count across gunicorn workers: the default cache is
 # per process, so its counters live in a small file cache shared by the workers of this host.
+# With REDIS_URL the default cache is Redis, shared by every worker of every host: "shared" is the same cache.
 CACHES = {
     **CACHES,  # noqa: F405
-    "shared": {
+    "shared": CACHES["default"]  # noqa: F405
+    if REDIS_URL  # noqa: F405
+    else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("SHARED_CACHE_DIR", os.path.join(tempfile.gettempdir(), "soilhub-cache")),
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     },
 }
 ADMIN_LOGIN_CACHE = "shared"
+PAGE_CACHE_ALIAS = "shared"

@@ -1,0 +1,109 @@
+"""Serving a page in a few queries: the route found by URL path in one query, the page and what its template
+shows fetched together.
+
+Wagtail's own routing walks the tree one level at a time (a child query and a `.specific` query per path
+component), then the template loads each relation separately: 30 to 45 statements for a project page. Here the
+`wagtail_serve` view first resolves the route itself, with Wagtail's own rules, and hands it to Wagtail through
+the per-request cache Wagtail reads (`request._wagtail_route_for_request`, see Page.route_for_request):
+
+- the pages whose `url_path` is a prefix of the request path, in one query: the deepest is the page, the others are
+  its ancestors (set as each page's cached parent, so breadcrumbs and `get_parent()` cost nothing);
+- that page's specific row with the relations its template shows (`view_select_related`, `view_prefetch_related` on
+  the page model), in a few set-based queries;
+- path components beyond the deepest page go to that page's own `route()` (RoutablePageMixin routes work), and a
+  page that is not live is a 404, exactly as in Wagtail.
+
+Everything else (view restrictions, `before_serve_page` hooks, previews) is Wagtail's own `serve`.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+from wagtail.views import serve as wagtail_serve
+
+
+def _site_root_path(request) -> str | None:
+    """The root path of the request's site (in the active language's tree when there are several)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    if not roots:
+        return None
+    language = translation.get_language()
+    for root in roots:
+        if root.language_code == language:
+            return root.root_path
+    return roots[0].root_path
+
+
+def view_queryset(model):
+    """The page model's rows with what its template shows (declared on the model)."""
+    queryset = model.objects.all()
+    select = getattr(model, "view_select_related", ())
+    if select:
+        queryset = queryset.select_related(*select)
+    prefetch = getattr(model, "view_prefetch_related", None)
+    if prefetch is not None:
+        lookups = prefetch() if callable(prefetch) else prefetch
+        queryset = queryset.prefetch_related(*lookups)
+    return queryset
+
+
+def route(request, path: str):
+    """Wagtail's route for `path` on the request's site: (page, args, kwargs), or None for a 404."""
+    root_path = _site_root_path(request)
+    if root_path is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    candidates = [
+        root_path + "".join(f"{c}/" for c in components[:depth]) for depth in range(len(components) + 1)
+    ]
+    chain = list(Page.objects.filter(url_path__in=candidates).order_by("depth"))
+    # Only an unbroken chain from the site root counts (as Wagtail's walk down the tree would find it).
+    found = []
+    for expected, page in zip(candidates, chain, strict=False):
+        if page.url_path != expected:
+            break
+        found.append(page)
+    if not found:
+        return None
+    deepest = found[-1]
+    page = view_queryset(deepest.specific_class or Page).filter(pk=deepest.pk).first()
+    if page is None:
+        return None
+    # Ancestors as cached parents (treebeard's get_parent() reads _cached_parent_obj).
+    chain = [*found[:-1], page]
+    for parent, child in zip(chain, chain[1:], strict=False):
+        child._cached_parent_obj = parent
+    remaining = components[len(found) - 1 :]
+    try:
+        if remaining:
+            return page.route(request, remaining)
+        if not page.live:
+            raise Http404
+        return RouteResult(page)
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the route resolved by `route()` first."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    return wagtail_serve(request, path)
+
+
+def ancestors(page) -> list:
+    """A page's ancestors below the tree root, from the cached parents the route set (a query otherwise)."""
+    chain = []
+    current = getattr(page, "_cached_parent_obj", None)
+    while current is not None and current.depth > 1:
+        chain.append(current)
+        current = getattr(current, "_cached_parent_obj", None)
+    if chain and chain[-1].depth == 2:
+        return list(reversed(chain))
+    return list(page.get_ancestors().filter(depth__gt=1))
