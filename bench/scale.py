@@ -1,7 +1,7 @@
 """Scale benchmark: search latency, ANN recall, the write path and memory at 10k, 100k and 1M chunks.
 
     .venv/bin/python -u bench/scale.py [--sizes 10000,100000,1000000] [--queries 100] [--exact-queries 20]
-                                       [--publishes 5] [--rebuild]
+                                       [--publishes 5] [--rebuild] [--build-only]
 
 Each size is its own database (scale_<chunks>) on the benchmark's OWN embedded PostgreSQL in .data/scale-postgres,
 kept between runs: a size is built only when missing (or with --rebuild). The data is the site's own namespace, so
@@ -81,6 +81,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--exact-queries", type=int, default=20, help="queries for the exact scan and recall")
     parser.add_argument("--publishes", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the data of every size")
+    parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="build the missing sizes and stop (the build need not run on a quiet machine; the measurement does)",
+    )
     parser.add_argument("--child", choices=["build", "measure", "rss"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--socket", help=argparse.SUPPRESS)
@@ -601,11 +606,16 @@ def main() -> None:
         print(
             f"   build: {json.dumps({k: round(v) if isinstance(v, float) else v for k, v in build.items()})}"
         )
+        if args.build_only:
+            continue
         print(f"== {size:,} chunks: measure", flush=True)
         measured = run_child("measure", size, socket, args)
         measured["rss"] = run_child("rss", size, socket, args)
         measured["build"] = build
         results[size] = measured
+
+    if args.build_only:
+        return
 
     def row(size):
         r = results[size]
