@@ -7,6 +7,7 @@ import logging
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from django.core.exceptions import ImproperlyConfigured
@@ -85,3 +86,57 @@ def test_explicit_bfloat16_loads_bf16_and_names_it_in_the_key(fresh_embedder, ca
     assert {p.dtype for p in embedder.model.parameters()} == {torch.bfloat16}
     assert embedder.embed_query("cover crops").shape == (embedder.dimension,)
     assert "bfloat16 because EMBEDDING_DTYPE=bfloat16" in caplog.records[-1].getMessage()
+
+
+def cosine(a, b) -> float:
+    return float(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+
+def test_onnxruntime_queries_match_torch_and_the_export_is_cached(fresh_embedder, tmp_path, caplog):
+    """The default query backend: exported once under EMBEDDING_ONNX_DIR, same vectors as torch's passages."""
+    texts = ["cover crops", "  Agroforesterie et carbone du sol\n", "Rotational grazing. " * 200, "4‰"]
+    with (
+        override_settings(EMBEDDING_QUERY_BACKEND="onnxruntime", EMBEDDING_ONNX_DIR=tmp_path),
+        caplog.at_level(logging.INFO, "knowledge.embeddings"),
+    ):
+        embedder = get_embedder()
+        assert embedder.query_backend == "onnxruntime"
+        for text in texts:
+            assert cosine(embedder.embed_query(text), embedder.embed_passages([text])[0]) > 0.99999
+        assert embedder.embed_query("cover crops").dtype == np.float32
+        exported = list(tmp_path.glob("*.onnx"))
+        assert len(exported) == 1 and not list(tmp_path.glob("*.partial"))
+        assert "Queries are embedded by onnxruntime" in caplog.text and "(exported in" in caplog.text
+
+        caplog.clear()
+        get_embedder.cache_clear()
+        assert get_embedder().query_backend == "onnxruntime"
+        assert "read from the cache" in caplog.text
+        assert list(tmp_path.glob("*.onnx")) == exported
+
+        # A broken cache file: queries fall back to torch, with a log line saying why, and still work.
+        exported[0].write_bytes(b"not an onnx graph")
+        get_embedder.cache_clear()
+        fallback = get_embedder()
+    assert fallback.query_backend == "torch"
+    assert "EMBEDDING_QUERY_BACKEND=onnxruntime could not load" in caplog.text
+    assert "queries are embedded by torch" in caplog.text
+    assert cosine(fallback.embed_query("cover crops"), embedder.embed_query("cover crops")) > 0.99999
+
+
+def test_torch_queries_when_asked_or_when_passages_are_not_float32(fresh_embedder, tmp_path, caplog):
+    with override_settings(EMBEDDING_QUERY_BACKEND="torch", EMBEDDING_ONNX_DIR=tmp_path):
+        assert get_embedder().query_backend == "torch"
+    assert not list(tmp_path.iterdir())
+    get_embedder.cache_clear()
+    with (
+        override_settings(
+            EMBEDDING_QUERY_BACKEND="onnxruntime", EMBEDDING_DTYPE="bfloat16", EMBEDDING_ONNX_DIR=tmp_path
+        ),
+        caplog.at_level(logging.INFO, "knowledge.embeddings"),
+    ):
+        assert get_embedder().query_backend == "torch"
+    assert "serves float32 torch models only (here bfloat16" in caplog.text
+    get_embedder.cache_clear()
+    with override_settings(EMBEDDING_QUERY_BACKEND="openvino"), pytest.raises(ImproperlyConfigured):
+        get_embedder()
