@@ -14,8 +14,9 @@ Backends (torch fp32 is the reference and is always measured):
 - openvino-fp32: the same ONNX graph compiled by OpenVINO for the CPU with INFERENCE_PRECISION_HINT f32 (OpenVINO
   would pick bf16 by itself on CPUs that have it).
 Nothing is downloaded. The ONNX and OpenVINO backends tokenise as the project's OnnxQueryEncoder does, with the
-model's own tokenizer, into the same tokens as sentence-transformers. Their packages are not project dependencies: install them
-in a throwaway venv (bench/README.md has the commands); a backend whose package is missing is reported and skipped.
+model's own tokenizer, into the same tokens as sentence-transformers. onnxruntime and onnx are project
+dependencies; OpenVINO is not: measure it in a throwaway venv (bench/README.md has the commands). A backend whose
+package is missing is reported and skipped.
 
 Measured, for each backend:
 - passages/s over the first N SciFact abstracts (title + " " + text, truncated at the model's 256 tokens), in the

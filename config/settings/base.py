@@ -147,7 +147,7 @@ EMBEDDING_BACKEND = os.environ.get("EMBEDDING_BACKEND", "torch")
 EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "auto")
 # Single queries (search time): onnxruntime runs the model exported to ONNX under EMBEDDING_ONNX_DIR (same vectors
 # as torch float32, measured faster per query: bench/results/embedding_backends.md); passages stay on torch.
-EMBEDDING_QUERY_BACKEND = os.environ.get("EMBEDDING_QUERY_BACKEND", "torch")
+EMBEDDING_QUERY_BACKEND = os.environ.get("EMBEDDING_QUERY_BACKEND", "onnxruntime")
 EMBEDDING_ONNX_DIR = Path(os.environ.get("EMBEDDING_ONNX_DIR", BASE_DIR / ".data" / "onnx"))
 EMBEDDING_BATCH_SIZE = int(os.environ.get("EMBEDDING_BATCH_SIZE", "32"))
 # Threads the model may use in this process (0 = torch's default, one per core). The web server sets 1 (see
