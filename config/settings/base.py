@@ -170,7 +170,12 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Knowledge index: embedding model and chunking (see knowledge/ and README)
 EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
 EMBEDDING_BACKEND = os.environ.get("EMBEDDING_BACKEND", "torch")
-EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "float32")
+# auto: bfloat16 where the CPU has AVX512_BF16 or AMX, float32 elsewhere (knowledge/cpu.py); or float32 / bfloat16.
+EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "auto")
+# Single queries (search time): onnxruntime runs the model exported to ONNX under EMBEDDING_ONNX_DIR (same vectors
+# as torch float32, measured faster per query: bench/results/embedding_backends.md); passages stay on torch.
+EMBEDDING_QUERY_BACKEND = os.environ.get("EMBEDDING_QUERY_BACKEND", "onnxruntime")
+EMBEDDING_ONNX_DIR = Path(os.environ.get("EMBEDDING_ONNX_DIR", BASE_DIR / ".data" / "onnx"))
 EMBEDDING_BATCH_SIZE = int(os.environ.get("EMBEDDING_BATCH_SIZE", "32"))
 # Threads the model may use in this process (0 = torch's default, one per core). The web server sets 1 (see
 # config/wsgi.py): several workers each running a multi-threaded encode on the same cores oversubscribe them.

@@ -105,3 +105,32 @@ def test_a_dataset_without_its_split_files_names_the_missing_file(tmp_path):
         call_command("evaluate_search", dataset=str(dataset), split="train", no_progress=True)
     with pytest.raises(CommandError, match="queries.jsonl is missing"):
         call_command("evaluate_search", dataset=str(dataset), split="test", no_progress=True)
+
+
+def test_a_saved_run_is_compared_query_by_query(tmp_path):
+    """--save-run then --compare-run: the share of queries with the same top-10, to compare two query backends."""
+    dataset = tmp_path / "tiny"
+    write_dataset(dataset)
+    saved = tmp_path / "run.json"
+    options = {"dataset": str(dataset), "split": "train", "mode": "semantic", "no_progress": True}
+    call_command(
+        "evaluate_search", save_run=str(saved), stdout=io.StringIO(), stderr=io.StringIO(), **options
+    )
+    run = json.loads(saved.read_text())["semantic"]
+    assert set(run) == {"q1", "q2", "d6"} and all(run.values())
+
+    def compare() -> float:
+        out = io.StringIO()
+        call_command(
+            "evaluate_search", compare_run=str(saved), json=True, stdout=out, stderr=io.StringIO(), **options
+        )
+        assert "identical top-10" in out.getvalue()
+        return json.loads(out.getvalue().strip().splitlines()[-1])["semantic"]["identical_top10"]
+
+    assert compare() == 1.0
+    saved.write_text(json.dumps({"semantic": {**run, "q2": list(reversed(run["q2"]))}}))
+    assert compare() == pytest.approx(2 / 3, abs=1e-4)
+
+    saved.write_text("not json")
+    with pytest.raises(CommandError):
+        call_command("evaluate_search", compare_run=str(saved), **options)
