@@ -28,7 +28,7 @@ from cms.models import ProjectPage, WebinarPage
 from knowledge import sync
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
-from tests.builders import docx_bytes, inflating_stream, pdf_bytes
+from tests.builders import docx_bytes, inflating_stream, odt_bytes, pdf_bytes, pptx_bytes, xlsx_bytes
 from tests.conftest import add_page, days_from_today, publish
 
 pytestmark = pytest.mark.django_db
@@ -145,6 +145,13 @@ CORPUS: dict[str, tuple[bytes, str]] = {
         "indexed",
     ),
     "hostile.html": (HOSTILE_HTML.encode(), "indexed"),
+    "good.xlsx": (xlsx_bytes({"Plots": [["Plot", "Carbon"], ["Sahel", 1.2]]}), "indexed"),
+    "good.csv": (b"Plot,Carbon\nSahel,1.2\nAndes,3.4\n", "indexed"),
+    "good.pptx": (
+        pptx_bytes([{"title": "Zai pits", "bullets": ["Pits gather water and compost."]}]),
+        "indexed",
+    ),
+    "good.odt": (odt_bytes([("heading", "Mulch"), ("paragraph", "Mulch keeps the soil cool.")]), "indexed"),
     "truncated.pdf": (GOOD_PDF[: len(GOOD_PDF) // 2], "PDF is damaged or truncated"),
     "encrypted.pdf": (encrypted_pdf(), "PDF is encrypted"),
     "zero-pages.pdf": (_write(PdfWriter()), "PDF has no pages"),
@@ -158,6 +165,9 @@ CORPUS: dict[str, tuple[bytes, str]] = {
     ),
     "flate-bomb.pdf": (page_tree_pdf(inflating_stream(300), kids=1, declared_count=1), "safety limit"),
     "zip-bomb.docx": (docx_zip_bomb(300), "DOCX expands to"),
+    "renamed.xlsx": (good_docx(), "not a valid XLSX file (no xl/workbook.xml)"),
+    "junk.pptx": (b"PK\x03\x04" + JUNK.randbytes(16 * 1024), "not a valid PPTX file"),
+    "junk.odt": (JUNK.randbytes(16 * 1024), "not a valid ODT file"),
     "junk.pdf": (JUNK.randbytes(64 * 1024).replace(b"%PDF-", b"xxxxx"), "not a valid PDF file"),
     "junk-with-header.pdf": (
         b"%PDF-1.7\n" + JUNK.randbytes(64 * 1024),
