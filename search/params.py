@@ -7,7 +7,7 @@ import re
 
 from django.http import QueryDict
 
-from cms.models import Region, SoilPractice
+from cms.models import GoalPage, ObjectivePage, Region, SoilPractice
 from cms.models.pages import LANGUAGE_CHOICES
 
 from .service import MAX_QUERY_LENGTH, MODES, SearchError, SearchFilters, SearchQuery
@@ -56,12 +56,27 @@ def _check(name: str, values: list[str], allowed, label: str) -> tuple[str, ...]
     return tuple(dict.fromkeys(values))
 
 
+def known_values(name: str, wanted: list[str] | None = None) -> set[str]:
+    """The goal and objective codes (of live pages), soil practice and region slugs a search accepts: the ones
+    in the database now (only those among ``wanted`` if given). The API's OpenAPI schema declares the same."""
+    queryset, field = {
+        "goal": (GoalPage.objects.live(), "code"),
+        "objective": (ObjectivePage.objects.live(), "code"),
+        "practice": (SoilPractice.objects.all(), "slug"),
+        "region": (Region.objects.all(), "slug"),
+    }[name]
+    if wanted is not None:
+        queryset = queryset.filter(**{f"{field}__in": wanted})
+    return set(queryset.values_list(field, flat=True))
+
+
 def parse_filters(params: QueryDict) -> SearchFilters:
     goals = [value.upper() for value in _values(params, "goal")]
     objectives = [value.upper() for value in _values(params, "objective")]
     for code in objectives:
         if not OBJECTIVE_CODE.match(code):
             raise SearchError("objective", f"Unknown objective {code[:40]!r}: use a code such as A1.")
+    known_objectives = known_values("objective", objectives) if objectives else set()
     practices = _values(params, "practice")
     region_slugs = _values(params, "region")
     regions = {}
@@ -69,13 +84,11 @@ def parse_filters(params: QueryDict) -> SearchFilters:
         regions = dict(Region.objects.filter(slug__in=region_slugs).values_list("slug", "name"))
     year_from = _int(params, "year_from", None, low=1900, high=2100)
     year_to = _int(params, "year_to", None, low=1900, high=2100)
-    if year_from and year_to and year_from > year_to:
-        raise SearchError("year_from", "year_from is after year_to.")
-    known_practices = set(SoilPractice.objects.filter(slug__in=practices).values_list("slug", flat=True))
+    known_practices = known_values("practice", practices) if practices else set()
     return SearchFilters(
         content_types=_check("type", _values(params, "type"), CONTENT_TYPES, "content type"),
-        goals=_check("goal", goals, set("ABCDEF"), "goal"),
-        objectives=tuple(dict.fromkeys(objectives)),
+        goals=_check("goal", goals, known_values("goal", goals) if goals else set(), "goal"),
+        objectives=_check("objective", objectives, known_objectives, "objective"),
         practices=_check("practice", practices, known_practices, "soil practice"),
         regions=tuple(regions[slug] for slug in _check("region", region_slugs, regions, "country or region")),
         languages=_check("language", _values(params, "language"), LANGUAGES, "language"),
