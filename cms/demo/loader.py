@@ -95,8 +95,7 @@ def _stream_data(value) -> list:
 
 
 class DemoLoader:
-    def __init__(self, *, rebuild_documents: bool = False) -> None:
-        self.rebuild_documents = rebuild_documents
+    def __init__(self) -> None:
         self.report = LoadReport()
         self.regions: dict[str, Region] = {}
         self.practices: dict[str, SoilPractice] = {}

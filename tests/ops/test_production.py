@@ -122,7 +122,7 @@ def test_other_errors_are_left_to_the_500_handler():
 
 @pytest.mark.slow
 def test_production_serving_with_collectstatic_whitenoise_and_gunicorn(django_db_setup, tmp_path):
-    """The deploy steps of DEPLOY_SECTION.md: collectstatic, then gunicorn with DJANGO_ENV=production."""
+    """The deploy steps of the README's "Deploying to production": collectstatic, then gunicorn with DJANGO_ENV=production."""
     static_root = tmp_path / "static"
     env = child_env(
         DJANGO_ENV="production",

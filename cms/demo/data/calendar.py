@@ -1,8 +1,8 @@
 """Demo calendar data for Soil Knowledge Hub: webinars and events.
 
 This module is DEMO DATA (plain Python literals, no Django imports).
-Texts are paraphrased in our own words from
-/work/shared/reference/4p1000_facts.yaml (see also NOTES.md there).
+Texts are paraphrased in our own words from the Initiative's public
+announcements of these webinars and events.
 
 What is real and what is sample:
 * WEBINARS: two are real (sample=False): the launch of the Soil Carbon
