@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from knowledge.embeddings import current_model_key
 from knowledge.models import Chunk, Source
 from knowledge.tasks import index_sync_suspended
+from tests.conftest import admin_menu
 
 INDEX_URL = "/admin/reports/search-index/"
 
@@ -135,7 +136,7 @@ def test_user_without_admin_access_is_refused(client, django_user_model):
 def test_menu_item_under_reports(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert INDEX_URL in response.content.decode()
+    assert (("Reports", "Search index"), INDEX_URL) in admin_menu(response.content.decode())
 
 
 # --- Summary and listing -----------------------------------------------------------------------------------

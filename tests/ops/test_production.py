@@ -72,8 +72,21 @@ def test_successful_sign_in_clears_the_failure_count(client, login_cache):
 
 
 def test_login_page_itself_and_other_posts_are_not_limited(client, login_cache, db):
+    """Once a client and username are over the limit, only their sign-in POSTs are refused."""
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "right-password-123")
+    for _ in range(5):
+        _login(client, "editor", "wrong")
+    assert _login(client, "editor", "wrong").status_code == 429  # the limit is reached ...
+
+    for _ in range(8):  # ... yet the sign-in page itself still shows
+        assert client.get(reverse("wagtailadmin_login"), REMOTE_ADDR="203.0.113.7").status_code == 200
+    # ... and a POST elsewhere, with the same username, from the same address, is not counted nor refused
+    password_reset = reverse("wagtailadmin_password_reset")
     for _ in range(8):
-        assert client.get(reverse("wagtailadmin_login")).status_code == 200
+        response = client.post(
+            password_reset, {"username": "editor", "email": "x@example.org"}, REMOTE_ADDR="203.0.113.7"
+        )
+        assert response.status_code != 429
 
 
 @pytest.mark.parametrize(

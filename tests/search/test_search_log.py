@@ -12,7 +12,7 @@ from django.utils import timezone
 from cms.models import ResourcePage
 from knowledge.sync import sync_page
 from search.models import SearchLogEntry
-from tests.conftest import add_page
+from tests.conftest import add_page, admin_menu
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ def test_report_needs_admin_access(client, django_user_model):
 def test_report_is_in_the_reports_menu(client, admin_user):
     client.force_login(admin_user)
     content = client.get("/admin/").content.decode()
-    assert REPORT_URL in content
+    assert (("Reports", "Search terms"), REPORT_URL) in admin_menu(content)
 
 
 def test_prune_deletes_rows_older_than_the_retention(settings):
