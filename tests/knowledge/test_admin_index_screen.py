@@ -428,3 +428,24 @@ def test_queue_without_trouble_says_nothing_alarming(admin_client, sample_index,
     queue = text_of(re.search(r'data-testid="queue">(.*?)</dd>', html, re.S).group(1)).strip()
     assert queue.startswith("1 waiting, 0 running; the oldest was queued")
     assert "interrupted" not in queue and "5 minutes" not in queue and "failed" not in queue
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/phish",
+        "//evil.example/phish",
+        "javascript:alert(1)",
+        "http://testserver.evil.example/",
+    ],
+)
+def test_retry_never_redirects_off_the_site(admin_client, target):
+    """The retry form's `next` is sent back as a redirect only when it stays on this site."""
+    response = admin_client.post(reverse("knowledge_admin:retry_all"), {"next": target})
+    assert response.status_code == 302 and response["Location"] == INDEX_URL
+
+
+def test_retry_redirects_to_a_next_on_the_site(admin_client):
+    target = INDEX_URL + "?status=failed&page=2"
+    response = admin_client.post(reverse("knowledge_admin:retry_all"), {"next": target})
+    assert response.status_code == 302 and response["Location"] == target
