@@ -282,8 +282,8 @@ def remove_orphans() -> int:
         .exclude(kind=PAGE, object_id__in=existing_pages)
         .exclude(kind=DOCUMENT, object_id__in=existing_docs)
     )
-    deleted, _ = orphans.delete()
-    return deleted
+    _, deleted = orphans.delete()
+    return deleted.get(Source._meta.label, 0)  # not their chunks and postings, also in delete()'s total
 
 
 def retry_failed(source_ids: Iterable[int] | None = None) -> IndexStats:
