@@ -1,6 +1,6 @@
 """The demo content: `load_demo_content` is idempotent and delivers what the content brief asks for.
 
-The full demo content is loaded (twice) once for this module, inside a transaction that is rolled back at
+The full demo content is loaded (twice, the second time with its indexing) once for this module, inside a transaction that is rolled back at
 the end, so the other test modules never see it. The first load happens on a day past every fixed date of the
 demo data and the second one 400 days later (time_machine), so that "upcoming" and idempotency are checked on
 days other than the one the data was written on.
@@ -43,6 +43,7 @@ from cms.models import (
     WebinarIndexPage,
     WebinarPage,
 )
+from knowledge.models import SITE_NAMESPACE, Source
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -83,9 +84,9 @@ def counts() -> dict[str, int]:
     return result
 
 
-def load() -> str:
+def load(*options: str) -> str:
     out = io.StringIO()
-    call_command("load_demo_content", "--skip-index", stdout=out)
+    call_command("load_demo_content", *options, stdout=out)
     return out.getvalue()
 
 
@@ -103,11 +104,11 @@ class DemoRuns:
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         with time_machine.travel(FIRST_LOAD):
-            first = load()
+            first = load("--skip-index")
         after_first = counts()
         max_first = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
         with time_machine.travel(SECOND_LOAD):
-            second = load()
+            second = load()  # without --skip-index: it ends with `reindex`
         after_second = counts()
         max_second = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
         yield DemoRuns(first, second, after_first, after_second, max_first, max_second)
@@ -132,6 +133,21 @@ def test_second_run_changes_nothing(demo):
     assert demo.after_second == demo.after_first
     # No page was saved again: no new revision at all.
     assert demo.max_revision_after_second == demo.max_revision_after_first
+
+
+def test_without_skip_index_the_loader_ends_by_indexing_the_site(demo):
+    assert "Demo content already up to date" in demo.second_output
+    done = re.search(
+        r"Done in [\d.]+s: (\d+) indexed, (\d+) unchanged, \d+ removed, (\d+) failed", demo.second_output
+    )
+    assert done, demo.second_output
+    indexed, unchanged, failed = map(int, done.groups())
+    assert (unchanged, failed) == (0, 0) and indexed > 150
+    public_pages = Page.objects.live().public().exclude(depth=1).count()
+    indexed_pages = Source.objects.filter(namespace=SITE_NAMESPACE, kind="page", status="indexed").count()
+    assert indexed_pages == public_pages
+    assert Source.objects.filter(namespace=SITE_NAMESPACE, kind="document", status="indexed").count() >= 20
+    assert "Indexing" not in demo.first_output  # --skip-index
 
 
 def test_counts_meet_the_content_brief(demo):
