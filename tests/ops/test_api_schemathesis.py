@@ -17,7 +17,6 @@ SEED_HUB = "from tests.api.conftest import build_hub; build_hub(); print('seeded
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)  # the migrated test database must exist: it is the copy's template
 def test_schemathesis_run_with_every_check_against_a_live_server(copy_database, tmp_path):
     """`schemathesis run <server>/api/schema/ --checks all`, as documented for the API, on the API tests' hub
     served by a real server: the schema and the server agree on every generated request (positive and

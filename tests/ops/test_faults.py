@@ -244,7 +244,6 @@ LEASES = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid 
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)  # the migrated test database must exist: it is the copy's template
 def test_a_running_worker_requeues_tasks_of_a_worker_that_died_after_it_started(copy_database, tmp_path):
     """Not only at start: every --sweep-interval the worker finds RUNNING tasks whose worker holds no lease
     (here one that died after this worker's own start), puts them back in the queue and runs them."""
