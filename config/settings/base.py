@@ -222,7 +222,7 @@ SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365
 
 from .api import *  # noqa: E402,F403
 
-# Operations (config/middleware.py; see DEPLOY_SECTION.md)
+# Operations (config/middleware.py; see "Deploying to production" in the README)
 # A persistent connection (DATABASE_CONN_MAX_AGE > 0) is checked before each request reuses it, so one broken
 # while the database restarted is replaced instead of failing the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -31,7 +31,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Static files: WhiteNoise serves what `manage.py collectstatic` wrote to STATIC_ROOT (hashed, compressed names:
-# CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (DEPLOY_SECTION.md).
+# CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (README, "Steps").
 
 # The admin login rate limit (config/middleware.py) must count across gunicorn workers: the default cache is
 # per process, so its counters live in a small file cache shared by the workers of this host.
