@@ -44,3 +44,4 @@ CACHES = {
     },
 }
 ADMIN_LOGIN_CACHE = "shared"
+COMMUNITY_FORM_CACHE = "shared"

@@ -1,0 +1,36 @@
+"""Where applicants' files live: outside MEDIA_ROOT, with no URL. Only the admin download view serves them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
+
+
+class PrivateStorage(FileSystemStorage):
+    """A file system storage under COMMUNITY_PRIVATE_MEDIA_ROOT that refuses to build public URLs.
+
+    MEDIA_ROOT is served to anyone in development (config/urls.py) and usually by the web server in
+    production; a signed declaration of intent must be neither.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            location=settings.COMMUNITY_PRIVATE_MEDIA_ROOT,
+            file_permissions_mode=0o600,
+            directory_permissions_mode=0o700,
+        )
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL: the Secretariat downloads them from the admin.")
+
+
+def private_storage() -> PrivateStorage:
+    return PrivateStorage()
+
+
+def declaration_path(instance, filename: str) -> str:
+    """A random name: the applicant's file name is neither trusted nor kept."""
+    return f"declarations/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
