@@ -1,5 +1,5 @@
 """Admin registration: the Applications menu (Secretariat only), the declaration download, the dashboard
-panel, the log actions and the task force join route."""
+panel, the log actions, the task force join route and the demo content."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -102,3 +102,10 @@ def register_log_actions(actions):
 @hooks.register("task_force_join_view")
 def task_force_join_view(request, task_force, step=None):
     return views.task_force_join(request, task_force, step=step)
+
+
+@hooks.register("load_demo_content")
+def load_demo_content(loader):
+    from .demo.loader import load_sample_applications
+
+    load_sample_applications(loader)
