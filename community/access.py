@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     GroupApprovalTask,
+    GroupPagePermission,
     Page,
     Workflow,
     WorkflowPage,
@@ -71,6 +72,19 @@ def ensure_project_idea_workflow(index: Page) -> Setup:
     if not WorkflowPage.objects.filter(page=index).exists():
         WorkflowPage.objects.create(page=index, workflow=workflow)
         created.append("workflow assignment")
+    # Approving the last task publishes the idea as the approver, which Wagtail allows only to those who may
+    # publish there; editing lets the Secretariat correct a draft before approving it.
+    secretariat = group(SECRETARIAT)
+    for permission_type in ("change", "publish"):
+        _permission, made = GroupPagePermission.objects.get_or_create(
+            group=secretariat,
+            page=index,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+            ),
+        )
+        if made:
+            created.append("page permission")
     return Setup(workflow=index.get_workflow(), created=created)
 
 

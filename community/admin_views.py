@@ -22,6 +22,7 @@ from wagtail.admin.views.generic import EditView
 from wagtail.log_actions import log
 
 from . import selectors, services
+from .forms import add_service_errors
 from .models import PENDING_STATUSES, MembershipApplication, Status, TaskForceApplication
 
 ACCEPT, DECLINE = "accept", "decline"
@@ -101,8 +102,7 @@ class ReviewView(EditView):
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 

@@ -78,6 +78,17 @@ class PublicForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if name != HONEYPOT}
 
 
+class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.code} {obj.title}"
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError shown on the form: next to its field when the form has it, else on top."""
+    for field, errors in error.update_error_dict({}).items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 def pdf_field(label, help_text) -> forms.FileField:
     # Required-ness is checked in clean_pdf, after the size check: a file dropped for its size must say so.
     return forms.FileField(label=label, help_text=help_text, required=False)
@@ -188,7 +199,7 @@ class ProjectIdeaForm(PublicForm):
             "Two or three sentences: what, where, with whom (600 characters). Shown in the catalogue."
         ),
     )
-    objectives = forms.ModelMultipleChoiceField(
+    objectives = ObjectiveChoiceField(
         label=_("Strategic objectives served"),
         queryset=ObjectivePage.objects.none(),  # live objectives, set per form: .public() queries at once
         widget=forms.CheckboxSelectMultiple,

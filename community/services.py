@@ -262,28 +262,31 @@ def decline_task_force_application(*, application: TaskForceApplication, user) -
 
 
 def _set_role(page: TaskForcePage, *, person: Person, role: str) -> None:
+    """Give the person the role on the page's roster (in memory), appending them if they are not on it."""
     members = list(page.members.all())
     for member in members:
         if member.person_id == person.pk:
             member.role = role
             break
     else:
-        members.append(
-            TaskForceMember(
-                person=person, role=role, sort_order=max((m.sort_order or 0 for m in members), default=-1) + 1
-            )
-        )
+        members.append(TaskForceMember(person=person, role=role))
+    for order, member in enumerate(members):  # explicit order: rows without one would sort after the newcomer
+        member.sort_order = order
     page.members = members
 
 
 def add_to_roster(task_force: TaskForcePage, *, person: Person, role: str, user) -> None:
     """The person gets the role on the page's live version (published again) and on an editor's pending
-    draft, if there is one, so neither publishing that draft later nor this approval undoes the other."""
+    draft, if there is one, so neither publishing that draft later nor this approval undoes the other.
+
+    The Secretariat's approval is the decision; the page change it implies is this one roster line, so it is
+    published without requiring the Secretariat to hold publish permission on the strategy pages.
+    """
     pending_draft = task_force.get_latest_revision() if task_force.has_unpublished_changes else None
     _set_role(task_force, person=person, role=role)
     revision = task_force.save_revision(user=user, log_action=True)
     if task_force.live:
-        revision.publish(user=user)
+        revision.publish(user=user, skip_permission_checks=True)
     if pending_draft is not None and task_force.live:
         draft = pending_draft.as_object()
         _set_role(draft, person=person, role=role)

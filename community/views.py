@@ -22,7 +22,12 @@ from cms.models import ProjectIndexPage
 
 from . import selectors, services
 from .access import SUBMIT_PROJECT_IDEA_PERMISSION
-from .forms import MembershipApplicationForm, ProjectIdeaForm, TaskForceApplicationForm
+from .forms import (
+    MembershipApplicationForm,
+    ProjectIdeaForm,
+    TaskForceApplicationForm,
+    add_service_errors,
+)
 from .ratelimit import seconds_to_wait, too_many_response
 from .uploads import install_size_limit
 
@@ -31,11 +36,6 @@ def _render(request, template: str, context: dict, form=None) -> TemplateRespons
     """A bound form that did not validate answers 400 (spam and rule failures alike), so scripts notice."""
     status = 400 if form is not None and form.is_bound else 200
     return TemplateResponse(request, template, {**context, "form": form}, status=status)
-
-
-def _apply_service_errors(form, error: ValidationError) -> None:
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 # --- Join the Initiative ----------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ def task_force_join(request, task_force, step: str | None = None):
                 task_force=task_force, **form.data_for_service(), language=get_language()
             )
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(task_force.url + task_force.reverse_subpage("join", kwargs={"step": "received"}))
     return _render(request, template, context, form)
