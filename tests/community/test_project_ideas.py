@@ -180,6 +180,55 @@ def test_the_workflow_approves_then_publishes_and_search_finds_it(
     assert public.status_code == 200 and "kwame@example.org" not in public.content.decode()
 
 
+def public_views_of(client, title: str, document_title: str) -> dict[str, bool]:
+    """Whether the idea (title) or its concept note (document title) shows on each public surface."""
+    client.logout()
+    results_page = client.get("/search/", {"q": "cocoa baseline plots shade trees"}).content.decode()
+    results_page = results_page.split('id="results-heading"', 1)[-1]  # past the echoed query
+    api = client.get("/api/search/", {"q": "cocoa baseline plots shade trees"}).content.decode()
+    suggest = client.get("/api/search/suggest/", {"q": "Soil carbon basel"}).content.decode()
+    pages = client.get(
+        "/api/v2/pages/", {"type": "cms.ProjectPage", "fields": "*", "search": "cocoa"}
+    ).content.decode()
+    documents = client.get("/api/v2/documents/").content.decode()
+    return {
+        "/search/": title in results_page or document_title in results_page,
+        "/api/search/": title in api or document_title in api,
+        "suggestions": title in suggest,
+        "/api/v2/pages/": title in pages,
+        "/api/v2/documents/": document_title in documents,
+    }
+
+
+def test_a_pending_idea_and_its_concept_note_are_nowhere_public_until_approved(
+    client, post, community, partner_user, reviewer, secretariat
+):
+    client.force_login(partner_user)
+    post(SUBMIT, idea_data(community))
+    page = ProjectPage.objects.get()
+    document_title = ProjectIdeaSubmission.objects.get().concept_note.title
+    assert public_views_of(client, page.title, document_title) == dict.fromkeys(
+        ["/search/", "/api/search/", "suggestions", "/api/v2/pages/", "/api/v2/documents/"], False
+    )
+    approve(client, post, reviewer, page)
+    assert not any(public_views_of(client, page.title, document_title).values()), "one approval is not enough"
+    approve(client, post, secretariat, page)
+    assert public_views_of(client, page.title, document_title) == dict.fromkeys(
+        ["/search/", "/api/search/", "suggestions", "/api/v2/pages/", "/api/v2/documents/"], True
+    )
+
+
+def test_partner_sign_in_is_rate_limited(client, community, partner_user, settings):
+    settings.COMMUNITY_FORM_RATE = "3/h"
+    for _ in range(3):
+        assert (
+            client.post("/accounts/login/", {"username": "partner", "password": "wrong"}).status_code == 200
+        )
+    response = client.post("/accounts/login/", {"username": "partner", "password": "pw-partner"})
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "_auth_user_id" not in client.session
+
+
 def test_changes_requested_are_told_to_the_submitter(client, post, community, partner_user, reviewer):
     client.force_login(partner_user)
     post(SUBMIT, idea_data(community, concept_note=None))
