@@ -33,8 +33,9 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Static files: WhiteNoise serves what `manage.py collectstatic` wrote to STATIC_ROOT (hashed, compressed names:
 # CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (DEPLOY_SECTION.md).
 
-# The admin login rate limit (config/middleware.py) must count across gunicorn workers: the default cache is
-# per process, so its counters live in a small file cache shared by the workers of this host.
+# The admin login and public form rate limits (config/middleware.py, community/ratelimit.py) must count across
+# gunicorn workers: the default cache is per process, so their counters live in a small file cache shared by
+# the workers of this host.
 CACHES = {
     **CACHES,  # noqa: F405
     "shared": {
