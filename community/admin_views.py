@@ -52,7 +52,8 @@ class MembershipReviewForm(ReviewForm):
             self.fields["membership"].help_text = _(
                 "Used when you accept. Membership requires a non-profit character: companies join as partners."
             )
-            self.initial.setdefault("membership", self.instance.membership or "partner")
+            # Partner unless the Secretariat decides otherwise: membership needs a non-profit character.
+            self.initial["membership"] = self.instance.membership or "partner"
             self.initial["year_joined"] = self.instance.year_joined or timezone.now().year
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import uuid
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -432,6 +433,11 @@ def tell_submitter_outcome(workflow_state: WorkflowState) -> None:
 # --- Retention -------------------------------------------------------------------------------------------------
 
 
+def _delete_files(storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
+
+
 def prune_declined_applications(*, days: int, now: dt.datetime | None = None) -> dict[str, int]:
     """Delete applications declined more than `days` ago, their admin history and, once that is committed,
     their files. Returns the number deleted per kind."""
@@ -444,7 +450,7 @@ def prune_declined_applications(*, days: int, now: dt.datetime | None = None) ->
             if model is MembershipApplication:
                 files = [name for name in old.values_list("declaration", flat=True) if name]
                 storage = model._meta.get_field("declaration").storage
-                transaction.on_commit(lambda files=files, storage=storage: [storage.delete(n) for n in files])
+                transaction.on_commit(partial(_delete_files, storage, files))
             ModelLogEntry.objects.filter(
                 content_type__app_label=model._meta.app_label,
                 content_type__model=model._meta.model_name,

@@ -176,3 +176,24 @@ def test_each_client_has_a_budget_then_gets_429_with_retry_after(client, post, c
     other = Client(REMOTE_ADDR="192.0.2.7")
     assert post("/join/", form_data(community, organization_name="Org 4"), using=other).status_code == 302
     assert client.get("/join/").status_code == 200
+
+
+@pytest.mark.parametrize("which", ["join", "task force", "task force join", "project idea", "sign in"])
+def test_the_public_pages_are_accessible(client, community, partner_user, which):
+    from bs4 import BeautifulSoup
+
+    from tests.cms.test_rendering import assert_accessible, put_listings_in_menu
+
+    put_listings_in_menu(community.tree)  # the main navigation is part of the check
+    if which == "project idea":
+        client.force_login(partner_user)
+    url = {
+        "join": "/join/",
+        "task force": community.task_force.url,
+        "task force join": community.task_force.url + "join/",
+        "project idea": "/projects/submit/",
+        "sign in": "/accounts/login/",
+    }[which]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert_accessible(BeautifulSoup(response.content, "html.parser"))
