@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import hash_filelike
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
@@ -189,6 +190,9 @@ class DemoLoader:
             self.load_calendar(home)
             self.load_resources(home)
             self.load_about(home)
+            # Other apps' demo content (e.g. community's sample applications), in the same transaction.
+            for load_more in hooks.get_hooks("load_demo_content"):
+                load_more(self)
         return self.report
 
     def load_directory(self) -> None:
