@@ -24,6 +24,7 @@ setup: install
 	$(PY) manage.py load_demo_content --skip-index
 	$(PY) manage.py reindex
 	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py ensure_demo_accounts
 
 run: setup
 	@echo ""

@@ -15,12 +15,13 @@ from wagtail.api.v2.utils import BadRequestError
 
 
 class ParamError(BadRequestError):
-    """Bad input naming the query parameter at fault."""
+    """Bad input naming the query parameter at fault (400, or 404 for a page past the last one)."""
 
-    def __init__(self, param: str | None, message: str) -> None:
+    def __init__(self, param: str | None, message: str, *, status_code: int = 400) -> None:
         super().__init__(message)
         self.param = param
         self.message = message
+        self.status_code = status_code
 
 
 def error_body(message: str, param: str | None = None, **extra) -> dict:
@@ -34,7 +35,7 @@ def error_response(message: str, param: str | None = None, *, status_code: int =
 def exception_handler(exc, context):
     """DRF's handler (status, Retry-After and WWW-Authenticate headers) with our body."""
     if isinstance(exc, ParamError):
-        return error_response(exc.message, exc.param)
+        return error_response(exc.message, exc.param, status_code=exc.status_code)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -1,4 +1,4 @@
-"""OpenAPI schema: our own endpoints only (search, suggest, related).
+"""OpenAPI schema: our own endpoints only (search, suggest, related), with the filter values of the database.
 
 The Wagtail API v2 endpoints (/api/v2/...) and the preview endpoint are left out: their response fields depend
 on the page type and on ?fields=, which drf-spectacular cannot describe from a static serializer."""
@@ -22,4 +22,32 @@ def document_retry_after(result, generator, request, public):
                     "schema": {"type": "integer"},
                     "description": "Seconds to wait before the next request.",
                 }
+    return result
+
+
+def declare_known_values(result, generator, request, public):
+    """The search's goal, objective, practice and region parameters take the values in the database when the
+    schema is generated (cms.filters.known_values, the same the server accepts), so that a client or a
+    schema-driven test never builds a request the server must refuse as unknown."""
+    from django.db import DatabaseError
+
+    from cms.filters import known_values
+
+    operation = result.get("paths", {}).get("/api/search/", {}).get("get", {})
+    declared = []
+    for parameter in operation.get("parameters", []):
+        if parameter["name"] in {"goal", "objective", "practice", "region"}:
+            try:
+                values = sorted(known_values(parameter["name"]))
+            except DatabaseError:  # not migrated yet (e.g. `check --deploy` before `migrate`): no enum
+                declared.append(parameter)
+                continue
+            if not values:  # nothing to filter by yet: any value would be refused
+                continue
+            items = parameter["schema"]["items"]
+            items.pop("pattern", None)
+            items["enum"] = values
+        declared.append(parameter)
+    if operation:
+        operation["parameters"] = declared
     return result

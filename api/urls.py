@@ -1,4 +1,4 @@
-"""The headless API, mounted at /api/ (see api/README_SECTION.md)."""
+"""The headless API, mounted at /api/ (see "Headless API" in the README)."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView

@@ -75,6 +75,17 @@ ERROR_404 = OpenApiResponse(
         )
     ],
 )
+ERROR_404_PAGE = OpenApiResponse(
+    ErrorSerializer,
+    description="A page past the last page of these results.",
+    examples=[
+        OpenApiExample(
+            "Past the last page",
+            status_codes=["404"],
+            value={"error": {"param": "page", "message": "page 7 is past the last page (3)."}},
+        )
+    ],
+)
 ERROR_429 = OpenApiResponse(
     ErrorSerializer,
     description="Too many requests from this address; the Retry-After header gives the seconds to wait.",
@@ -160,7 +171,7 @@ class SearchApi(SearchThrottledAPIView):
             min_value=1900,
             max_value=2100,
             required=False,
-            help_text="Latest year (inclusive); not before year_from.",
+            help_text="Latest year (inclusive); before year_from, nothing matches.",
         )
         mode = serializers.ChoiceField(
             choices=list(MODES),
@@ -173,7 +184,7 @@ class SearchApi(SearchThrottledAPIView):
             max_value=10_000,
             default=1,
             required=False,
-            help_text="Result page, from 1; past the last page is an error.",
+            help_text="Result page, from 1; past the last page answers 404.",
         )
         page_size = serializers.IntegerField(
             min_value=1,
@@ -250,7 +261,7 @@ class SearchApi(SearchThrottledAPIView):
     @extend_schema(
         operation_id="search",
         parameters=[InputSerializer],
-        responses={200: OutputSerializer, 400: ERROR_400, 429: ERROR_429},
+        responses={200: OutputSerializer, 400: ERROR_400, 404: ERROR_404_PAGE, 429: ERROR_429},
         examples=[
             OpenApiExample(
                 "Search results",
@@ -300,7 +311,10 @@ class SearchApi(SearchThrottledAPIView):
         except SearchError as exc:
             raise ParamError(exc.param, exc.message) from exc
         if response.total and query.page > response.num_pages:
-            raise ParamError("page", f"page {query.page} is past the last page ({response.num_pages}).")
+            # 404, as DRF's pagination answers: the parameter is valid, this page of these results does not exist.
+            raise ParamError(
+                "page", f"page {query.page} is past the last page ({response.num_pages}).", status_code=404
+            )
         data = {
             "q": query.q,
             "mode": query.mode,

@@ -294,7 +294,7 @@ def machine_info(embedder) -> list[str]:
         f"- python {platform.python_version()}, torch {torch.__version__}, transformers {transformers.__version__}, "
         f"sentence-transformers {sentence_transformers.__version__}, Django {django.get_version()}",
         f"- EMBEDDING_MODEL={settings.EMBEDDING_MODEL} EMBEDDING_BACKEND={settings.EMBEDDING_BACKEND} "
-        f"EMBEDDING_DTYPE={settings.EMBEDDING_DTYPE} EMBEDDING_BATCH_SIZE={settings.EMBEDDING_BATCH_SIZE}; "
+        f"EMBEDDING_DTYPE={settings.EMBEDDING_DTYPE} ({embedder.dtype}) EMBEDDING_BATCH_SIZE={settings.EMBEDDING_BATCH_SIZE}; "
         f"max_seq_length {embedder.max_seq_length}; chunks {settings.KNOWLEDGE_CHUNK_TOKENS} tokens, "
         f"overlap {settings.KNOWLEDGE_CHUNK_OVERLAP}",
     ]

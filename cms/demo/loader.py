@@ -1,7 +1,9 @@
 """Load the demo content idempotently: a second run finds everything equal and writes nothing.
 
 Records are matched by natural keys (names, slugs, codes, document titles); a page is only saved and
-published again when one of its values differs. The index sync is suspended while loading and the knowledge
+published again when one of its values differs. Upcoming sample webinars and events are dated some days after
+the day the demo was first loaded (the first publication of its home page), so they are upcoming after a fresh
+load and a run on a later day computes the same dates. The index sync is suspended while loading and the knowledge
 index is brought up to date once at the end (one batched pass instead of one per page).
 """
 
@@ -15,8 +17,10 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import hash_filelike
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
@@ -95,8 +99,7 @@ def _stream_data(value) -> list:
 
 
 class DemoLoader:
-    def __init__(self, *, rebuild_documents: bool = False) -> None:
-        self.rebuild_documents = rebuild_documents
+    def __init__(self) -> None:
         self.report = LoadReport()
         self.regions: dict[str, Region] = {}
         self.practices: dict[str, SoilPractice] = {}
@@ -104,6 +107,7 @@ class DemoLoader:
         self.people: dict[str, Person] = {}
         self.objectives: dict[str, ObjectivePage] = {}
         self.documents: dict[str, object] = {}
+        self.first_loaded: dt.date | None = None
 
     # --- generic upserts ---------------------------------------------------------------------------------
 
@@ -186,6 +190,9 @@ class DemoLoader:
             self.load_calendar(home)
             self.load_resources(home)
             self.load_about(home)
+            # Other apps' demo content (e.g. community's sample applications), in the same transaction.
+            for load_more in hooks.get_hooks("load_demo_content"):
+                load_more(self)
         return self.report
 
     def load_directory(self) -> None:
@@ -246,6 +253,8 @@ class DemoLoader:
                 "body": body_blocks(strategy.STRATEGY.get("intro", [])[:1]),
             },
         )
+        first_published = Page.objects.filter(pk=home.pk).values_list("first_published_at", flat=True).get()
+        self.first_loaded = timezone.localdate(first_published)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
@@ -434,7 +443,7 @@ class DemoLoader:
             },
         )
         for item in calendar.WEBINARS:
-            start = dt.datetime.fromisoformat(item["start"])
+            start = self.webinar_start(item)
             self.upsert_page(
                 webinars,
                 WebinarPage,
@@ -476,8 +485,7 @@ class DemoLoader:
                 {
                     "title": item["title"],
                     "kind": item["kind"],
-                    "start_date": _date(item["start_date"]),
-                    "end_date": _date(item["end_date"]),
+                    **self.event_dates(item),
                     "location": item.get("location", ""),
                     "online": item.get("online", False),
                     "organizer": self.organizations.get(item.get("organizer") or ""),
@@ -489,6 +497,18 @@ class DemoLoader:
                     "regions": [self.regions[name] for name in item.get("regions", [])],
                 },
             )
+
+    def webinar_start(self, item: dict) -> dt.datetime:
+        if "starts_in_days" not in item:
+            return dt.datetime.fromisoformat(item["start"])
+        day = self.first_loaded + dt.timedelta(days=item["starts_in_days"])
+        return dt.datetime.combine(day, dt.time.fromisoformat(item["start_time"]))
+
+    def event_dates(self, item: dict) -> dict:
+        if "starts_in_days" not in item:
+            return {"start_date": _date(item["start_date"]), "end_date": _date(item["end_date"])}
+        start = self.first_loaded + dt.timedelta(days=item["starts_in_days"])
+        return {"start_date": start, "end_date": start + dt.timedelta(days=item["days"] - 1)}
 
     def load_resources(self, home: HomePage) -> None:
         index = self.upsert_page(

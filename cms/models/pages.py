@@ -16,12 +16,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -350,8 +353,12 @@ class TaskForcePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
-    """The one task force of an objective."""
+class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePageMixin, Page):
+    """The one task force of an objective, with its roster (the members) and a joining form under join/.
+
+    The form is not content: the app registered for the "task_force_join_view" hook (community) serves it,
+    so page models need not import the layer that handles applications.
+    """
 
     purpose = models.TextField()
     how_to_join = RichTextField(features=RICH_TEXT_FEATURES)
@@ -388,6 +395,16 @@ class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     @property
     def objective(self):
         return self.get_parent().specific
+
+    @path("")
+    def roster(self, request):
+        return self.render(request)
+
+    @re_path(r"^join/(?:(?P<step>received)/)?$", name="join")
+    def join(self, request, step=None):
+        for view in hooks.get_hooks("task_force_join_view"):
+            return view(request, self, step=step)
+        raise Http404("Joining task forces is not enabled.")
 
     def facets(self) -> dict:
         objective = self.get_parent().specific

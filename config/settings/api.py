@@ -43,6 +43,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.document_retry_after",
+        "api.schema.declare_known_values",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
 }

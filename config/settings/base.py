@@ -30,10 +30,12 @@ INSTALLED_APPS = [
     "knowledge",
     "search",
     "api",
+    "community",
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -170,7 +172,12 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Knowledge index: embedding model and chunking (see knowledge/ and README)
 EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "all-MiniLM-L6-v2")
 EMBEDDING_BACKEND = os.environ.get("EMBEDDING_BACKEND", "torch")
-EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "float32")
+# auto: bfloat16 where the CPU has AVX512_BF16 or AMX, float32 elsewhere (knowledge/cpu.py); or float32 / bfloat16.
+EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "auto")
+# Single queries (search time): onnxruntime runs the model exported to ONNX under EMBEDDING_ONNX_DIR (same vectors
+# as torch float32, measured faster per query: bench/results/embedding_backends.md); passages stay on torch.
+EMBEDDING_QUERY_BACKEND = os.environ.get("EMBEDDING_QUERY_BACKEND", "onnxruntime")
+EMBEDDING_ONNX_DIR = Path(os.environ.get("EMBEDDING_ONNX_DIR", BASE_DIR / ".data" / "onnx"))
 EMBEDDING_BATCH_SIZE = int(os.environ.get("EMBEDDING_BATCH_SIZE", "32"))
 # Threads the model may use in this process (0 = torch's default, one per core). The web server sets 1 (see
 # config/wsgi.py): several workers each running a multi-threaded encode on the same cores oversubscribe them.
@@ -217,7 +224,7 @@ SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365
 
 from .api import *  # noqa: E402,F403
 
-# Operations (config/middleware.py; see DEPLOY_SECTION.md)
+# Operations (config/middleware.py; see "Deploying to production" in the README)
 # A persistent connection (DATABASE_CONN_MAX_AGE > 0) is checked before each request reuses it, so one broken
 # while the database restarted is replaced instead of failing the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -226,3 +233,34 @@ DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETR
 ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "5/15m")
 ADMIN_LOGIN_CACHE = "default"
 ADMIN_LOGIN_IP_HEADER = os.environ.get("ADMIN_LOGIN_IP_HEADER", "")
+
+# Email: SMTP configured by the environment (development prints emails on the console: see dev.py).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(
+    os.environ.get("EMAIL_TIMEOUT", "10")
+)  # seconds: a stuck mail server must not hang a form
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Soil Knowledge Hub <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Community: applications to join, task force applications, project ideas (community/, README "Taking part").
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+COMMUNITY_SECRETARIAT_EMAIL = os.environ.get("COMMUNITY_SECRETARIAT_EMAIL", "secretariat@localhost")
+COMMUNITY_UPLOAD_MAX_BYTES = int(os.environ.get("COMMUNITY_UPLOAD_MAX_MB", "10")) * 1024 * 1024
+# Signed declarations of intent: outside MEDIA_ROOT (which is served to anyone), downloaded from the admin only.
+COMMUNITY_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("COMMUNITY_PRIVATE_MEDIA_ROOT", BASE_DIR / ".data" / "private-media")
+)
+# Submissions of each public form allowed per client address ("10/h": 10 an hour); more answer 429.
+COMMUNITY_FORM_RATE = os.environ.get("COMMUNITY_FORM_RATE", "10/h")
+COMMUNITY_FORM_CACHE = "default"
+COMMUNITY_FORM_IP_HEADER = os.environ.get("COMMUNITY_FORM_IP_HEADER", ADMIN_LOGIN_IP_HEADER)
+# Declined applications are deleted this many days after the decision by `manage.py prune_applications`.
+COMMUNITY_DECLINED_RETENTION_DAYS = int(os.environ.get("COMMUNITY_DECLINED_RETENTION_DAYS", "90"))

@@ -1,5 +1,6 @@
 """Local development: debug on, a per-checkout generated secret key, loopback hosts only."""
 
+import os
 import secrets
 
 from .base import *  # noqa: F403
@@ -20,3 +21,4 @@ def _local_secret_key() -> str:
 
 SECRET_KEY = _local_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -31,11 +31,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Static files: WhiteNoise serves what `manage.py collectstatic` wrote to STATIC_ROOT (hashed, compressed names:
-# CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (DEPLOY_SECTION.md).
+# CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (README, "Steps").
 
-# The admin login rate limit (config/middleware.py) must count across gunicorn workers: the default cache is
-# per process, so its counters live in a small file cache shared by the workers of this host.
-# With REDIS_URL the default cache is Redis, shared by every worker of every host: "shared" is the same cache.
+# The admin login and public form rate limits (config/middleware.py, community/ratelimit.py) must count across
+# gunicorn workers: the default cache is per process, so their counters live in a small file cache shared by
+# the workers of this host. With REDIS_URL the default cache is Redis, shared by every worker of every host:
+# "shared" is the same cache.
 CACHES = {
     **CACHES,  # noqa: F405
     "shared": CACHES["default"]  # noqa: F405
@@ -48,3 +49,4 @@ CACHES = {
 }
 ADMIN_LOGIN_CACHE = "shared"
 PAGE_CACHE_ALIAS = "shared"
+COMMUNITY_FORM_CACHE = "shared"

@@ -92,7 +92,9 @@ def test_search_pages(api, hub):
     assert first_four == [(r["source"], r["id"]) for r in full["results"][:4]]
     last = full["count"] // 2 + (1 if full["count"] % 2 else 0)
     assert search(api, q="soil", page_size=2, page=last)["results"]
-    assert_error(api.get("/api/search/", {"q": "soil", "page_size": 2, "page": last + 1}), 400, "page")
+    assert_error(api.get("/api/search/", {"q": "soil", "page_size": 2, "page": last + 1}), 404, "page")
+    # A reversed range is valid in the OpenAPI schema (it cannot relate two parameters): it matches nothing.
+    assert search(api, q="soil", year_from="2022", year_to="2020")["count"] == 0
     # no results: page 1 is fine, with count 0
     empty = search(api, q="soil", type="event", year_from="1900", year_to="1901")
     assert (empty["count"], empty["num_pages"], empty["results"]) == (0, 1, [])
@@ -154,20 +156,25 @@ def test_exact_visible_set_for_a_broad_query(api, hub):
         ({"q": "soil", "language": "xx"}, "language"),
         ({"q": "soil", "year_from": "2020a"}, "year_from"),
         ({"q": "soil", "year_to": "1800"}, "year_to"),
-        ({"q": "soil", "year_from": "2022", "year_to": "2020"}, "year_from"),
+        ({"q": "soil", "goal": "C"}, "goal"),  # a goal with no live page
+        ({"q": "soil", "objective": "A2"}, "objective"),  # a draft objective
+        ({"q": "soil", "objective": "F9"}, "objective"),  # well formed, unknown
         ({"q": "soil", "mode": "magic"}, "mode"),
         ({"q": "soil", "page": "0"}, "page"),
         ({"q": "soil", "page": "two"}, "page"),
         ({"q": "soil", "page_size": "51"}, "page_size"),
         ({"q": "soil", "page_size": "-1"}, "page_size"),
-        ({"q": "soil", "page": "999"}, "page"),
-        ({"q": "soil", "page": "10000", "page_size": "50"}, "page"),
         ({"q": "soil", "colour": "red"}, "colour"),
         ({"q": "soil\x00"}, "q"),
     ],
 )
 def test_search_bad_input(api, hub, params, param):
     assert_error(api.get("/api/search/", params), 400, param)
+
+
+@pytest.mark.parametrize("params", [{"page": "999"}, {"page": "10000", "page_size": "50"}])
+def test_a_page_past_the_last_one_is_a_404_naming_page(api, hub, params):
+    assert_error(api.get("/api/search/", {"q": "soil", **params}), 404, "page")
 
 
 def test_suggest(api, hub):

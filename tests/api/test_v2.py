@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import io
+from urllib.parse import urlsplit
 
-from tests.api.conftest import DRAFT_WORD, REVISION_WORD, assert_error, assert_no_leak
+import pytest
+from wagtail.images import get_image_model
+
+from tests.api.conftest import COLLECTION_WORD, DRAFT_WORD, REVISION_WORD, assert_error, assert_no_leak
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +55,16 @@ def test_pages_listing_is_exactly_the_live_public_pages(api, hub):
     }
     for hidden in (hub.private_project, hub.draft_project, hub.a2_draft):
         assert_error(api.get(f"/api/v2/pages/{hidden.pk}/"), 404, None)
-    # find by html_path does not reveal them either
-    response = api.get("/api/v2/pages/find/", {"html_path": hub.private_project.url_path.split("/home")[-1]})
-    assert response.status_code == 404
+
+    # find by html_path redirects to a visible page's detail, and does not reveal the hidden ones either
+    def find(page):
+        return api.get("/api/v2/pages/find/", {"html_path": page.url_path.split("/home", 1)[-1]})
+
+    found = find(hub.project)
+    assert found.status_code == 302
+    assert urlsplit(found["Location"]).path == f"/api/v2/pages/{hub.project.pk}/"
+    for hidden in (hub.private_project, hub.draft_project):
+        assert find(hidden).status_code == 404
 
 
 def test_a_draft_revision_of_a_live_page_never_shows(api, hub):
@@ -186,8 +197,29 @@ def test_documents_only_visible_ones(api, hub):
     assert f"/documents/{hub.public_doc.pk}/guide" in body["meta"]["download_url"]
 
 
-def test_images_endpoint(api, hub):
-    assert items(api, "/api/v2/images/") == []
+def png_file(name: str):
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (8, 6), "saddlebrown").save(buffer, "PNG")
+    return ImageFile(buffer, name=name)
+
+
+def test_images_endpoint_lists_only_images_outside_restricted_collections(api, hub):
+    image_model = get_image_model()
+    public = image_model.objects.create(title="Zai pits after the rains", file=png_file("zai.png"))
+    private = image_model.objects.create(
+        title=f"Members' field photo {COLLECTION_WORD}",
+        file=png_file("members.png"),
+        collection=hub.private_collection_doc.collection,
+    )
+
+    assert [(image["id"], image["title"]) for image in items(api, "/api/v2/images/")] == [
+        (public.pk, "Zai pits after the rains")
+    ]  # items() also checks that no leak word appears
+    assert api.get(f"/api/v2/images/{public.pk}/").status_code == 200
+    assert_error(api.get(f"/api/v2/images/{private.pk}/"), 404, None)
 
 
 def test_snippet_endpoints(api, hub):

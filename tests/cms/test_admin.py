@@ -38,7 +38,7 @@ from cms.models import (
     WebinarIndexPage,
     WebinarPage,
 )
-from tests.conftest import add_page
+from tests.conftest import add_page, admin_menu
 
 
 @pytest.fixture
@@ -202,7 +202,10 @@ def test_snippet_views(admin_client, directory, model):
 def test_snippets_grouped_in_directory_menu(admin_client, db):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert "Directory" in response.content.decode()
+    menu = admin_menu(response.content.decode())
+    for model in (Organization, Person, SoilPractice, Region):
+        label = model._meta.verbose_name_plural.capitalize()
+        assert (("Directory", label), reverse(model.snippet_viewset.get_url_name("list"))) in menu, menu
 
 
 def test_snippet_admin_enforces_company_partner_rule(admin_client, db):

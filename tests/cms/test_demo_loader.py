@@ -1,16 +1,20 @@
 """The demo content: `load_demo_content` is idempotent and delivers what the content brief asks for.
 
-The full demo content is loaded (twice) once for this module, inside a transaction that is rolled back at
-the end, so the other test modules never see it.
+The full demo content is loaded (twice, the second time with its indexing) once for this module, inside a transaction that is rolled back at
+the end, so the other test modules never see it. The first load happens on a day past every fixed date of the
+demo data and the second one 400 days later (time_machine), so that "upcoming" and idempotency are checked on
+days other than the one the data was written on.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import transaction
 from pypdf import PdfReader
@@ -39,8 +43,12 @@ from cms.models import (
     WebinarIndexPage,
     WebinarPage,
 )
+from knowledge.models import SITE_NAMESPACE, Source
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+FIRST_LOAD = dt.datetime(2030, 6, 1, 9, 0, tzinfo=dt.UTC)  # after every fixed date of the demo data
+SECOND_LOAD = FIRST_LOAD + dt.timedelta(days=400)
 
 COUNTED = [
     HomePage,
@@ -76,9 +84,9 @@ def counts() -> dict[str, int]:
     return result
 
 
-def load() -> str:
+def load(*options: str) -> str:
     out = io.StringIO()
-    call_command("load_demo_content", "--skip-index", stdout=out)
+    call_command("load_demo_content", *options, stdout=out)
     return out.getvalue()
 
 
@@ -95,14 +103,27 @@ class DemoRuns:
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        first = load()
+        with time_machine.travel(FIRST_LOAD):
+            first = load("--skip-index")
         after_first = counts()
         max_first = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
-        second = load()
+        with time_machine.travel(SECOND_LOAD):
+            second = load()  # without --skip-index: it ends with `reindex`
         after_second = counts()
         max_second = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
         yield DemoRuns(first, second, after_first, after_second, max_first, max_second)
         transaction.set_rollback(True)
+
+
+def test_upcoming_webinars_and_events_are_upcoming_on_the_day_of_the_first_load(demo):
+    first_day = FIRST_LOAD.date()
+    upcoming_webinars = WebinarPage.objects.live().filter(start_date__gt=first_day)
+    upcoming_events = EventPage.objects.live().filter(start_date__gt=first_day)
+    assert upcoming_webinars.count() == 4 and upcoming_events.count() == 3
+    # Within the next year, and unchanged by the second load 400 days later (idempotent, see the next test).
+    year_ahead = first_day + dt.timedelta(days=365)
+    assert all(page.start_date <= year_ahead for page in [*upcoming_webinars, *upcoming_events])
+    assert all(event.end_date >= event.start_date for event in upcoming_events)
 
 
 def test_second_run_changes_nothing(demo):
@@ -112,6 +133,21 @@ def test_second_run_changes_nothing(demo):
     assert demo.after_second == demo.after_first
     # No page was saved again: no new revision at all.
     assert demo.max_revision_after_second == demo.max_revision_after_first
+
+
+def test_without_skip_index_the_loader_ends_by_indexing_the_site(demo):
+    assert "Demo content already up to date" in demo.second_output
+    done = re.search(
+        r"Done in [\d.]+s: (\d+) indexed, (\d+) unchanged, \d+ removed, (\d+) failed", demo.second_output
+    )
+    assert done, demo.second_output
+    indexed, unchanged, failed = map(int, done.groups())
+    assert (unchanged, failed) == (0, 0) and indexed > 150
+    public_pages = Page.objects.live().public().exclude(depth=1).count()
+    indexed_pages = Source.objects.filter(namespace=SITE_NAMESPACE, kind="page", status="indexed").count()
+    assert indexed_pages == public_pages
+    assert Source.objects.filter(namespace=SITE_NAMESPACE, kind="document", status="indexed").count() >= 20
+    assert "Indexing" not in demo.first_output  # --skip-index
 
 
 def test_counts_meet_the_content_brief(demo):

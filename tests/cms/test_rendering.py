@@ -210,6 +210,7 @@ def test_home_page(client, site_tree):
         "Webinars",
         "Events",
         "Resources",
+        "Join",  # community's /join/, after the sections
     ]
     # The home page links each section in its "Explore" cards.
     assert [a.get_text(strip=True) for a in soup.select("section[aria-labelledby=sections-heading] a")] == [

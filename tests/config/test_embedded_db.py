@@ -1,5 +1,5 @@
-"""The database setup of config/database.py: the embedded PostgreSQL (start, reuse, stop, dead handles), the
-clear error for a server without pgvector, and the refusal of non-PostgreSQL engines.
+"""The database setup of config/database.py: the embedded PostgreSQL (start, reuse, stop however the last
+process exits: normally, SIGTERM, SIGKILL, the dev server and its reloader), the clear error for a server without pgvector, and the refusal of non-PostgreSQL engines.
 
 The embedded servers here run on their own temporary data directories, in subprocesses, so neither the test
 process's own database connection nor the project's shared embedded server is affected.
@@ -21,7 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from config.database import DatabaseUnavailable, database_settings, prune_dead_handles
+from config.database import (
+    WATCHDOG_INTERVAL_SECONDS,
+    DatabaseUnavailable,
+    database_settings,
+    prune_dead_handles,
+)
+from tests.ops.servers import free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 PG15_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -150,18 +156,103 @@ def test_start_attach_and_stop_with_last_handle(pgdata):
     assert wait_until_stopped(data_dir)
 
 
-def test_killed_process_does_not_keep_the_server_alive(pgdata):
+def handles(data_dir: Path) -> list[int]:
+    return json.loads((data_dir / ".handle_pids.json").read_text())
+
+
+def test_last_process_killed_the_server_stops_by_itself(pgdata):
+    """SIGKILL runs no atexit: the watchdog stops the server, with no other command run."""
     data_dir, children = pgdata
     holder, info = start_holder(data_dir, "write")
     children.append(holder)
-    holder.kill()  # SIGKILL: no atexit, the handle stays in .handle_pids.json
+    holder.kill()
     holder.wait(10)
-    assert info["pid"] in json.loads((data_dir / ".handle_pids.json").read_text())
-    assert server_running(data_dir)
 
-    # The next process prunes the dead handle, so when it exits it is the last one and stops the server.
-    run_child(data_dir, "read")
-    assert wait_until_stopped(data_dir), "a dead process's handle kept the server running"
+    assert wait_until_stopped(data_dir, timeout=15), "a killed last process left the server running"
+    assert handles(data_dir) == []
+    assert wait_until_watchdog_exits(data_dir)
+
+
+def test_killed_sibling_does_not_keep_the_server_alive(pgdata):
+    """One of two processes is killed: the survivor keeps the server; when it exits, it stops it at once."""
+    data_dir, children = pgdata
+    killed, killed_info = start_holder(data_dir, "write")
+    survivor, survivor_info = start_holder(data_dir, "read")
+    children.extend([killed, survivor])
+    killed.kill()  # SIGKILL: no atexit, its handle stays in .handle_pids.json
+    killed.wait(10)
+    time.sleep(2 * WATCHDOG_INTERVAL_SECONDS)
+    assert server_running(data_dir), "the server stopped while a process still used it"
+
+    survivor.stdin.close()
+    assert survivor.wait(30) == 0
+    # Stopped by the survivor's own exit (pg_ctl stop -w returns once it is down), not later by the watchdog.
+    assert not server_running(data_dir), "the dead sibling's handle kept the server running"
+    assert handles(data_dir) == []
+
+
+def wait_until_watchdog_exits(data_dir: Path, timeout: float = 10.0) -> bool:
+    import fcntl
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with (data_dir / ".watchdog.lock").open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                time.sleep(0.2)
+    return False
+
+
+@pytest.mark.parametrize("signalled", ["reloader", "reloader and child"])
+def test_dev_server_stopped_with_sigterm_stops_the_server(pgdata, signalled):
+    """`kill` of `manage.py runserver`: its reloader gets SIGTERM and kills its child, which serves, with
+    SIGKILL (no atexit). Neither PID may stay behind holding the server."""
+    data_dir, children = pgdata
+    port = free_port()
+    log = data_dir.parent / "runserver.log"
+    env = child_env(DJANGO_ENV="dev", EMBEDDED_POSTGRES_DIR=str(data_dir), LOG_LEVEL="WARNING")
+    with log.open("w") as output:
+        reloader = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    children.append(reloader)
+    wait_for_http(port, reloader, log)
+    attached = handles(data_dir)
+    assert reloader.pid in attached and len(attached) == 2, attached  # the reloader and its serving child
+    child = next(pid for pid in attached if pid != reloader.pid)
+
+    reloader.send_signal(signal.SIGTERM)
+    if signalled == "reloader and child":
+        os.kill(child, signal.SIGTERM)
+    reloader.wait(30)
+
+    assert wait_until_stopped(data_dir, timeout=15), (
+        f"the server outlived the dev server: {handles(data_dir)}"
+    )
+    assert handles(data_dir) == []
+
+
+def wait_for_http(port: int, process: subprocess.Popen, log: Path, timeout: float = 120) -> None:
+    import http.client
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()[-3000:]
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/admin/login/")
+            connection.getresponse().read()
+            connection.close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"runserver not answering after {timeout}s:\n{log.read_text()[-3000:]}")
 
 
 def test_sigterm_detaches_cleanly(pgdata):

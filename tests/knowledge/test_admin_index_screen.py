@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from knowledge.embeddings import current_model_key
 from knowledge.models import Chunk, Source
 from knowledge.tasks import index_sync_suspended
+from tests.conftest import admin_menu
 
 INDEX_URL = "/admin/reports/search-index/"
 
@@ -135,7 +136,7 @@ def test_user_without_admin_access_is_refused(client, django_user_model):
 def test_menu_item_under_reports(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert INDEX_URL in response.content.decode()
+    assert (("Reports", "Search index"), INDEX_URL) in admin_menu(response.content.decode())
 
 
 # --- Summary and listing -----------------------------------------------------------------------------------
@@ -427,3 +428,24 @@ def test_queue_without_trouble_says_nothing_alarming(admin_client, sample_index,
     queue = text_of(re.search(r'data-testid="queue">(.*?)</dd>', html, re.S).group(1)).strip()
     assert queue.startswith("1 waiting, 0 running; the oldest was queued")
     assert "interrupted" not in queue and "5 minutes" not in queue and "failed" not in queue
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/phish",
+        "//evil.example/phish",
+        "javascript:alert(1)",
+        "http://testserver.evil.example/",
+    ],
+)
+def test_retry_never_redirects_off_the_site(admin_client, target):
+    """The retry form's `next` is sent back as a redirect only when it stays on this site."""
+    response = admin_client.post(reverse("knowledge_admin:retry_all"), {"next": target})
+    assert response.status_code == 302 and response["Location"] == INDEX_URL
+
+
+def test_retry_redirects_to_a_next_on_the_site(admin_client):
+    target = INDEX_URL + "?status=failed&page=2"
+    response = admin_client.post(reverse("knowledge_admin:retry_all"), {"next": target})
+    assert response.status_code == 302 and response["Location"] == target

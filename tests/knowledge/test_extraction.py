@@ -1,5 +1,6 @@
 """Extraction of uploaded documents: formats, text hygiene, and refusal of hostile or broken files."""
 
+import datetime as dt
 import io
 import time
 import tracemalloc
@@ -18,7 +19,7 @@ from knowledge.extraction import (
     extract_document,
     html_to_sections,
 )
-from tests.builders import docx_bytes, inflating_stream
+from tests.builders import docx_bytes, inflating_stream, odt_bytes, pptx_bytes, xlsx_bytes
 
 MULTILINGUAL = {
     "arabic": "التربة الصحية أساس الأمن الغذائي",
@@ -89,7 +90,13 @@ def _text_stream(text: str) -> bytes:
 
 def _docx_with_extra_member(name: str, megabytes: int) -> bytes:
     """A valid DOCX plus a member of ``megabytes`` MB of zeros, streamed so the test stays light."""
-    buffer = io.BytesIO(docx_bytes(lambda document: document.add_paragraph("Harmless text.")))
+    return _with_extra_member(
+        docx_bytes(lambda document: document.add_paragraph("Harmless text.")), name, megabytes
+    )
+
+
+def _with_extra_member(data: bytes, name: str, megabytes: int) -> bytes:
+    buffer = io.BytesIO(data)
     zeros = bytes(1024 * 1024)
     with (
         zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive,
@@ -308,6 +315,175 @@ def test_unexpected_docx_library_errors_are_wrapped(monkeypatch):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# XLSX, CSV, PPTX, ODT
+
+
+def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            archive.writestr(member.filename, content if member.filename == name else source.read(member))
+    return target.getvalue()
+
+
+def test_xlsx_sheets_become_sections_and_rows_paragraphs():
+    data = xlsx_bytes(
+        {
+            "Plots": [
+                ["Plot", "Carbon (%)", "Sampled"],
+                ["North", 2.4, dt.datetime(2024, 3, 1)],
+                [None, None, None],
+                ["South", 12, None],
+            ],
+            "Notes": [["Carbon rose in every plot."]],
+        }
+    )
+
+    assert extract_document(data, "survey.XLSX") == [
+        Section(
+            text="Plot | Carbon (%) | Sampled\n\nNorth | 2.4 | 2024-03-01\n\nSouth | 12", heading="Plots"
+        ),
+        Section(text="Carbon rose in every plot.", heading="Notes"),
+    ]
+
+
+def test_xlsx_formulas_give_their_last_computed_value_not_their_source():
+    data = xlsx_bytes({"Sums": [["Total", "=SUM(1, 2)"]]})  # openpyxl stores no cached value: nothing to show
+
+    assert extract_document(data, "sums.xlsx") == [Section(text="Total", heading="Sums")]
+
+
+def test_csv_rows_become_paragraphs_whatever_the_delimiter():
+    semicolons = b'Plot;Carbon\nNorth;2,4\n"South; east";3\n'
+    commas = "Plot,Carbon\r\nNorth,2.4\r\n".encode("utf-8-sig")
+
+    assert extract_document(semicolons, "plots.csv") == [
+        Section(text="Plot | Carbon\n\nNorth | 2,4\n\nSouth; east | 3")
+    ]
+    assert extract_document(commas, "plots.CSV") == [Section(text="Plot | Carbon\n\nNorth | 2.4")]
+
+
+def test_csv_with_a_field_beyond_the_csv_limit_is_refused():
+    data = b'a,"' + b"x" * (200 * 1024) + b'"\n'
+
+    assert _reason(data, "huge.csv").startswith("not a valid CSV file: field larger than field limit")
+
+
+def test_pptx_slides_become_sections_with_their_text_tables_and_notes():
+    data = pptx_bytes(
+        [
+            {
+                "title": "Cover crops",
+                "bullets": ["Keep the soil covered", "Roots feed soil carbon"],
+                "notes": "Mention the Sahel trials.",
+            },
+            {"bullets": ["A slide without a title"], "table": [["Site", "Niger"], ["Year", "2024"]]},
+        ]
+    )
+
+    assert extract_document(data, "deck.pptx") == [
+        Section(
+            text="Keep the soil covered\n\nRoots feed soil carbon\n\nMention the Sahel trials.",
+            heading="Cover crops",
+        ),
+        Section(text="A slide without a title\n\nSite | Niger\n\nYear | 2024", heading="Slide 2"),
+    ]
+
+
+def test_odt_headings_paragraphs_and_tables_are_extracted_in_order():
+    data = odt_bytes(
+        [
+            ("heading", "Soil survey"),
+            ("paragraph", "Samples were taken in spring."),
+            ("table", [["Plot", "Carbon"], ["North", "2.4 %"]]),
+            ("heading", "Results"),
+            ("paragraph", "Carbon rose in every plot."),
+        ]
+    )
+
+    assert extract_document(data, "survey.odt") == [
+        Section(
+            text="Samples were taken in spring.\n\nPlot | Carbon\n\nNorth | 2.4 %", heading="Soil survey"
+        ),
+        Section(text="Carbon rose in every plot.", heading="Results"),
+    ]
+
+
+def test_odt_space_counts_are_never_expanded():
+    """<text:s text:c="N"/> stands for N spaces: it may not turn a small file into gigabytes of text."""
+    data = odt_bytes([("paragraph", "Compost PLACEHOLDER works.")])
+    content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
+    spaces = '<text:s text:c="1000000000"/>' * 3
+    hostile = _replace_member(data, "content.xml", content.replace("PLACEHOLDER", spaces).encode())
+
+    tracemalloc.start()
+    try:
+        sections = extract_document(hostile, "spaces.odt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert sections == [Section(text="Compost works.")]
+    assert peak < 20 * 1024 * 1024
+
+
+def test_odt_entity_bomb_is_refused_fast():
+    data = odt_bytes([("paragraph", "Compost PLACEHOLDER works.")])
+    content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
+    laughs = "".join(
+        f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(8)
+    )  # &i; is 10^8 times "aaaaaaaaaa"
+    dtd = f'<!DOCTYPE office:document-content [<!ENTITY a "aaaaaaaaaa">{laughs}]>'
+    content = content.replace("?>", "?>" + dtd, 1).replace("PLACEHOLDER", "&i;")
+
+    started = time.monotonic()
+    reason = _reason(_replace_member(data, "content.xml", content.encode()), "laughs.odt")
+
+    assert reason.startswith("not a valid ODT file (content.xml: ") and "entity" in reason
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        ("XLSX", lambda: xlsx_bytes({"Sheet": [["x"]]})),
+        ("PPTX", lambda: pptx_bytes([{"title": "x"}])),
+        ("ODT", lambda: odt_bytes([("paragraph", "x")])),
+    ],
+)
+def test_zipped_formats_refuse_zip_bombs_and_archives_of_another_kind(kind, data):
+    bomb = _with_extra_member(data(), "media/zeros.bin", megabytes=250)
+    assert _reason(bomb, f"bomb.{kind.lower()}").startswith(f"{kind} expands to 25")
+    dense = _with_extra_member(data(), "media/zeros.bin", megabytes=20)
+    assert _reason(dense, f"dense.{kind.lower()}").startswith(
+        f"{kind} looks like a zip bomb (media/zeros.bin"
+    )
+
+    other = docx_bytes(lambda document: document.add_paragraph("A Word document renamed."))
+    required = {"XLSX": "xl/workbook.xml", "PPTX": "ppt/presentation.xml", "ODT": "content.xml"}[kind]
+    assert _reason(other, f"renamed.{kind.lower()}") == f"not a valid {kind} file (no {required})"
+
+
+@pytest.mark.parametrize(
+    ("filename", "part", "reason"),
+    [
+        ("broken.xlsx", "xl/workbook.xml", "could not read XLSX: "),
+        ("broken.pptx", "ppt/presentation.xml", "could not read PPTX: "),
+        ("broken.odt", "content.xml", "not a valid ODT file (content.xml: "),
+    ],
+)
+def test_zipped_formats_with_a_broken_main_part_say_so(filename, part, reason):
+    builders = {
+        "xlsx": lambda: xlsx_bytes({"Sheet": [["x"]]}),
+        "pptx": lambda: pptx_bytes([{"title": "x"}]),
+        "odt": lambda: odt_bytes([("paragraph", "x")]),
+    }
+    data = _replace_member(builders[filename.rsplit(".", 1)[1]](), part, b"<not xml")
+
+    assert _reason(data, filename).startswith(reason)
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Plain text, Markdown, HTML
 
 
@@ -421,6 +597,10 @@ def test_docx_keeps_every_script_intact():
         ("junk.txt", "file does not look like text (it contains binary data)"),
         ("junk.md", "file does not look like text (it contains binary data)"),
         ("junk.html", "file does not look like text (it contains binary data)"),
+        ("junk.csv", "file does not look like text (it contains binary data)"),
+        ("junk.xlsx", "not a valid XLSX file"),
+        ("junk.pptx", "not a valid PPTX file"),
+        ("junk.odt", "not a valid ODT file"),
     ],
 )
 def test_binary_junk_is_refused_whatever_its_name(filename, reason):
@@ -442,7 +622,9 @@ def test_zip_with_broken_member_is_reported_not_crashed():
     assert _reason(bytes(data), "broken.docx").startswith(("not a valid DOCX file", "could not read DOCX"))
 
 
-@pytest.mark.parametrize("filename", ["empty.txt", "empty.pdf", "empty.docx", "empty.md"])
+@pytest.mark.parametrize(
+    "filename", ["empty.txt", "empty.pdf", "empty.docx", "empty.md", "empty.csv", "empty.xlsx", "empty.odt"]
+)
 def test_empty_file_is_refused(filename):
     assert _reason(b"", filename) == "file is empty"
 

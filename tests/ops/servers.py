@@ -48,7 +48,7 @@ def manage(*args: str, env: dict[str, str], timeout: float = 300) -> subprocess.
 
 
 def gunicorn(port: int, env: dict[str, str], log: Path, workers: int = 2) -> subprocess.Popen:
-    """The documented production command (DEPLOY_SECTION.md), on a free loopback port."""
+    """The documented production command (README, "Deploying to production"), on a free loopback port."""
     args = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}"]
     args += ["--workers", str(workers), "--timeout", "60"]
     return spawn(args, env, log)

@@ -1,13 +1,15 @@
 """Hostile and broken documents and content through the real sync path (Wagtail documents, reindex_site, the
 real model and database): each ends indexed safely or recorded as failed with a reason, in bounded time and
 memory, without stopping the good documents of the same run. And no script from content or from a query
-is ever rendered as markup (the browser side is covered by the Playwright tests).
+is ever rendered as markup, rich text stored outside the editor included (the browser side is covered by the
+Playwright tests).
 
 tests/knowledge/test_extraction.py unit-tests the extractors; this is the integration level.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import random
 import resource
@@ -22,12 +24,12 @@ from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from cms.models import ProjectPage
+from cms.models import ProjectPage, WebinarPage
 from knowledge import sync
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Chunk, Source
-from tests.builders import docx_bytes, inflating_stream, pdf_bytes
-from tests.conftest import add_page
+from tests.builders import docx_bytes, inflating_stream, odt_bytes, pdf_bytes, pptx_bytes, xlsx_bytes
+from tests.conftest import add_page, days_from_today, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +145,13 @@ CORPUS: dict[str, tuple[bytes, str]] = {
         "indexed",
     ),
     "hostile.html": (HOSTILE_HTML.encode(), "indexed"),
+    "good.xlsx": (xlsx_bytes({"Plots": [["Plot", "Carbon"], ["Sahel", 1.2]]}), "indexed"),
+    "good.csv": (b"Plot,Carbon\nSahel,1.2\nAndes,3.4\n", "indexed"),
+    "good.pptx": (
+        pptx_bytes([{"title": "Zai pits", "bullets": ["Pits gather water and compost."]}]),
+        "indexed",
+    ),
+    "good.odt": (odt_bytes([("heading", "Mulch"), ("paragraph", "Mulch keeps the soil cool.")]), "indexed"),
     "truncated.pdf": (GOOD_PDF[: len(GOOD_PDF) // 2], "PDF is damaged or truncated"),
     "encrypted.pdf": (encrypted_pdf(), "PDF is encrypted"),
     "zero-pages.pdf": (_write(PdfWriter()), "PDF has no pages"),
@@ -156,6 +165,9 @@ CORPUS: dict[str, tuple[bytes, str]] = {
     ),
     "flate-bomb.pdf": (page_tree_pdf(inflating_stream(300), kids=1, declared_count=1), "safety limit"),
     "zip-bomb.docx": (docx_zip_bomb(300), "DOCX expands to"),
+    "renamed.xlsx": (good_docx(), "not a valid XLSX file (no xl/workbook.xml)"),
+    "junk.pptx": (b"PK\x03\x04" + JUNK.randbytes(16 * 1024), "not a valid PPTX file"),
+    "junk.odt": (JUNK.randbytes(16 * 1024), "not a valid ODT file"),
     "junk.pdf": (JUNK.randbytes(64 * 1024).replace(b"%PDF-", b"xxxxx"), "not a valid PDF file"),
     "junk-with-header.pdf": (
         b"%PDF-1.7\n" + JUNK.randbytes(64 * 1024),
@@ -321,16 +333,75 @@ def test_uploaded_html_document_is_served_as_an_attachment_with_a_locked_down_cs
     assert "default-src 'none'" in response["Content-Security-Policy"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail renders stored rich text as-is: HTML written outside the editor (imports, scripts, the "
-    "demo loader) is not sanitised. The admin's Draftail editor does strip it (see the next test).",
+HOSTILE_RICH_TEXT = (
+    '<p onclick="alert(1)">Mulch <b>keeps</b> soil <a href="javascript:alert(2)">cool</a>.</p>'
+    "<script>alert('rich')</script><img src=x onerror=alert('rich')><style>p {}</style>"
+    '<iframe src="https://evil.example/"></iframe><svg onload="alert(3)"></svg>'
 )
-def test_rich_text_stored_outside_the_editor_is_not_sanitised(client, site_tree):
-    body = [("paragraph", "<p>Mulch.</p><script>alert('rich')</script><img src=x onerror=alert('rich')>")]
-    page = add_page(site_tree.projects, ProjectPage, title="Mulch", summary="Mulch.", body=body)
 
-    assert hostile_markup(client.get(page.url).content.decode()) == []
+
+def test_rich_text_stored_outside_the_editor_is_sanitised_on_the_site(client, site_tree):
+    """Rich text written without the editor (an import, a script): the |richtext filter of a RichTextField and
+    the paragraph and callout blocks of a StreamField body render it without script, handler or iframe."""
+    body = [
+        ("paragraph", HOSTILE_RICH_TEXT),
+        ("callout", {"title": "Key figure", "text": HOSTILE_RICH_TEXT, "tone": "info"}),
+    ]
+    project = add_page(site_tree.projects, ProjectPage, title="Mulch", summary="Mulch.", body=body)
+    webinar = add_page(
+        site_tree.webinars,
+        WebinarPage,
+        title="Mulch webinar",
+        start_date=days_from_today(10),
+        start_time=dt.time(14, 0),
+        abstract=HOSTILE_RICH_TEXT,
+    )
+
+    for page in (project, webinar):
+        html = client.get(page.url).content.decode()
+        assert hostile_markup(html) == [], page.title
+        assert "alert(" not in html and "<iframe" not in html and "<img" not in html
+        assert "Mulch <b>keeps</b> soil" in html  # the editor's own markup stays
+
+
+def test_rich_text_stored_outside_the_editor_is_sanitised_in_the_api(client, site_tree):
+    body = [("paragraph", HOSTILE_RICH_TEXT)]
+    page = add_page(site_tree.projects, ProjectPage, title="Mulch", summary="Mulch.", body=body)
+    site_tree.projects.intro = HOSTILE_RICH_TEXT
+    publish(site_tree.projects)
+
+    for url in (f"/api/v2/pages/{page.pk}/", f"/api/v2/pages/{site_tree.projects.pk}/"):
+        data = client.get(url).json()
+        rich = [block["value"] for block in data.get("body", [])] + [data.get("intro") or ""]
+        html = "".join(rich)
+        assert "Mulch <b>keeps</b> soil" in html, url
+        assert hostile_markup(html) == [] and "alert(" not in html and "<iframe" not in html, html
+
+
+def test_rich_text_the_editor_produces_renders_unchanged(client, site_tree):
+    """Everything RICH_TEXT_FEATURES can write survives: links to pages, documents and the web, lists, bold,
+    italic, superscript, subscript, line breaks."""
+    document = make_document("mulch-guide.txt", b"Mulch guide.")
+    target = add_page(site_tree.projects, ProjectPage, title="Compost", summary="Compost.")
+    stored = (
+        '<p data-block-key="a1"><b>Bold</b>, <i>italic</i>, CO<sub>2</sub>, m<sup>2</sup>,<br/>'
+        f'<a linktype="page" id="{target.pk}">a page</a>, <a linktype="document" id="{document.pk}">a file</a>, '
+        '<a href="https://4p1000.org/">the web</a>, <a href="mailto:hub@example.org">mail</a></p>'
+        '<ul><li data-block-key="b1">one</li></ul><ol><li data-block-key="c1">two</li></ol>'
+    )
+    page = add_page(
+        site_tree.projects, ProjectPage, title="Mulch", summary="Mulch.", body=[("paragraph", stored)]
+    )
+
+    html = client.get(page.url).content.decode().replace("<br/>", "<br>")  # either spelling of HTML5
+
+    expected = (
+        '<p data-block-key="a1"><b>Bold</b>, <i>italic</i>, CO<sub>2</sub>, m<sup>2</sup>,<br>'
+        f'<a href="{target.url}">a page</a>, <a href="{document.url}">a file</a>, '
+        '<a href="https://4p1000.org/">the web</a>, <a href="mailto:hub@example.org">mail</a></p>'
+        '<ul><li data-block-key="b1">one</li></ul><ol><li data-block-key="c1">two</li></ol>'
+    )
+    assert expected in html
 
 
 def test_rich_text_saved_through_the_editor_loses_scripts_and_handlers():

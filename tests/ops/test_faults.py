@@ -229,3 +229,46 @@ def test_ops_settings_module_queues_tasks_in_the_database():
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert out.stdout.split() == ["django_tasks_db.DatabaseBackend", "False"], out.stderr
+
+
+# --- A running worker requeues the tasks of a worker that died meanwhile ------------------------------------------
+
+DEAD_WORKERS_TASK = """
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+task = DBTaskResult.objects.create(
+    status="RUNNING", started_at=timezone.now(), run_after=timezone.now(), backend_name="default",
+    task_path="knowledge.tasks.sync_page_task", args_kwargs={"args": [987654], "kwargs": {}},
+    worker_ids=["a-worker-that-died"],
+)
+print("seeded", task.pk)
+"""
+LEASES = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 4935255 AND granted"
+
+
+@pytest.mark.slow
+def test_a_running_worker_requeues_tasks_of_a_worker_that_died_after_it_started(copy_database, tmp_path):
+    """Not only at start: every --sweep-interval the worker finds RUNNING tasks whose worker holds no lease
+    (here one that died after this worker's own start), puts them back in the queue and runs them."""
+    url, kwargs, name = copy_database
+    log = tmp_path / "worker.log"
+    worker = _worker(url, log, "--sweep-interval", "0.5")
+    try:
+        deadline = time.monotonic() + 120
+        while _scalar(kwargs, name, LEASES) == 0:  # started: the lease is held and the start sweep done
+            assert worker.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.2)
+        time.sleep(1)
+        _seed(url, DEAD_WORKERS_TASK)
+
+        status = "RUNNING"
+        deadline = time.monotonic() + 60
+        while status == "RUNNING" and time.monotonic() < deadline:
+            time.sleep(0.2)
+            status = _scalar(kwargs, name, "SELECT status FROM django_tasks_database_dbtaskresult")
+        assert status == "SUCCESSFUL", log.read_text()[-3000:]
+        worker_ids = _scalar(kwargs, name, "SELECT worker_ids::text FROM django_tasks_database_dbtaskresult")
+        assert worker_ids.startswith('["a-worker-that-died", '), worker_ids  # claimed again, by this worker
+    finally:
+        stop(worker)

@@ -72,8 +72,21 @@ def test_successful_sign_in_clears_the_failure_count(client, login_cache):
 
 
 def test_login_page_itself_and_other_posts_are_not_limited(client, login_cache, db):
+    """Once a client and username are over the limit, only their sign-in POSTs are refused."""
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "right-password-123")
+    for _ in range(5):
+        _login(client, "editor", "wrong")
+    assert _login(client, "editor", "wrong").status_code == 429  # the limit is reached ...
+
+    for _ in range(8):  # ... yet the sign-in page itself still shows
+        assert client.get(reverse("wagtailadmin_login"), REMOTE_ADDR="203.0.113.7").status_code == 200
+    # ... and a POST elsewhere, with the same username, from the same address, is not counted nor refused
+    password_reset = reverse("wagtailadmin_password_reset")
     for _ in range(8):
-        assert client.get(reverse("wagtailadmin_login")).status_code == 200
+        response = client.post(
+            password_reset, {"username": "editor", "email": "x@example.org"}, REMOTE_ADDR="203.0.113.7"
+        )
+        assert response.status_code != 429
 
 
 @pytest.mark.parametrize(
@@ -122,7 +135,7 @@ def test_other_errors_are_left_to_the_500_handler():
 
 @pytest.mark.slow
 def test_production_serving_with_collectstatic_whitenoise_and_gunicorn(django_db_setup, tmp_path):
-    """The deploy steps of DEPLOY_SECTION.md: collectstatic, then gunicorn with DJANGO_ENV=production."""
+    """The deploy steps of the README's "Deploying to production": collectstatic, then gunicorn with DJANGO_ENV=production."""
     static_root = tmp_path / "static"
     env = child_env(
         DJANGO_ENV="production",

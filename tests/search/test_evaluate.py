@@ -9,6 +9,7 @@ import math
 import pytest
 from django.core.management import CommandError, call_command
 
+from search.evaluation import evaluate_run
 from search.service import SearchQuery, search
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,29 @@ def test_metrics_equal_the_hand_computed_ones(tmp_path):
     assert "0 indexed, 6 unchanged" in err.getvalue() and "0 embeddings computed" in err.getvalue()
     assert "nDCG@10" in out.getvalue()
 
+    # Semantic and hybrid figures are those of the rankings the search service gives for each query in that
+    # mode (the real model), scored as above; they are not the keyword figures under another name.
+    qrels = {}
+    for query_id, doc_id, gain in QRELS:
+        qrels.setdefault(query_id, {})[doc_id] = gain
+    texts = {query["_id"]: query["text"] for query in QUERIES}
+    for mode in ("semantic", "hybrid"):
+        run = {
+            query_id: [
+                result.object_id
+                for result in search(SearchQuery(text, mode, namespace="eval-tiny", page_size=100)).results
+            ]
+            for query_id, text in texts.items()
+        }
+        expected = evaluate_run(run, qrels)
+        assert {k: again[mode][k] for k in expected} == pytest.approx(expected, abs=1e-4), mode
+        assert again[mode]["p95_ms"] >= again[mode]["p50_ms"] > 0
+    # Vectors rank every document: d2, which shares no word with "zorblax", is found; keyword search cannot.
+    assert again["semantic"]["recall@100"] == pytest.approx(0.75) and again["hybrid"][
+        "recall@100"
+    ] == pytest.approx(0.75)
+    assert keyword["recall@100"] == pytest.approx(0.625)
+
 
 def test_a_dataset_without_its_split_files_names_the_missing_file(tmp_path):
     dataset = tmp_path / "broken"
@@ -105,3 +129,32 @@ def test_a_dataset_without_its_split_files_names_the_missing_file(tmp_path):
         call_command("evaluate_search", dataset=str(dataset), split="train", no_progress=True)
     with pytest.raises(CommandError, match="queries.jsonl is missing"):
         call_command("evaluate_search", dataset=str(dataset), split="test", no_progress=True)
+
+
+def test_a_saved_run_is_compared_query_by_query(tmp_path):
+    """--save-run then --compare-run: the share of queries with the same top-10, to compare two query backends."""
+    dataset = tmp_path / "tiny"
+    write_dataset(dataset)
+    saved = tmp_path / "run.json"
+    options = {"dataset": str(dataset), "split": "train", "mode": "semantic", "no_progress": True}
+    call_command(
+        "evaluate_search", save_run=str(saved), stdout=io.StringIO(), stderr=io.StringIO(), **options
+    )
+    run = json.loads(saved.read_text())["semantic"]
+    assert set(run) == {"q1", "q2", "d6"} and all(run.values())
+
+    def compare() -> float:
+        out = io.StringIO()
+        call_command(
+            "evaluate_search", compare_run=str(saved), json=True, stdout=out, stderr=io.StringIO(), **options
+        )
+        assert "identical top-10" in out.getvalue()
+        return json.loads(out.getvalue().strip().splitlines()[-1])["semantic"]["identical_top10"]
+
+    assert compare() == 1.0
+    saved.write_text(json.dumps({"semantic": {**run, "q2": list(reversed(run["q2"]))}}))
+    assert compare() == pytest.approx(2 / 3, abs=1e-4)
+
+    saved.write_text("not json")
+    with pytest.raises(CommandError):
+        call_command("evaluate_search", compare_run=str(saved), **options)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cms.models import ResourcePage
 from knowledge.sync import sync_page
 from search.models import SearchLogEntry
-from tests.conftest import add_page
+from tests.conftest import add_page, admin_menu
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +139,7 @@ def test_report_needs_admin_access(client, django_user_model):
 def test_report_is_in_the_reports_menu(client, admin_user):
     client.force_login(admin_user)
     content = client.get("/admin/").content.decode()
-    assert REPORT_URL in content
+    assert (("Reports", "Search terms"), REPORT_URL) in admin_menu(content)
 
 
 def test_prune_deletes_rows_older_than_the_retention(settings):
@@ -151,3 +153,40 @@ def test_prune_deletes_rows_older_than_the_retention(settings):
     settings.SEARCH_LOG_RETENTION_DAYS = 5
     call_command("prune_search_log")
     assert list(SearchLogEntry.objects.values_list("pk", flat=True)) == [today.pk]
+
+
+def test_prune_days_option_overrides_the_retention(settings):
+    settings.SEARCH_LOG_RETENTION_DAYS = 365
+    kept = log("recent", 1, days_ago=2)
+    log("older", 1, days_ago=10)
+    out = io.StringIO()
+
+    call_command("prune_search_log", "--days", "5", stdout=out)
+
+    assert list(SearchLogEntry.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert out.getvalue().strip() == "Deleted 1 search log entry older than 5 days."
+    with pytest.raises(CommandError, match="at least 1 day"):
+        call_command("prune_search_log", "--days", "0")
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+
+
+@pytest.mark.parametrize("export", ["popular", "zero"])
+def test_csv_export_rows_and_formula_injection_guard(client, admin_user, export):
+    """Queries were typed by visitors: in the CSV, one that a spreadsheet would run as a formula starts with a
+    quote; every other query is exported as typed, with its figures."""
+    for query in FORMULAS:
+        log(query, 0 if export == "zero" else 3)
+    log("cover crops, drylands", 0 if export == "zero" else 3)
+    client.force_login(admin_user)
+
+    response = client.get(REPORT_URL, {"days": "30", "export": export})
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert response["Content-Disposition"].endswith('-30-days.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))
+    queries = {row[0] for row in rows[1:]}
+    assert queries == {"'" + query for query in FORMULAS} | {"cover crops, drylands"}
+    assert all(row[1] == "1" for row in rows[1:])  # each was searched once

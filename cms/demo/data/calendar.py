@@ -1,8 +1,8 @@
 """Demo calendar data for Soil Knowledge Hub: webinars and events.
 
 This module is DEMO DATA (plain Python literals, no Django imports).
-Texts are paraphrased in our own words from
-/work/shared/reference/4p1000_facts.yaml (see also NOTES.md there).
+Texts are paraphrased in our own words from the Initiative's public
+announcements of these webinars and events.
 
 What is real and what is sample:
 * WEBINARS: two are real (sample=False): the launch of the Soil Carbon
@@ -11,7 +11,9 @@ What is real and what is sample:
   2023 session the sources give the date but not the time or length, so
   15:00 UTC / 60 minutes are demo assumptions. No recording URL is given in
   the sources for either, so recording_url is empty. The other ten webinars
-  are invented (sample=True); four of them lie in 2027. The series "Task
+  are invented (sample=True); four of them are upcoming: their dates are
+  days after the first load of the demo ("starts_in_days", "start_time"),
+  so "upcoming" never empties itself. The series "Task
   Force Talks" and "MRV Clinic" are invented; sample sessions filed under the
   two real series are invented too. Sample webinars only use fictional
   speakers, so no real person is shown speaking at an invented event.
@@ -20,8 +22,9 @@ What is real and what is sample:
   (online, 2020), the Community of Practice workshop on monitoring (online,
   2021), the virtual fair (2021; year inferred), the Latin America and
   Caribbean conference in Goiânia (2021; whether it took place as planned is
-  unknown) and the Initiative Day in Sharm el-Sheikh (2022). Three 2027
-  events are invented (sample=True).
+  unknown) and the Initiative Day in Sharm el-Sheikh (2022). Three upcoming
+  events are invented (sample=True), dated like the upcoming webinars
+  ("starts_in_days", "days").
 * The "organizer" field must name an organization from directory.py. The
   Executive Secretariat is not an organization in that list, so events it
   convened use its host, the Alliance of Bioversity International and CIAT,
@@ -295,12 +298,13 @@ WEBINARS = [
         "sample": True,
     },
     # ------------------------------------------------------------------
-    # Sample webinars (invented) - future (2027)
+    # Sample webinars (invented) - upcoming: days after the first load
     # ------------------------------------------------------------------
     {
         "title": "Remote sensing and in-field sensors: can they cut the cost of verification?",
         "series": "MRV Clinic",
-        "start": "2027-01-20T14:00",
+        "starts_in_days": 50,
+        "start_time": "14:00",
         "timezone": "Europe/Amsterdam",
         "duration_minutes": 75,
         "speakers": ["Otieno Odhiambo", "Julien Roussel"],
@@ -329,7 +333,8 @@ WEBINARS = [
     {
         "title": "Carbon markets for smallholders: transparency, access and benefit sharing",
         "series": "Task Force Talks",
-        "start": "2027-03-17T13:00",
+        "starts_in_days": 106,
+        "start_time": "13:00",
         "timezone": "America/Sao_Paulo",
         "duration_minutes": 90,
         "speakers": ["Fatou Bamba", "Sanne de Vries", "Ana Paula Rezende"],
@@ -360,7 +365,8 @@ WEBINARS = [
     {
         "title": "Peatlands and high-altitude wetlands in national climate plans",
         "series": "Task Force Talks",
-        "start": "2027-05-26T10:00",
+        "starts_in_days": 176,
+        "start_time": "10:00",
         "timezone": "Asia/Jakarta",
         "duration_minutes": 60,
         "speakers": ["Siti Rahmawati", "Rosa Quispe"],
@@ -385,7 +391,8 @@ WEBINARS = [
     {
         "title": "Grasslands and livelihoods: grazing lessons from four continents",
         "series": "4 per 1000 x Soil4Climate",
-        "start": "2027-09-15T17:00",
+        "starts_in_days": 288,
+        "start_time": "17:00",
         "timezone": "UTC",
         "duration_minutes": 90,
         "speakers": ["Thandeka Mokoena", "Federico Olivera", "Rafael Lacerda"],
@@ -599,13 +606,13 @@ EVENTS = [
         "sample": False,
     },
     # ------------------------------------------------------------------
-    # Sample events (invented, 2027)
+    # Sample events (invented) - upcoming: days after the first load
     # ------------------------------------------------------------------
     {
         "title": "Sahel soil restoration field days",
         "kind": "partner_event",
-        "start_date": "2027-02-09",
-        "end_date": "2027-02-11",
+        "starts_in_days": 70,
+        "days": 3,
         "location": "Central Plateau, Burkina Faso",
         "online": False,
         "organizer": "Sahel Living Soils Network",
@@ -628,8 +635,8 @@ EVENTS = [
     {
         "title": "Community of Practice workshop: financing agroforestry and silvopasture",
         "kind": "cop_meeting",
-        "start_date": "2027-06-08",
-        "end_date": "2027-06-09",
+        "starts_in_days": 189,
+        "days": 2,
         "location": "",
         "online": True,
         "organizer": "Caribbean and Central American Green Fund",
@@ -650,11 +657,11 @@ EVENTS = [
         "sample": True,
     },
     {
-        "title": "4 per 1000 Initiative Day 2027 (alongside COP32)",
+        "title": "Next 4 per 1000 Initiative Day (alongside the next COP)",
         "kind": "initiative_day",
-        "start_date": "2027-11-17",
-        "end_date": "2027-11-17",
-        "location": "Venue to be confirmed (alongside COP32)",
+        "starts_in_days": 351,
+        "days": 1,
+        "location": "Venue to be confirmed (alongside the next COP)",
         "online": True,
         "organizer": "Alliance of Bioversity International and CIAT",
         "description": [

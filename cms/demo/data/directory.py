@@ -3,12 +3,12 @@ organizations and people.
 
 This module is DEMO DATA (plain Python literals, no Django imports).
 
-* Texts are written in our own words; facts are paraphrased from
-  /work/shared/reference/4p1000_facts.yaml (and NOTES.md in the same folder).
+* Texts are written in our own words; facts are paraphrased from the
+  Initiative's public sources (its website, strategic plan and reports).
 * Every dict has a boolean "sample" key: True means the record (or part of it,
   e.g. a year of joining or a membership status) was invented for the demo.
 * SOIL_PRACTICES and REGIONS are descriptive reference data (sample=False).
-  Practice descriptions summarize evidence listed in the facts file.
+  Practice descriptions summarize published evidence.
 * ORGANIZATIONS: 26 real organizations that appear in the facts (partners of
   the Executive Secretariat, or named in events and webinars). Their kind,
   country and website are real; their "membership" and "year_joined" are

@@ -3,8 +3,8 @@
 Each entry of ``PDF_DOCUMENTS`` is rendered by ``cms.demo.pdf.build_pdf`` and
 attached to resources and projects. All of them are *sample* reports written
 for the Soil Knowledge Hub demonstration by its editorial team. Published
-figures are paraphrased from the literature listed in
-``/work/shared/reference/4p1000_facts.yaml``; every case study, site, farm or
+figures are paraphrased from the published literature (the real
+references are the resources with ``"sample": False`` in ``resources.py``); every case study, site, farm or
 project named in these texts is illustrative and invented, and is presented
 as such.
 

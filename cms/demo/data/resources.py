@@ -3,8 +3,8 @@
 Two kinds of entries:
 
 * ``"sample": False`` -- real public documents, pages or recordings, described
-  as in ``/work/shared/reference/4p1000_facts.yaml`` and linked to the URL
-  cited there (or to their DOI).
+  in our own words from their public sources and linked to the URL of
+  the document (or to its DOI).
 * ``"sample": True`` -- invented resources written by the Hub team. Those with
   a ``"document"`` key are rendered to PDF from ``PDF_DOCUMENTS``; the others
   point to placeholder URLs on https://example.org/.

@@ -2,8 +2,8 @@
 its 6 goals, 24 objectives and 24 Task Forces.
 
 This module is DEMO DATA (plain Python literals, no Django imports).
-Texts are paraphrased in our own words from
-/work/shared/reference/4p1000_facts.yaml (see also NOTES.md there).
+Texts are paraphrased in our own words from the Initiative's public
+strategic plan and website.
 
 What is real and what is sample:
 * STRATEGY: vision, mission and intro are based on the facts (vision and

@@ -14,15 +14,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--skip-index", action="store_true", help="Do not update the knowledge index.")
-        parser.add_argument(
-            "--rebuild-documents",
-            action="store_true",
-            help="Render the demo PDFs again (after editing their text).",
-        )
 
-    def handle(self, *args, skip_index: bool, rebuild_documents: bool, **options):
+    def handle(self, *args, skip_index: bool, **options):
+        # Every run renders the demo PDFs and replaces a stored one only when its bytes differ, so an edited text
+        # is picked up without an option.
         with bulk_load():
-            report = DemoLoader(rebuild_documents=rebuild_documents).load()
+            report = DemoLoader().load()
         if report.changed:
             created = (
                 ", ".join(f"{count} {kind}" for kind, count in sorted(report.created.items())) or "nothing"

@@ -14,6 +14,11 @@ from search.evaluation import evaluate_run, iter_corpus, load_dataset, percentil
 from search.service import MODES, SearchQuery, search
 
 
+def identical_top10(run: dict[str, list[str]], previous: dict[str, list[str]]) -> float:
+    """Share of the queries of `run` whose first 10 results are those of `previous`, in the same order."""
+    return sum(ranking[:10] == previous.get(qid, [])[:10] for qid, ranking in run.items()) / max(len(run), 1)
+
+
 class Command(BaseCommand):
     help = (
         "Index a BEIR dataset (corpus.jsonl + queries + qrels) into its own namespace, apart from the site's "
@@ -29,10 +34,21 @@ class Command(BaseCommand):
             "--limit", type=int, default=0, help="Evaluate only the first N queries (0 = all)."
         )
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--save-run", metavar="FILE", help="Write the ranked object ids of every query and mode (JSON)."
+        )
+        parser.add_argument(
+            "--compare-run",
+            metavar="FILE",
+            help="A file written by --save-run: report the share of queries whose top-10 is identical to it.",
+        )
 
     def handle(self, *args, dataset: str, split: str, mode: str, limit: int, no_progress: bool, **options):
         try:
             data = load_dataset(Path(dataset), split)
+            previous = (
+                json.loads(Path(options["compare_run"]).read_text()) if options["compare_run"] else None
+            )
         except (FileNotFoundError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         namespace = f"eval-{data.name}"[:64]
@@ -48,32 +64,45 @@ class Command(BaseCommand):
         else:
             qrels = data.qrels
         embedder = get_embedder()
-        vectors = dict(
-            zip(query_ids, embedder.embed_passages([data.queries[q] for q in query_ids]), strict=True)
+        # One query at a time, through the search-time path (EMBEDDING_QUERY_BACKEND), timed apart from the search.
+        vectors, embed_ms = {}, []
+        for qid in tqdm(query_ids, desc="embed", disable=no_progress or None, unit="query"):
+            started = time.perf_counter()
+            vectors[qid] = embedder.embed_query(data.queries[qid])
+            embed_ms.append((time.perf_counter() - started) * 1000)
+        self.stdout.write(
+            f"query embedding ({embedder.query_backend}): p50 {percentile(embed_ms, 0.5):.1f} ms, "
+            f"p95 {percentile(embed_ms, 0.95):.1f} ms"
         )
 
-        report = {}
+        report, runs = {}, {}
         for current in MODES if mode == "all" else [mode]:
             run, latencies = {}, []
             for qid in tqdm(query_ids, desc=current, disable=no_progress or None, unit="query"):
                 started = time.perf_counter()
-                # The query embedding is computed once up front (a batch) and timed separately below, so the
-                # latency here is the search itself; one query embedding on this CPU adds about 10 ms.
+                # The query embedding was computed above: the latency here is the search itself.
                 response = search(
                     SearchQuery(q=data.queries[qid], mode=current, namespace=namespace, page_size=100),
                     query_vector=vectors[qid] if current != "keyword" else None,
                 )
                 latencies.append((time.perf_counter() - started) * 1000)
                 run[qid] = [result.object_id for result in response.results]
+            runs[current] = run
             metrics = evaluate_run(run, qrels)
             metrics["p50_ms"] = percentile(latencies, 0.5)
             metrics["p95_ms"] = percentile(latencies, 0.95)
-            report[current] = {name: round(value, 4) for name, value in metrics.items()}
-            self.stdout.write(
+            line = (
                 f"{current:9s} nDCG@10 {metrics['ndcg@10']:.4f}  Recall@100 {metrics['recall@100']:.4f}  "
                 f"MRR@10 {metrics['mrr@10']:.4f}  p50 {metrics['p50_ms']:.1f} ms  p95 {metrics['p95_ms']:.1f} ms"
             )
+            if previous is not None:
+                metrics["identical_top10"] = identical_top10(run, previous.get(current, {}))
+                line += f"  identical top-10 {metrics['identical_top10']:.3f}"
+            report[current] = {name: round(value, 4) for name, value in metrics.items()}
+            self.stdout.write(line)
         self.stdout.write(f"{len(qrels)} queries, split {split}, corpus {data.corpus_path}")
+        if options["save_run"]:
+            Path(options["save_run"]).write_text(json.dumps(runs))
         if options["json"]:
             self.stdout.write(json.dumps(report))
 

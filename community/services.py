@@ -1,0 +1,460 @@
+"""Writes: submitting and deciding applications, project ideas and their outcome. Views, the admin, the demo
+loader, the management commands and the tests all call these functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from decimal import Decimal
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.models import ModelLogEntry, Page, WorkflowState
+from wagtail.users.models import UserProfile
+
+from cms.models import (
+    Organization,
+    Person,
+    ProjectDocument,
+    ProjectIndexPage,
+    ProjectPage,
+    Region,
+    TaskForceMember,
+    TaskForcePage,
+)
+
+from . import emails
+from .access import concept_note_collections, ensure_project_idea_workflow
+from .models import (
+    PENDING_STATUSES,
+    MembershipApplication,
+    ProjectIdeaSubmission,
+    Status,
+    TaskForceApplication,
+)
+from .selectors import leader_count
+
+logger = logging.getLogger(__name__)
+
+Role = TaskForceMember.Role
+MAX_LEADERS = 2
+LEADING_ROLES = (Role.LEADER, Role.REGIONAL_REPRESENTATIVE)
+
+ALREADY_DECIDED = _("This application has already been decided.")
+ONLY_STAFF_MAY_LEAD = _(
+    "Only staff of a member or partner organization can lead a task force or represent a region. Choose your "
+    "organization from the list, or apply as a team member."
+)
+LEADERS_FULL = _(
+    "This task force already has two leaders. You can apply as a regional representative or a team member."
+)
+REGION_NEEDED = _("Choose the world region you would represent.")
+ALREADY_PENDING = _(
+    "An application with this email address is already waiting for a decision for this task force."
+)
+
+
+def _decide(application, *, status: str, user) -> None:
+    if not application.is_pending:
+        raise ValidationError(ALREADY_DECIDED)
+    application.status = status
+    application.decided_at = timezone.now()
+    application.decided_by = user
+
+
+# --- Join the Initiative ---------------------------------------------------------------------------------------
+
+
+def submit_membership_application(
+    *,
+    organization_name: str,
+    kind: str,
+    country: Region | None,
+    website: str,
+    contact_name: str,
+    contact_email: str,
+    motivation: str,
+    declaration,
+    language: str,
+    notify: bool = True,
+) -> MembershipApplication:
+    application = MembershipApplication(
+        organization_name=organization_name,
+        kind=kind,
+        country=country,
+        website=website,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        motivation=motivation,
+        language=language,
+    )
+    application.declaration.save("declaration.pdf", declaration, save=False)
+    try:
+        with transaction.atomic():
+            application.save()
+    except Exception:
+        application.declaration.delete(save=False)  # no file without its application
+        raise
+    logger.info("Application to join the Initiative %s received", application.pk)
+    if notify:
+        emails.to_secretariat(
+            "membership_received",
+            {
+                "application": application,
+                "url": emails.admin_url("membership_applications:edit", application.pk),
+            },
+        )
+    return application
+
+
+@transaction.atomic
+def accept_membership_application(
+    *, application: MembershipApplication, user, membership: str, year_joined: int
+) -> Organization:
+    """Create the directory organization, or update the one of the same name, and tell the applicant."""
+    _decide(application, status=Status.ACCEPTED, user=user)
+    organization = Organization.objects.filter(name__iexact=application.organization_name).first()
+    if organization is None:
+        organization = Organization(name=application.organization_name)
+    organization.kind = application.kind
+    organization.country = application.country or organization.country
+    organization.website = application.website or organization.website
+    organization.membership = membership
+    organization.year_joined = year_joined
+    organization.full_clean()
+    organization.save()
+    application.membership = membership
+    application.year_joined = year_joined
+    application.organization = organization
+    application.save()
+    emails.send_after_commit(
+        template="membership_accepted",
+        to=[application.contact_email],
+        context={"application": application, "organization": organization},
+        language=application.language,
+    )
+    return organization
+
+
+@transaction.atomic
+def decline_membership_application(*, application: MembershipApplication, user) -> None:
+    _decide(application, status=Status.DECLINED, user=user)
+    application.save()
+    emails.send_after_commit(
+        template="membership_declined",
+        to=[application.contact_email],
+        context={"application": application},
+        language=application.language,
+    )
+
+
+# --- Join a task force -----------------------------------------------------------------------------------------
+
+
+def task_force_application_errors(
+    *, task_force: TaskForcePage, email: str, organization: Organization | None, role: str, world_region
+) -> dict[str, str]:
+    """The rules of a task force application, as {field: message} (empty when it may be sent)."""
+    errors: dict[str, str] = {}
+    if role in LEADING_ROLES and organization is None:
+        errors["role"] = ONLY_STAFF_MAY_LEAD
+    elif role == Role.LEADER and leader_count(task_force) >= MAX_LEADERS:
+        errors["role"] = LEADERS_FULL
+    if role == Role.REGIONAL_REPRESENTATIVE and world_region is None:
+        errors["world_region"] = REGION_NEEDED
+    if (
+        email
+        and TaskForceApplication.objects.filter(
+            task_force=task_force, email__iexact=email, status__in=PENDING_STATUSES
+        ).exists()
+    ):
+        errors["email"] = ALREADY_PENDING
+    return errors
+
+
+def submit_task_force_application(
+    *,
+    task_force: TaskForcePage,
+    name: str,
+    email: str,
+    organization: Organization | None,
+    organization_name: str,
+    role: str,
+    world_region: Region | None,
+    motivation: str,
+    language: str,
+    notify: bool = True,
+) -> TaskForceApplication:
+    errors = task_force_application_errors(
+        task_force=task_force, email=email, organization=organization, role=role, world_region=world_region
+    )
+    if errors:
+        raise ValidationError(errors)
+    application = TaskForceApplication(
+        task_force=task_force,
+        name=name,
+        email=email,
+        organization=organization,
+        organization_name="" if organization else organization_name,
+        role=role,
+        world_region=world_region if role == Role.REGIONAL_REPRESENTATIVE else None,
+        motivation=motivation,
+        language=language,
+    )
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError as error:  # the same email sent twice at the same moment
+        raise ValidationError({"email": ALREADY_PENDING}) from error
+    logger.info("Task force application %s received", application.pk)
+    if notify:
+        emails.to_secretariat(
+            "task_force_received",
+            {
+                "application": application,
+                "url": emails.admin_url("task_force_applications:edit", application.pk),
+            },
+        )
+    return application
+
+
+@transaction.atomic
+def approve_task_force_application(*, application: TaskForceApplication, user) -> Person:
+    """Add the applicant to the roster of the task force (publishing it if it is live) and tell them."""
+    # Lock the page: two approvals at once must not both take the last leader's place.
+    task_force = TaskForcePage.objects.select_for_update().get(pk=application.task_force_id)
+    if application.role in LEADING_ROLES and application.organization is None:
+        raise ValidationError({"organization": ONLY_STAFF_MAY_LEAD})
+    if application.role == Role.LEADER and leader_count(task_force) >= MAX_LEADERS:
+        raise ValidationError({"role": LEADERS_FULL})
+    _decide(application, status=Status.ACCEPTED, user=user)
+    if application.organization is not None:
+        person = Person.objects.get_or_create(name=application.name, organization=application.organization)[0]
+    else:
+        person = Person.objects.create(name=application.name)
+    add_to_roster(task_force, person=person, role=application.role, user=user)
+    application.person = person
+    application.save()
+    emails.send_after_commit(
+        template="task_force_accepted",
+        to=[application.email],
+        context={"application": application, "task_force": task_force},
+        language=application.language,
+    )
+    return person
+
+
+@transaction.atomic
+def decline_task_force_application(*, application: TaskForceApplication, user) -> None:
+    _decide(application, status=Status.DECLINED, user=user)
+    application.save()
+    emails.send_after_commit(
+        template="task_force_declined",
+        to=[application.email],
+        context={"application": application, "task_force": application.task_force},
+        language=application.language,
+    )
+
+
+def _set_role(page: TaskForcePage, *, person: Person, role: str) -> None:
+    """Give the person the role on the page's roster (in memory), appending them if they are not on it."""
+    members = list(page.members.all())
+    for member in members:
+        if member.person_id == person.pk:
+            member.role = role
+            break
+    else:
+        members.append(TaskForceMember(person=person, role=role))
+    for order, member in enumerate(members):  # explicit order: rows without one would sort after the newcomer
+        member.sort_order = order
+    page.members = members
+
+
+def add_to_roster(task_force: TaskForcePage, *, person: Person, role: str, user) -> None:
+    """The person gets the role on the page's live version (published again) and on an editor's pending
+    draft, if there is one, so neither publishing that draft later nor this approval undoes the other.
+
+    The Secretariat's approval is the decision; the page change it implies is this one roster line, so it is
+    published without requiring the Secretariat to hold publish permission on the strategy pages.
+    """
+    pending_draft = task_force.get_latest_revision() if task_force.has_unpublished_changes else None
+    _set_role(task_force, person=person, role=role)
+    revision = task_force.save_revision(user=user, log_action=True)
+    if task_force.live:
+        revision.publish(user=user, skip_permission_checks=True)
+    if pending_draft is not None and task_force.live:
+        draft = pending_draft.as_object()
+        _set_role(draft, person=person, role=role)
+        draft.save_revision(user=user, log_action=True)
+
+
+# --- Project ideas ---------------------------------------------------------------------------------------------
+
+
+def _unique_slug(parent: Page, title: str) -> str:
+    base = slugify(title)[:70] or "project-idea"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def submit_project_idea(
+    *,
+    user,
+    index: ProjectIndexPage,
+    title: str,
+    summary: str,
+    objectives,
+    countries,
+    practices,
+    funding_sought: Decimal | None,
+    currency: str,
+    lead_organization: Organization,
+    contact_name: str,
+    contact_email: str,
+    concept_note=None,
+    language: str,
+    notify: bool = True,
+    submitted_at: dt.datetime | None = None,
+) -> ProjectPage:
+    """A draft project page (status "idea") in the catalogue, started in the "Project ideas" workflow.
+
+    Nothing is public until the workflow's last task approves it (Wagtail then publishes the draft). The
+    concept note is a Wagtail document in a collection only the reviewing groups may open; the contact stays
+    in the ProjectIdeaSubmission, off the page.
+    """
+    setup = ensure_project_idea_workflow(index)
+    document = None
+    if concept_note is not None:
+        review, _public = concept_note_collections()
+        document = get_document_model()(
+            title=str(_("Concept note: %(title)s") % {"title": title})[:255],
+            collection=review,
+            uploaded_by_user=user,
+        )
+        # An unguessable file name: the media directory itself must not reveal a concept note under review.
+        document.file.save(f"concept-note-{uuid.uuid4().hex}.pdf", concept_note, save=False)
+        document._set_document_file_metadata()
+        document.save()
+    page = ProjectPage(
+        title=title,
+        slug=_unique_slug(index, title),
+        summary=summary,
+        status=ProjectPage.Status.IDEA,
+        funding_sought=funding_sought,
+        currency=currency,
+        lead_organization=lead_organization,
+        objectives=list(objectives),
+        countries=list(countries),
+        practices=list(practices),
+        documents=[ProjectDocument(document=document, caption=str(_("Concept note")))] if document else [],
+        owner=user,
+        live=False,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    submission = ProjectIdeaSubmission.objects.create(
+        page=page,
+        submitted_by=user,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        concept_note=document,
+        language=language,
+        created_at=submitted_at or timezone.now(),
+    )
+    if user is not None and not user.has_perm("wagtailadmin.access_admin"):
+        # Wagtail's own approval/rejection emails link to admin screens this partner cannot open; the outcome
+        # email below (tell_submitter_outcome) replaces them.
+        profile = UserProfile.get_for_user(user)
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+    setup.workflow.start(page, user)
+    logger.info("Project idea %s submitted (page %s)", submission.pk, page.pk)
+    if notify:
+        emails.to_secretariat(
+            "project_idea_received",
+            {
+                "page": page,
+                "submission": submission,
+                "url": emails.admin_url("wagtailadmin_pages:edit", page.pk),
+            },
+        )
+    return page
+
+
+def release_concept_note(page: ProjectPage) -> None:
+    """On publication of a submitted idea, its concept note moves to the public collection with it."""
+    submission = ProjectIdeaSubmission.objects.filter(page_id=page.pk).select_related("concept_note").first()
+    if submission is None or submission.concept_note is None:
+        return
+    review, public = concept_note_collections()
+    document = submission.concept_note
+    if document.collection_id == review.pk:
+        document.collection = public
+        document.save(update_fields=["collection"])
+
+
+def tell_submitter_outcome(workflow_state: WorkflowState) -> None:
+    """After the workflow approved (the idea is published) or requested changes, email the submitter."""
+    if workflow_state.base_content_type.model_class() is not Page:
+        return
+    submission = (
+        ProjectIdeaSubmission.objects.filter(page_id=int(workflow_state.object_id))
+        .select_related("page", "submitted_by")
+        .first()
+    )
+    if submission is None:
+        return
+    page = submission.page.specific
+    approved = workflow_state.status == WorkflowState.STATUS_APPROVED
+    task_state = workflow_state.current_task_state
+    emails.send_after_commit(
+        template="project_idea_published" if approved else "project_idea_changes_requested",
+        to=[submission.contact_email, getattr(submission.submitted_by, "email", "")],
+        context={
+            "page": page,
+            "submission": submission,
+            "url": page.full_url if approved else "",
+            "comment": "" if approved or task_state is None else task_state.get_comment(),
+        },
+        language=submission.language,
+    )
+
+
+# --- Retention -------------------------------------------------------------------------------------------------
+
+
+def _delete_files(storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
+
+
+def prune_declined_applications(*, days: int, now: dt.datetime | None = None) -> dict[str, int]:
+    """Delete applications declined more than `days` ago, their admin history and, once that is committed,
+    their files. Returns the number deleted per kind."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    deleted: dict[str, int] = {}
+    for model in (MembershipApplication, TaskForceApplication):
+        with transaction.atomic():
+            old = model.objects.select_for_update().filter(status=Status.DECLINED, decided_at__lt=cutoff)
+            ids = list(old.values_list("pk", flat=True))
+            if model is MembershipApplication:
+                files = [name for name in old.values_list("declaration", flat=True) if name]
+                storage = model._meta.get_field("declaration").storage
+                transaction.on_commit(partial(_delete_files, storage, files))
+            ModelLogEntry.objects.filter(
+                content_type__app_label=model._meta.app_label,
+                content_type__model=model._meta.model_name,
+                object_id__in=[str(pk) for pk in ids],
+            ).delete()
+            deleted[str(model._meta.verbose_name_plural)] = model.objects.filter(pk__in=ids).delete()[0]
+    return deleted

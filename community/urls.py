@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("join/", views.join_initiative, name="join"),
+    path("join/received/", views.join_received, name="join_received"),
+    path("projects/submit/", views.submit_project_idea, name="submit_project_idea"),
+    path("projects/submit/received/", views.project_idea_received, name="project_idea_received"),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+]
