@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.indexing import Indexer, external_source
-from knowledge.store import refresh_lexeme_stats
+from knowledge.store import maintain_keyword_statistics
 from search.service import SearchQuery, search
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def corpus(db):
         for key, (t, x) in DOCUMENTS.items()
     ]
     list(Indexer().index_batches([batch]))
-    refresh_lexeme_stats(NAMESPACE)
+    maintain_keyword_statistics(NAMESPACE, force=True)
 
 
 def ranking(q: str, mode: str) -> list[tuple[str, float]]:
