@@ -186,6 +186,7 @@ def test_every_page_type_renders_in_a_handful_of_statements(client, full_site):
         "StandardPage",
         "PartnerDirectoryPage",
     }
+    print(f"statements per page type: {counts}")
     assert set(counts) == expected_types
     over = {name: count for name, count in counts.items() if count > PAGE_BUDGET}
     assert not over, f"over {PAGE_BUDGET} statements: {over} (all: {counts})"
