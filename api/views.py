@@ -38,6 +38,17 @@ from .errors import ParamError
 from .throttling import AnonSearchThrottle
 
 MAX_RELATED = 20
+# What a search result or related item is: a page, a document or an organization's directory profile.
+SOURCES = ["page", "document", "organization"]
+
+
+def source_object_id(item) -> int:
+    """The id a client looks the item up by in /api/v2/ (pages, documents or organizations)."""
+    if item.kind == "page":
+        return item.page_id
+    if item.kind == "document":
+        return item.document_id
+    return int(item.object_id)
 
 
 # --- Errors, shared by every operation ------------------------------------------------------------------
@@ -207,8 +218,11 @@ class SearchApi(SearchThrottledAPIView):
                     allow_blank=True, help_text="Link to the passage (#page=N in PDFs)."
                 )
 
-            id = serializers.IntegerField(help_text="Page id (source=page) or document id (source=document).")
-            source = serializers.ChoiceField(choices=["page", "document"])
+            id = serializers.IntegerField(
+                help_text="Page id (source=page), document id (source=document) or organization id "
+                "(source=organization: /api/v2/organizations/<id>/)."
+            )
+            source = serializers.ChoiceField(choices=SOURCES)
             title = serializers.CharField()
             url = serializers.CharField(allow_blank=True)
             type = serializers.CharField(help_text="Content type: project, webinar, resource, document, ...")
@@ -323,7 +337,7 @@ class SearchApi(SearchThrottledAPIView):
             "num_pages": response.num_pages,
             "results": [
                 {
-                    "id": result.page_id if result.kind == "page" else result.document_id,
+                    "id": source_object_id(result),
                     "source": result.kind,
                     "title": result.title,
                     "url": request.build_absolute_uri(result.url) if result.url else "",
@@ -447,8 +461,8 @@ class RelatedApi(SearchThrottledAPIView):
 
         @extend_schema_serializer(component_name="RelatedItem")
         class RelatedSerializer(serializers.Serializer):
-            id = serializers.IntegerField(help_text="Page id or document id, as `source` says.")
-            source = serializers.ChoiceField(choices=["page", "document"])
+            id = serializers.IntegerField(help_text="Page, document or organization id, as `source` says.")
+            source = serializers.ChoiceField(choices=SOURCES)
             title = serializers.CharField()
             url = serializers.CharField(allow_blank=True)
             type = serializers.CharField()
@@ -513,7 +527,7 @@ class RelatedApi(SearchThrottledAPIView):
         for item in items[:limit]:
             results.append(
                 {
-                    "id": item.page_id if item.kind == "page" else item.document_id,
+                    "id": source_object_id(item),
                     "source": item.kind,
                     "title": item.title,
                     "url": request.build_absolute_uri(item.url) if item.url else "",

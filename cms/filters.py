@@ -7,7 +7,8 @@ filters must all hold (AND). "A world region includes its countries" is defined 
 querysets and `region_index_values` for what the index stores, so a listing, the API and search agree on it.
 
 Which filters a page type offers is declared on the model (`listing_filters`); search offers every filter that has
-an index column (see `SEARCH_FILTERS`).
+an index column (see `SEARCH_FILTERS`). A model that is not a page (the partner directory's organizations) declares
+them the same way and is listed with all its rows (`listed_rows`): organizations are public records.
 """
 
 from __future__ import annotations
@@ -262,6 +263,7 @@ class ContentTypeFilter(ChoiceFilter):
 
 STATUS = ChoiceFilter("status", _("Status"))
 KIND = ChoiceFilter("kind", _("Type"))
+MEMBERSHIP = ChoiceFilter("membership", _("Member or partner"))
 LANGUAGE = ChoiceFilter("language", _("Language"), choices=LANGUAGE_CHOICES, index_column="language")
 GOAL = GoalFilter("goal", _("Goal"), index_column="goals")
 OBJECTIVE = ObjectiveFilter("objective", _("Strategic objective"), index_column="objectives")
@@ -273,6 +275,10 @@ TYPE = ContentTypeFilter("type", _("Type"), index_column="content_type")
 FILTERS: dict[str, Filter] = {
     f.param: f for f in (STATUS, KIND, LANGUAGE, GOAL, OBJECTIVE, PRACTICE, REGION, YEAR)
 }
+# What a listing can offer: the page filters (also the API's, above) and those of the partner directory.
+LISTING_FILTERS: dict[str, Filter] = {**FILTERS, MEMBERSHIP.param: MEMBERSHIP}
+# Filters whose options are the model field's choices (no query).
+CHOICE_PARAMS = ("status", "kind", "membership")
 # Search filters, in the order the search page shows them as facet groups (the year range comes last).
 SEARCH_FILTERS: tuple[Filter, ...] = (TYPE, GOAL, OBJECTIVE, PRACTICE, REGION, LANGUAGE)
 
@@ -290,7 +296,7 @@ def parse_page_filters(model, params: Mapping) -> dict[str, tuple]:
     """The listing filters of `model` present in `params`, validated: {param: values}."""
     chosen = {}
     for param in getattr(model, "listing_filters", ()):
-        values = FILTERS[param].parse(params, model)
+        values = LISTING_FILTERS[param].parse(params, model)
         if values:
             chosen[param] = values
     return chosen
@@ -300,7 +306,7 @@ def filter_pages(queryset, model, chosen: Mapping[str, tuple]):
     """`queryset` (pages of `model`) narrowed by the parsed filters; without duplicates from many-to-many joins."""
     condition = Q()
     for param, values in chosen.items():
-        condition &= FILTERS[param].page_q(model, values)
+        condition &= LISTING_FILTERS[param].page_q(model, values)
     if not condition:
         return queryset
     return queryset.filter(pk__in=model.objects.filter(condition).values("pk"))
@@ -344,13 +350,11 @@ def _option_rows(model, params) -> dict[str, list[dict]]:
     if "region" in params:
         parts.append(tagged(_model("Region").objects.all(), "region", F("slug"), F("name"), F("kind")))
     if "language" in params:
-        parts.append(tagged(visible_pages(model.objects.all()), "language", F("language"), F("language")))
+        parts.append(tagged(listed_rows(model), "language", F("language"), F("language")))
     if "year" in params:
         field, _, transform = model.year_field.partition("__")
         year = ExtractYear(field) if transform == "year" else F(field)
-        parts.append(
-            tagged(visible_pages(model.objects.filter(**{f"{field}__isnull": False})), "year", year, year)
-        )
+        parts.append(tagged(listed_rows(model).filter(**{f"{field}__isnull": False}), "year", year, year))
     rows: dict[str, list[dict]] = {param: [] for param in params}
     if parts:
         for param, value, label, group in parts[0].union(*parts[1:], all=True):
@@ -358,9 +362,16 @@ def _option_rows(model, params) -> dict[str, list[dict]]:
     return rows
 
 
+def listed_rows(model):
+    """The rows of `model` a listing may show: visible pages for a page type, every row otherwise."""
+    from wagtail.models import Page
+
+    return visible_pages(model.objects.all()) if issubclass(model, Page) else model.objects.all()
+
+
 def _options(param: str, model, rows: dict[str, list[dict]]) -> list[dict]:
-    if param in ("status", "kind"):
-        return [{"value": value, "label": label} for value, label in FILTERS[param].choices(model)]
+    if param in CHOICE_PARAMS:
+        return [{"value": value, "label": label} for value, label in LISTING_FILTERS[param].choices(model)]
     found = rows[param]
     if param == "goal" or param == "objective":
         return sorted(
@@ -384,7 +395,7 @@ def listing_form(model, chosen: Mapping[str, tuple], error: FilterError | None =
     """What a listing template needs to show its filter form: one field per filter of the page type, with its
     options, the chosen value and, for a bad value, the message next to the field."""
     fields = []
-    rows = _option_rows(model, [p for p in model.listing_filters if p not in ("status", "kind")])
+    rows = _option_rows(model, [p for p in model.listing_filters if p not in CHOICE_PARAMS])
     for param in model.listing_filters:
         selected = [str(value) for value in chosen.get(param, ())]
         options = _options(param, model, rows)
@@ -393,7 +404,7 @@ def listing_form(model, chosen: Mapping[str, tuple], error: FilterError | None =
         fields.append(
             {
                 "param": param,
-                "label": FILTERS[param].label,
+                "label": LISTING_FILTERS[param].label,
                 "options": options,
                 "value": selected[0] if selected else "",
                 "error": error.message if error is not None and error.param == param else "",

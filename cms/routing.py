@@ -10,8 +10,8 @@ the per-request cache Wagtail reads (`request._wagtail_route_for_request`, see P
   its ancestors (set as each page's cached parent, so breadcrumbs and `get_parent()` cost nothing);
 - that page's specific row with the relations its template shows (`view_select_related`, `view_prefetch_related` on
   the page model), in a few set-based queries;
-- path components beyond the deepest page go to that page's own `route()` (RoutablePageMixin routes work), and a
-  page that is not live is a 404, exactly as in Wagtail.
+- the path components beyond the deepest page (none or more) go to that page's own `route()`: RoutablePageMixin
+  routes work, its "" route included, and a page that is not live is a 404, exactly as in Wagtail.
 
 Everything else (view restrictions, `before_serve_page` hooks, previews) is Wagtail's own `serve`.
 """
@@ -21,7 +21,6 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils import translation
 from wagtail.models import Page, Site
-from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 
@@ -81,11 +80,9 @@ def route(request, path: str):
         child._cached_parent_obj = parent
     remaining = components[len(found) - 1 :]
     try:
-        if remaining:
-            return page.route(request, remaining)
-        if not page.live:
-            raise Http404
-        return RouteResult(page)
+        # Always the page's own route(), as Wagtail's walk ends: with no components left it is a 404 unless live,
+        # and a routable page (RoutablePageMixin) resolves its "" route there.
+        return page.route(request, remaining)
     except Http404:
         return None
 

@@ -5,6 +5,8 @@
   read-only request.
 - A **collection** is private when it or an ancestor carries a view restriction (Wagtail's
   ``Collection.get_view_restrictions()``). Images and documents in private collections are never visible.
+- An **organization profile** (the partner directory's route /partners/<slug>/) is visible when a partner
+  directory page is visible; organizations are public records (they exist once the Secretariat accepted them).
 - A **document** outside private collections is visible when no page uses it (neither a page's published version,
   from Wagtail's reference index, nor a page's latest revision, from `DraftReference`), or when at least one
   visible page's published version uses it. So a report attached to a private page, or only to an unpublished
@@ -112,6 +114,21 @@ def page_is_visible(page: Page) -> bool:
         page.path.startswith(restricted.path) and page.depth >= restricted.depth
         for restricted in restricted_pages()
     )
+
+
+# --- Organization profiles ----------------------------------------------------------------------------------------
+
+
+def visible_directories() -> QuerySet:
+    """The partner directory pages that are visible: an organization's profile is public when one of them is (the
+    profiles are its routes, /partners/<slug>/). Organizations themselves are public records."""
+    return visible_pages(apps.get_model("cms", "PartnerDirectoryPage").objects.all())
+
+
+def organization_profiles_visible_sql() -> tuple[str, list]:
+    """SQL true when organization profiles are public (a visible directory page exists)."""
+    sql, params = visible_directories().values("pk").query.sql_with_params()
+    return f"EXISTS ({sql})", list(params)
 
 
 # --- Collections, images, documents --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from pgvector.django import HalfVectorField
 
-from cms.visibility import document_visible_sql, page_visible_sql
+from cms.visibility import document_visible_sql, organization_profiles_visible_sql, page_visible_sql
 
 SITE_NAMESPACE = "site"
 
@@ -25,19 +25,22 @@ def source_visible_sql(alias: str = "s") -> tuple[str, list]:
     """
     page_sql, page_params = page_visible_sql(f"{alias}.page_id")
     document_sql, document_params = document_visible_sql(f"{alias}.document_id")
+    profiles_sql, profiles_params = organization_profiles_visible_sql()
     sql = (
         f"({alias}.kind = 'external' OR ({alias}.kind = 'page' AND {page_sql})"
-        f" OR ({alias}.kind = 'document' AND {document_sql}))"
+        f" OR ({alias}.kind = 'document' AND {document_sql})"
+        f" OR ({alias}.kind = 'organization' AND {profiles_sql}))"
     )
-    return sql, page_params + document_params
+    return sql, page_params + document_params + profiles_params
 
 
 class Source(models.Model):
-    """A page or a document in the index, with the facet values its chunks share."""
+    """A page, a document or an organization's profile in the index, with the facet values its chunks share."""
 
     class Kind(models.TextChoices):
         PAGE = "page", "Page"
         DOCUMENT = "document", "Document"
+        ORGANIZATION = "organization", "Organization profile"
         EXTERNAL = "external", "External corpus item"
 
     class Status(models.TextChoices):
@@ -49,8 +52,10 @@ class Source(models.Model):
         default=SITE_NAMESPACE,
         help_text="'site' for the site's content; evaluation corpora apart.",
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    object_id = models.CharField(max_length=64, help_text="Page id, document id, or the corpus' own id.")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    object_id = models.CharField(
+        max_length=64, help_text="Page id, document id, organization id, or the corpus' own id."
+    )
     page_id = models.BigIntegerField(
         null=True, blank=True, help_text="Set for pages: checked for visibility."
     )

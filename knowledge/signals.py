@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.models import Organization, PartnerDirectoryPage
 from cms.signals import page_documents_changed
 from cms.visibility import documents_used_by_page
 
@@ -17,6 +18,15 @@ from . import tasks
 
 def on_page_changed(sender, instance, **kwargs):
     tasks.enqueue_after_commit(tasks.sync_page_task, instance.pk)
+
+
+def on_directory_changed(sender, instance, **kwargs):
+    # The profiles are the directory's routes: their URLs and their presence in the index follow it.
+    tasks.enqueue_after_commit(tasks.sync_organizations_task, None)
+
+
+def on_organization_changed(sender, instance, **kwargs):
+    tasks.enqueue_after_commit(tasks.sync_organizations_task, [instance.pk])
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -59,6 +69,12 @@ def connect() -> None:
     pre_delete.connect(on_page_pre_delete, sender=Page, dispatch_uid="knowledge_page_pre_delete")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="knowledge_page_deleted")
     page_documents_changed.connect(on_page_documents_changed, dispatch_uid="knowledge_page_documents")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(
+            on_directory_changed,
+            sender=PartnerDirectoryPage,
+            dispatch_uid=f"knowledge_directory_{id(signal)}",
+        )
     for signal in (post_save, post_delete):
         signal.connect(
             on_view_restriction_changed,
@@ -69,6 +85,11 @@ def connect() -> None:
             on_collection_restriction_changed,
             sender=CollectionViewRestriction,
             dispatch_uid=f"knowledge_collection_restriction_{signal is post_save}",
+        )
+        signal.connect(
+            on_organization_changed,
+            sender=Organization,
+            dispatch_uid=f"knowledge_organization_{signal is post_save}",
         )
         signal.connect(
             on_document_changed,

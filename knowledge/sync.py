@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 PAGE = Source.Kind.PAGE
 DOCUMENT = Source.Kind.DOCUMENT
+ORGANIZATION = Source.Kind.ORGANIZATION
 
 
 def is_indexable_page(page: Page) -> bool:
@@ -98,6 +99,33 @@ def prepare_page(page: Page, *, related_digest: str) -> PreparedSource:
         fields=fields,
         precheck_hash=precheck,
         loader=load,
+    )
+
+
+def prepare_organization(organization, *, profile_url: str, related_digest: str) -> PreparedSource:
+    """An organization's profile: its directory facts (cms Organization.profile_facts) at its profile URL, with
+    its place (country and world region) and year joined as facets."""
+    from cms.filters import region_index_values
+
+    facets = {
+        "content_type": organization.content_type_label,
+        "language": "en",
+        "regions": region_index_values([organization.country] if organization.country_id else []),
+        "year": organization.year_joined,
+    }
+    fields = site_fields(title=organization.name, url=profile_url, facets=facets)
+    sections = [Section(text=text, heading=heading) for heading, text in organization.profile_facts() if text]
+    precheck = content_hash(
+        settings_fingerprint(), related_digest, fields, [(s.heading, s.text) for s in sections]
+    )
+    fields["content_hash"] = precheck
+    return PreparedSource(
+        namespace=SITE_NAMESPACE,
+        kind=ORGANIZATION,
+        object_id=str(organization.pk),
+        fields=fields,
+        sections=sections,
+        precheck_hash=precheck,
     )
 
 
@@ -207,6 +235,18 @@ def sync_document(document_id: int) -> IndexStats:
     return reindex_site([(DOCUMENT, document_id)])
 
 
+def organization_ids() -> list[int]:
+    from cms.models import Organization
+
+    return list(Organization.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def sync_organizations(organization_ids: Iterable[int]) -> IndexStats:
+    """Make the index match these organizations' profiles: indexed while a partner directory page is visible,
+    removed otherwise (an organization deleted, the directory unpublished)."""
+    return reindex_site([(ORGANIZATION, pk) for pk in organization_ids])
+
+
 def documents_in_collection(collection_id: int) -> list[int]:
     collection = Collection.objects.filter(pk=collection_id).first()
     if collection is None:
@@ -218,10 +258,16 @@ def documents_in_collection(collection_id: int) -> list[int]:
 # --- Whole-site runs ----------------------------------------------------------------------------------------
 
 
-def iter_site_work(*, pages: bool = True, documents: bool = True) -> Iterator[tuple[str, int]]:
+def iter_site_work(
+    *, pages: bool = True, documents: bool = True, organizations: bool | None = None
+) -> Iterator[tuple[str, int]]:
+    """The pages, the organizations' profiles (with the pages unless told) and the documents."""
     if pages:
         for pk in Page.objects.exclude(depth=1).order_by("path").values_list("pk", flat=True):
             yield PAGE, pk
+    if pages if organizations is None else organizations:
+        for pk in organization_ids():
+            yield ORGANIZATION, pk
     if documents:
         for pk in get_document_model().objects.order_by("pk").values_list("pk", flat=True):
             yield DOCUMENT, pk
@@ -238,12 +284,14 @@ def reindex_site(
     indexer = Indexer(force=force)
     related_digest = related_records_digest()
     sizes: deque[int] = deque()
+    directory: list = []  # the visible partner directory, looked up once, on the first organization
 
     def prepared_batches() -> Iterator[list[PreparedSource]]:
         for batch in batched(work, batch_size):
             sizes.append(len(batch))
             prepared = (
-                _prepare_visible(kind, pk, stats, related_digest=related_digest) for kind, pk in batch
+                _prepare_visible(kind, pk, stats, related_digest=related_digest, directory=directory)
+                for kind, pk in batch
             )
             yield [item for item in prepared if item is not None]
 
@@ -255,7 +303,22 @@ def reindex_site(
     return stats
 
 
-def _prepare_visible(kind: str, pk: int, stats: IndexStats, *, related_digest: str) -> PreparedSource | None:
+def _prepare_visible(
+    kind: str, pk: int, stats: IndexStats, *, related_digest: str, directory: list
+) -> PreparedSource | None:
+    if kind == ORGANIZATION:
+        from cms.models import Organization
+        from cms.models.directory import public_directory
+
+        if not directory:
+            directory.append(public_directory())
+        organization = Organization.objects.select_related("country__parent").filter(pk=pk).first()
+        if organization is None or directory[0] is None:
+            stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=ORGANIZATION, object_id=str(pk))
+            return None
+        return prepare_organization(
+            organization, profile_url=directory[0].profile_url(organization), related_digest=related_digest
+        )
     if kind == PAGE:
         page = Page.objects.filter(pk=pk).first()
         if page is None or not is_indexable_page(page) or not page_is_visible(page):
@@ -272,11 +335,15 @@ def _prepare_visible(kind: str, pk: int, stats: IndexStats, *, related_digest: s
 def remove_orphans() -> int:
     """Sources whose page or document no longer exists (deleted while no task could run)."""
     existing_pages = {str(pk) for pk in Page.objects.values_list("pk", flat=True)}
+    from cms.models import Organization
+
     existing_docs = {str(pk) for pk in get_document_model().objects.values_list("pk", flat=True)}
+    existing_organizations = {str(pk) for pk in Organization.objects.values_list("pk", flat=True)}
     orphans = (
         Source.objects.filter(namespace=SITE_NAMESPACE)
         .exclude(kind=PAGE, object_id__in=existing_pages)
         .exclude(kind=DOCUMENT, object_id__in=existing_docs)
+        .exclude(kind=ORGANIZATION, object_id__in=existing_organizations)
     )
     return delete_sources(orphans.values_list("pk", flat=True))
 

@@ -63,6 +63,19 @@ def sync_documents_task(document_ids: list[int]) -> None:
 
 
 @task()
+def sync_organizations_task(organization_ids: list[int] | None = None) -> None:
+    """These organizations' profiles (every organization's when None: the directory page changed)."""
+    if organization_ids is None:
+        organization_ids = sync.organization_ids()
+    for organization_id in organization_ids:
+        _guarded(
+            Source.Kind.ORGANIZATION,
+            organization_id,
+            lambda pk=organization_id: sync.sync_organizations([pk]),
+        )
+
+
+@task()
 def sync_collection_task(collection_id: int) -> None:
     for document_id in sync.documents_in_collection(collection_id):
         _guarded(Source.Kind.DOCUMENT, document_id, lambda pk=document_id: sync.sync_document(pk))

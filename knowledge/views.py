@@ -61,6 +61,8 @@ def edit_url(source: Source) -> str:
             return reverse("wagtailadmin_pages:edit", args=[source.page_id or int(source.object_id)])
         if source.kind == Source.Kind.DOCUMENT:
             return reverse("wagtaildocs:edit", args=[source.document_id or int(source.object_id)])
+        if source.kind == Source.Kind.ORGANIZATION:
+            return reverse("wagtailsnippets_cms_organization:edit", args=[int(source.object_id)])
     except (ValueError, NoReverseMatch):
         pass
     return ""
@@ -77,7 +79,11 @@ class SourceFilterSet(WagtailFilterSet):
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),
-        choices=[(Source.Kind.PAGE, _("Page")), (Source.Kind.DOCUMENT, _("Document"))],
+        choices=[
+            (Source.Kind.PAGE, _("Page")),
+            (Source.Kind.DOCUMENT, _("Document")),
+            (Source.Kind.ORGANIZATION, _("Organization profile")),
+        ],
         empty_label=_("All"),
         widget=forms.RadioSelect,
     )

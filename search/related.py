@@ -21,6 +21,7 @@ from .service import _run_with_hnsw_settings, url_for_path
 class RelatedItem:
     source_id: int
     kind: str
+    object_id: str
     page_id: int | None
     document_id: int | None
     title: str
@@ -58,12 +59,12 @@ def related_sources(
             WHERE {where} AND me.namespace = {namespace_sql} AND me.profile IS NOT NULL AND me.model_name = {model}
             LIMIT 1
         )
-        SELECT g.type, n.id, n.kind, n.page_id, n.document_id, n.title, n.url, n.content_type, n.distance,
+        SELECT g.type, n.id, n.kind, n.object_id, n.page_id, n.document_id, n.title, n.url, n.content_type, n.distance,
                (SELECT c.text FROM knowledge_chunk c WHERE c.source_id = n.id ORDER BY c.position LIMIT 1),
                (SELECT p.url_path FROM wagtailcore_page p WHERE p.id = n.page_id)
         FROM me CROSS JOIN unnest(%s::varchar[]) AS g(type)
         CROSS JOIN LATERAL (
-            SELECT s.id, s.kind, s.page_id, s.document_id, s.title, s.url, s.content_type,
+            SELECT s.id, s.kind, s.object_id, s.page_id, s.document_id, s.title, s.url, s.content_type,
                    s.profile::halfvec({dim}) <=> me.profile::halfvec({dim}) AS distance
             FROM knowledge_source s
             WHERE s.model_name = {model} AND s.namespace = {namespace_sql} AND s.id <> me.id
@@ -76,11 +77,25 @@ def related_sources(
         [*where_params, groups, *visible_params, limit],
     )
     grouped: dict[str, list[RelatedItem]] = {group: [] for group in groups}
-    for group, pk, kind, page_id, document_id, title, url, content_type, distance, text, url_path in rows:
+    for (
+        group,
+        pk,
+        kind,
+        object_id,
+        page_id,
+        document_id,
+        title,
+        url,
+        content_type,
+        distance,
+        text,
+        url_path,
+    ) in rows:
         grouped[group].append(
             RelatedItem(
                 source_id=pk,
                 kind=kind,
+                object_id=object_id,
                 page_id=page_id,
                 document_id=document_id,
                 title=title,

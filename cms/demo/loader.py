@@ -32,6 +32,7 @@ from cms.models import (
     HomePage,
     ObjectivePage,
     Organization,
+    PartnerDirectoryPage,
     Person,
     ProjectIndexPage,
     ProjectPage,
@@ -47,6 +48,7 @@ from cms.models import (
 )
 
 from .data import calendar, directory, documents, projects, resources, strategy
+from .data import home as home_content
 from .pdf import build_pdf
 
 logger = logging.getLogger(__name__)
@@ -189,7 +191,9 @@ class DemoLoader:
             self.load_projects(home)
             self.load_calendar(home)
             self.load_resources(home)
+            self.load_partners(home)
             self.load_about(home)
+            self.load_home_sections(home)
             # Other apps' demo content (e.g. community's sample applications), in the same transaction.
             for load_more in hooks.get_hooks("load_demo_content"):
                 load_more(self)
@@ -250,7 +254,8 @@ class DemoLoader:
                 "intro": "What the 4 per 1000 Initiative knows about soils for food security and climate: "
                 "strategy, task forces, projects, webinars, events and community resources, searchable in "
                 "plain language.",
-                "body": body_blocks(strategy.STRATEGY.get("intro", [])[:1]),
+                # The front page's sections (load_home_sections) say what this paragraph used to.
+                "body": [],
             },
         )
         first_published = Page.objects.filter(pk=home.pk).values_list("first_published_at", flat=True).get()
@@ -541,11 +546,60 @@ class DemoLoader:
                     "objectives": [self.objectives[code] for code in item.get("objectives", [])],
                     "practices": [self.practices[slug] for slug in item.get("practices", [])],
                     "regions": [self.regions[name] for name in item.get("regions", [])],
+                    "organizations": self.authoring_organizations(item.get("authors", [])),
                 },
                 children={
                     "documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []
                 },
             )
+
+    def authoring_organizations(self, authors: list[str]) -> list[Organization]:
+        """The directory organizations among a resource's authors (named by full or short name)."""
+        by_name = {org.name: org for org in self.organizations.values()}
+        by_name.update({org.short_name: org for org in self.organizations.values() if org.short_name})
+        return list({by_name[name].pk: by_name[name] for name in authors if name in by_name}.values())
+
+    def load_partners(self, home: HomePage) -> None:
+        self.directory_page = self.upsert_page(
+            home,
+            PartnerDirectoryPage,
+            "partners",
+            {
+                "title": "Partners",
+                "intro": paragraphs_html(home_content.DIRECTORY_INTRO),
+                "show_in_menus": True,
+            },
+        )
+
+    def load_home_sections(self, home: HomePage) -> None:
+        """The front page's sections, once the pages they point at exist."""
+        data = home_content
+        self.community_page = self.upsert_page(
+            home,
+            StandardPage,
+            "community-of-practice",
+            {
+                "title": data.COMMUNITY_PAGE["title"],
+                "intro": data.COMMUNITY_PAGE["intro"],
+                "body": body_blocks(data.COMMUNITY_PAGE["body"]),
+            },
+        )
+        self.upsert_page(
+            Page.get_first_root_node(),
+            HomePage,
+            "home",
+            {
+                **data.HOME_SECTIONS,
+                "network_text": paragraphs_html(data.HOME_TEXTS["network"]),
+                "task_forces_text": paragraphs_html(data.HOME_TEXTS["task_forces"]),
+                "community_text": paragraphs_html(data.HOME_TEXTS["community"]),
+                "cycle_steps": [("step", step) for step in data.CYCLE_STEPS],
+                "directory_page": self.directory_page,
+                "strategy_page": StrategyPage.objects.child_of(home).first(),
+                "community_page": self.community_page,
+                "resource_library": ResourceIndexPage.objects.child_of(home).first(),
+            },
+        )
 
     def load_about(self, home: HomePage) -> None:
         self.upsert_page(

@@ -1,3 +1,4 @@
+from .directory import PartnerDirectoryPage
 from .pages import (
     EventIndexPage,
     EventPage,
@@ -28,6 +29,7 @@ __all__ = [
     "HomePage",
     "ObjectivePage",
     "Organization",
+    "PartnerDirectoryPage",
     "Person",
     "ProjectDocument",
     "ProjectIndexPage",

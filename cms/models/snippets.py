@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
@@ -95,8 +96,30 @@ class SoilPractice(index.Indexed, models.Model):
         return self.name
 
 
+def unique_slug(model, name: str, *, exclude_pk=None, max_length: int = 80) -> str:
+    """A slug of `name` no other row of `model` has: "inrae", then "inrae-2", "inrae-3", ..."""
+    base = (slugify(name) or "organization")[:max_length].strip("-")
+    taken = set(
+        model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        suffix = f"-{n}"
+        slug, n = f"{base[: max_length - len(suffix)]}{suffix}", n + 1
+    return slug
+
+
 class Organization(index.Indexed, models.Model):
-    """A member or partner organization of the Initiative."""
+    """A member or partner organization of the Initiative, with its public profile at /partners/<slug>/ (served
+    by the partner directory page, cms/models/directory.py) and its entry in the knowledge index."""
+
+    # Its type in the knowledge index and search (cms/constants.py content_types()).
+    content_type_label = "organization"
+    content_type_name = _("Organization")
+    # The partner directory's filters (cms/filters.py), declared as page types declare theirs.
+    listing_filters = ("kind", "membership", "region", "year")
+    region_field = "country"
+    year_field = "year_joined"
 
     class Kind(models.TextChoices):
         NATIONAL_GOVERNMENT = "national_government", "National government"
@@ -115,6 +138,12 @@ class Organization(index.Indexed, models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, blank=True, help_text="Acronym, e.g. INRAE.")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="The end of its profile's address (/partners/<slug>/); made from the name when left empty.",
+    )
     kind = models.CharField(max_length=40, choices=Kind.choices)
     country = models.ForeignKey(
         Region,
@@ -138,10 +167,14 @@ class Organization(index.Indexed, models.Model):
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    updated_at = models.DateTimeField(
+        auto_now=True, help_text="Last change: the profile's lastmod in sitemaps."
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+        FieldPanel("slug"),
         FieldRowPanel([FieldPanel("membership"), FieldPanel("year_joined")]),
         FieldPanel("country"),
         FieldPanel("website"),
@@ -159,6 +192,7 @@ class Organization(index.Indexed, models.Model):
     api_fields = [
         APIField("name"),
         APIField("short_name"),
+        APIField("slug"),
         APIField("kind"),
         APIField("membership"),
         APIField("year_joined"),
@@ -172,6 +206,24 @@ class Organization(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Organization, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def profile_facts(self) -> list[tuple[str, str]]:
+        """The profile's text as (heading, text): what search finds an organization by (knowledge/sync.py)."""
+        facts = [f"{self.get_kind_display()}."]
+        if self.short_name:
+            facts.insert(0, f"{self.name} ({self.short_name}).")
+        if self.country_id:
+            region = f", {self.country.parent.name}" if self.country.parent_id else ""
+            facts.append(f"Country: {self.country.name}{region}.")
+        since = f" since {self.year_joined}" if self.year_joined else ""
+        facts.append(f"{self.get_membership_display()} of the 4 per 1000 Initiative{since}.")
+        sections = [("", self.description.strip())] if self.description.strip() else []
+        return [*sections, ("Organization", " ".join(facts))]
 
     def clean(self) -> None:
         if self.kind == self.Kind.COMPANY and self.membership == self.Membership.MEMBER:

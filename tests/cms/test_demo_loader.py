@@ -193,3 +193,80 @@ def test_resources_with_substantive_pdfs(demo):
         if len(reader.pages) >= 3 and len(words) >= 600 and len(set(w.lower() for w in words)) >= 150:
             substantive.add(attachment.page_id)
     assert len(substantive) >= 15
+
+
+def _soup(client, url: str):
+    from bs4 import BeautifulSoup
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _section(soup, heading_id: str):
+    section = soup.find("section", attrs={"aria-labelledby": heading_id})
+    assert section is not None, heading_id
+    return section
+
+
+def test_the_home_page_sections_come_from_the_demo_content(demo, client):
+    from cms.demo.data import home as home_content
+
+    with time_machine.travel(FIRST_LOAD):
+        soup = _soup(client, "/")
+        now = dt.datetime.now(dt.UTC)
+        next_webinar = WebinarPage.objects.live().filter(starts_at__gte=now).order_by("starts_at").first()
+        upcoming = EventPage.objects.live().filter(end_date__gte=now.date()).order_by("start_date", "title")
+        next_day = upcoming.filter(kind="initiative_day").first()
+        partner_events = list(upcoming.filter(kind="partner_event")[:3])
+    sections = home_content.HOME_SECTIONS
+
+    network = _section(soup, "network-heading")
+    assert network.h2.get_text() == sections["network_heading"]
+    assert network.find(class_="count").get_text() == "60"
+    links = {a.get_text(strip=True): a["href"] for a in network.find_all("a")}
+    assert links == {"Browse the partner directory": "/partners/", "Join the Initiative": "/join/"}
+
+    strategy = _section(soup, "strategy-heading")
+    assert StrategyPage.objects.get().vision_2050 in strategy.get_text()
+    assert StrategyPage.objects.get().mission_2030 in strategy.get_text()
+    goals = [a["href"] for a in strategy.select(".home-goals a")]
+    assert goals == [f"/strategy/goal-{code}/" for code in "abcdef"]
+
+    task_forces = _section(soup, "task-forces-heading")
+    join_links = [a["href"] for a in task_forces.find_all("a") if a["href"].endswith("/join/")]
+    assert len(join_links) == 24 and "/strategy/goal-a/a1/task-force/join/" in join_links
+
+    cycle = _section(soup, "cycle-heading")
+    assert [li.strong.get_text() for li in cycle.find_all("li")] == [
+        s["title"] for s in home_content.CYCLE_STEPS
+    ]
+
+    calendar = _section(soup, "calendar-heading")
+    titles = [a.get_text(strip=True) for a in calendar.find_all("a")]
+    assert next_webinar is not None and next_day is not None and partner_events
+    assert titles == [next_webinar.title, next_day.title, *(event.title for event in partner_events)]
+
+    community = _section(soup, "community-heading")
+    assert community.find("a")["href"] == "/community-of-practice/"
+    assert _soup(client, "/community-of-practice/").h1.get_text() == "Climate-Soil Community of Practice"
+
+    resources = _section(soup, "resources-heading")
+    assert len(resources.select(".card")) == 4
+    assert resources.find_all("a")[-1]["href"] == "/resources/"
+
+
+def test_the_partner_directory_of_the_demo(demo, client):
+    soup = _soup(client, "/partners/")
+    assert " ".join(soup.find(id="results-heading").get_text().split()) == "60 partner organizations"
+    assert len(soup.select(".directory-list .card")) == 24
+    assert "Partners" in [
+        a.get_text(strip=True) for a in soup.find("nav", attrs={"aria-label": "Main"}).find_all("a")
+    ]
+    lead = Organization.objects.filter(led_projects__live=True).order_by("name").first()
+    profile = _soup(client, f"/partners/{lead.slug}/")
+    led = {a.get_text(strip=True) for a in _section(profile, "projects-heading").find_all("a")}
+    assert (
+        set(ProjectPage.objects.live().filter(lead_organization=lead).values_list("title", flat=True)) <= led
+    )
+    assert len(set(Organization.objects.values_list("slug", flat=True))) == 60

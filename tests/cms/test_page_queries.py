@@ -20,6 +20,7 @@ from cms.models import (
     GoalPage,
     ObjectivePage,
     Organization,
+    PartnerDirectoryPage,
     Person,
     ProjectPage,
     Region,
@@ -140,8 +141,16 @@ def full_site(site_tree, django_capture_on_commit_callbacks):
             resource.regions.set([africa])
             resource.practices.set(practices)
             resource.objectives.set(objectives)
+            resource.organizations.set(organizations[:2])
             resource.save_revision().publish()
         add_page(tree.home, StandardPage, title="About", intro="About the hub.")
+        tree.directory = add_page(tree.home, PartnerDirectoryPage, title="Partners", slug="partners")
+        tree.community = add_page(tree.home, StandardPage, title="Community of Practice", intro="Peers.")
+        home = tree.home
+        home.directory_page, home.strategy_page = tree.directory, tree.strategy
+        home.community_page, home.resource_library = tree.community, tree.resources
+        home.cycle_steps = [("step", {"title": "Take stock", "text": "Map the gaps."})]
+        home.save_revision().publish()
     return tree
 
 
@@ -175,7 +184,9 @@ def test_every_page_type_renders_in_a_handful_of_statements(client, full_site):
         "ResourceIndexPage",
         "ResourcePage",
         "StandardPage",
+        "PartnerDirectoryPage",
     }
+    print(f"statements per page type: {counts}")
     assert set(counts) == expected_types
     over = {name: count for name, count in counts.items() if count > PAGE_BUDGET}
     assert not over, f"over {PAGE_BUDGET} statements: {over} (all: {counts})"
@@ -200,7 +211,10 @@ def test_statements_do_not_grow_with_the_relations_and_children(client, full_sit
         extra.save_revision().publish()
     project.partner_organizations.set(
         Organization.objects.bulk_create(
-            [Organization(name=f"More partner {n}", kind=Organization.Kind.NGO) for n in range(5)]
+            [
+                Organization(name=f"More partner {n}", slug=f"more-{n}", kind=Organization.Kind.NGO)
+                for n in range(5)
+            ]
         )
     )
     project.save_revision().publish()
@@ -240,3 +254,44 @@ def test_the_search_page_with_two_filter_groups(client, full_site, monkeypatch):
     text = response.content.decode()
     assert 'name="type" value="event"' in text
     assert 'name="type" value="webinar"' not in text
+
+
+def _profile_url(organization) -> str:
+    return f"/partners/{organization.slug}/"
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_the_partner_directory_and_a_profile_in_a_handful_of_statements(client, full_site):
+    """Measured: /partners/ (filtered, searched, by letter) and a profile page with projects it leads and partners,
+    task force roles, resources and events; the counts do not grow with more organizations or more of each."""
+    partner = Organization.objects.get(name="Partner 0")
+    directory = statements(client, "/partners/")
+    filtered = statements(
+        client, "/partners/?kind=ngo&membership=member&region=africa&year=2020&q=part&letter=P"
+    )
+    profile = statements(client, _profile_url(partner))
+    print(f"statements: /partners/ {directory}, filtered {filtered}, profile {profile}")
+    assert directory <= PAGE_BUDGET and filtered <= PAGE_BUDGET and profile <= PAGE_BUDGET
+
+    kenya = Region.objects.get(slug="kenya")
+    Organization.objects.bulk_create(
+        [
+            Organization(
+                name=f"Grown {n}", slug=f"grown-{n}", kind="research", country=kenya, year_joined=2019
+            )
+            for n in range(40)
+        ]
+    )
+    people = Person.objects.bulk_create([Person(name=f"Staff {n}", organization=partner) for n in range(5)])
+    task_force = TaskForcePage.objects.get()
+    for person in people:
+        TaskForceMember.objects.create(page=task_force, person=person, role="team_member")
+    for n in range(3):
+        extra = add_page(
+            full_site.projects, ProjectPage, title=f"Led {n}", summary="More.", lead_organization=partner
+        )
+        extra.partner_organizations.set([partner])
+        extra.save_revision().publish()
+    assert statements(client, "/partners/") == directory
+    assert statements(client, "/partners/?page=2") == directory
+    assert statements(client, _profile_url(partner)) == profile
