@@ -1,0 +1,46 @@
+"""sitemap.xml (Wagtail's sitemaps) and robots.txt.
+
+Wagtail's `Sitemap.items()` lists the site root's descendants with `.live().public()`. The project's one
+definition of "visible" is cms/visibility, so `PageSitemap` takes the same rows through `visible_pages`: live,
+and neither the page nor an ancestor view-restricted. Each page gives its URL and lastmod (its last publication)
+through Wagtail's `get_sitemap_urls()`, which a page model can override to add or leave out URLs.
+
+Built to grow: `SITEMAPS` has one section per kind of URL (Django's sitemap framework joins them), so the
+partner profile pages, when they exist, add a section here; and `PageSitemap` lists the pages under every
+translation of the site's root page, so each locale's tree is in the sitemap once locales exist.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from .visibility import visible_pages
+
+ROBOTS_DISALLOW = ("/admin/", "/django-admin/", "/api/preview/")
+
+
+class PageSitemap(Sitemap):
+    """Every visible page of the request's site, in every locale of its root."""
+
+    def items(self):
+        site = self.get_wagtail_site()
+        in_site = Q()
+        for root in site.root_page.get_translations(inclusive=True):
+            in_site |= Page.objects.descendant_of_q(root, inclusive=True)
+        pages = Page.objects.filter(in_site)
+        return visible_pages(pages).order_by("path").defer_streamfields().specific()
+
+
+SITEMAPS = {"pages": PageSitemap}
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
