@@ -69,13 +69,15 @@ def json_chunks(rows):
 
 
 def page_rows(model, queryset, request):
-    """The export rows of `queryset` (pages of `model`, visibility and filters applied by the caller)."""
-    for page in model.export_queryset(queryset).iterator(chunk_size=CHUNK):
+    """The export rows of `queryset` (pages of `model` with `export_queryset` applied)."""
+    for page in queryset.iterator(chunk_size=CHUNK):
         yield model.export_row(page, request)
 
 
 def export_response(model, queryset, request, fmt: str, filename: str) -> StreamingHttpResponse:
-    rows = page_rows(model, queryset, request)
+    """`queryset`: pages of `model`, visibility and filters applied by the caller. The relations' querysets are
+    built here, while the request runs (its view restrictions read once), not later when the body streams."""
+    rows = page_rows(model, model.export_queryset(queryset), request)
     body = csv_lines(list(model.export_columns), rows) if fmt == "csv" else json_chunks(rows)
     response = StreamingHttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
