@@ -1,4 +1,4 @@
-"""OpenAPI schema: our own endpoints only (search, suggest, related), with the filter values of the database.
+"""OpenAPI schema: our own endpoints only (search, suggest, related, exports), with the filter values of the database.
 
 The Wagtail API v2 endpoints (/api/v2/...) and the preview endpoint are left out: their response fields depend
 on the page type and on ?fields=, which drf-spectacular cannot describe from a static serializer."""

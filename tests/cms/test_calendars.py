@@ -157,3 +157,13 @@ def test_the_page_links_its_file_and_shows_the_time_in_its_zone(client, site_tre
     assert "js/local-time.js" in text
     listing = client.get(site_tree.webinars.url).content.decode()
     assert f'href="{site_tree.webinars.url}calendar.ics"' in listing
+
+
+def test_a_past_webinar_keeps_its_recording_and_its_calendar_file(client, site_tree):
+    page = webinar(site_tree, start_date=days_from_today(-20), recording_url="https://example.org/recording")
+    text = client.get(page.url).content.decode()
+    assert 'href="https://example.org/recording"' in text
+    assert "Register for this webinar" not in text
+    (entry,) = events_of(client.get(page.url + "calendar.ics"))
+    assert str(entry["location"]) == "https://example.org/recording"
+    assert "Recording: https://example.org/recording" in str(entry["description"])
