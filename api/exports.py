@@ -119,6 +119,10 @@ class ExportApi(APIView):
     def get(self, request):
         params = request.query_params
         reject_unknown(params, frozenset(self.filters._declared_fields))
+        for name, values in params.lists():
+            # The schema's values are never empty: "objective=" is a mistake to report, not "no filter".
+            if name != "format" and any(not part.strip() for raw in values for part in raw.split(",")):
+                raise ParamError(name, f"{name} has an empty value.")
         fmt = params.get("format", "json")
         if fmt not in FORMATS:
             raise ParamError("format", f"Unknown format {fmt[:40]!r}: use csv or json.")

@@ -21,6 +21,7 @@ from django.http import HttpResponse
 from django.utils.html import strip_tags
 from django.utils.timezone import now
 from icalendar import Calendar, Event
+from wagtail.models import Site
 
 PRODUCT_ID = "-//4 per 1000 Initiative//Soil Knowledge Hub//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -33,8 +34,6 @@ def plain_text(value: str) -> str:
 
 def site_host(request) -> str:
     """The host of the request's Wagtail site (stable whatever host name or port the request came by)."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     return site.hostname if site is not None else request.get_host().split(":")[0]
 

@@ -129,7 +129,7 @@ def publisher(resource) -> str:
 
 
 def _url(resource, request) -> str:
-    return resource.get_full_url(request)
+    return resource.get_full_url(request) or ""  # none yet in the preview of a new page
 
 
 def bibtex(resource, request) -> str:

@@ -75,7 +75,9 @@ def _person(person) -> dict:
     return data
 
 
-def webinar_ld(page, request) -> dict:
+def webinar_ld(page, request) -> dict | None:
+    if page.compute_starts_at() is None:  # a preview of a webinar without its date yet
+        return None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

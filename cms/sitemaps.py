@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -39,7 +39,7 @@ class PageSitemap(Sitemap):
 SITEMAPS = {"pages": PageSitemap}
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")

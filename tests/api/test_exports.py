@@ -69,6 +69,8 @@ def test_filters_are_the_listings_and_csv_is_the_same_rows(api, hub):
         ("year=12", "year"),
         ("kind=report", "kind"),  # a resource filter, not a project's
         ("colour=green", "colour"),
+        ("objective=&practice=", "objective"),
+        ("region=kenya,,france", "region"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_parameter(api, hub, query, param):
