@@ -1,4 +1,4 @@
-"""OpenAPI schema: our own endpoints only (search, suggest, related), with the filter values of the database.
+"""OpenAPI schema: our own endpoints only (search, suggest, related, exports), with the filter values of the database.
 
 The Wagtail API v2 endpoints (/api/v2/...) and the preview endpoint are left out: their response fields depend
 on the page type and on ?fields=, which drf-spectacular cannot describe from a static serializer."""
@@ -26,14 +26,19 @@ def document_retry_after(result, generator, request, public):
 
 
 def declare_known_values(result, generator, request, public):
-    """The search's goal, objective, practice and region parameters take the values in the database when the
-    schema is generated (cms.filters.known_values, the same the server accepts), so that a client or a
-    schema-driven test never builds a request the server must refuse as unknown."""
+    """The goal, objective, practice and region parameters (of search and of the exports) take the values in the
+    database when the schema is generated (cms.filters.known_values, the same the server accepts), so that a
+    client or a schema-driven test never builds a request the server must refuse as unknown."""
+    for path in ("/api/search/", "/api/export/projects/", "/api/export/resources/"):
+        _declare_known_values(result.get("paths", {}).get(path, {}).get("get", {}))
+    return result
+
+
+def _declare_known_values(operation: dict) -> None:
     from django.db import DatabaseError
 
     from cms.filters import known_values
 
-    operation = result.get("paths", {}).get("/api/search/", {}).get("get", {})
     declared = []
     for parameter in operation.get("parameters", []):
         if parameter["name"] in {"goal", "objective", "practice", "region"}:
@@ -50,4 +55,3 @@ def declare_known_values(result, generator, request, public):
         declared.append(parameter)
     if operation:
         operation["parameters"] = declared
-    return result

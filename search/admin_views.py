@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.exports import csv_safe
+
 from .models import SearchLogEntry
 
 PERIODS = (7, 30, 90)
@@ -110,7 +112,7 @@ class SearchTermsView(WagtailAdminTemplateMixin, TemplateView):
             for row in popular_queries(days, limit=10_000):
                 writer.writerow(
                     [
-                        _csv_safe(row["query"]),
+                        csv_safe(row["query"]),
                         row["searches"],
                         round(row["average_results"] or 0, 1),
                         row["last_searched"].isoformat(),
@@ -119,10 +121,5 @@ class SearchTermsView(WagtailAdminTemplateMixin, TemplateView):
         else:
             writer.writerow(["query", "times", "last searched"])
             for row in zero_result_queries(days, limit=10_000):
-                writer.writerow([_csv_safe(row["query"]), row["times"], row["last_searched"].isoformat()])
+                writer.writerow([csv_safe(row["query"]), row["times"], row["last_searched"].isoformat()])
         return response
-
-
-def _csv_safe(value: str) -> str:
-    """Visitors typed these: keep a spreadsheet from reading one as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -541,6 +541,7 @@ class DemoLoader:
                     "summary": item["summary"],
                     "body": body_blocks(item.get("body")),
                     "external_url": item.get("external_url", ""),
+                    "doi": item.get("doi", ""),
                 },
                 m2m={
                     "objectives": [self.objectives[code] for code in item.get("objectives", [])],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.db.models.functions import Substr, Upper
 from django.http import Http404
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
 from cms.visibility import visible_pages
 
@@ -36,7 +36,7 @@ class Initial:
     selected: bool
 
 
-class PartnerDirectoryPage(RoutablePageMixin, ListingPage):
+class PartnerDirectoryPage(ListingPage):
     """The partner directory (one per site, usually at /partners/) and the organization profiles under it."""
 
     page_size = 24
@@ -46,6 +46,10 @@ class PartnerDirectoryPage(RoutablePageMixin, ListingPage):
 
     class Meta:
         verbose_name = "partner directory"
+
+    # The listings' export.csv / export.json route exports child pages; the directory has none (its rows are
+    # organizations, in the API's /api/v2/organizations/), so it does not offer one.
+    export = None
 
     # --- the directory ----------------------------------------------------------------------------------
 

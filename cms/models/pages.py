@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,12 +29,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import calendars, citations
 from cms.api_fields import AttachedDocumentsField, DocumentField, PageField, PageListField
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE
+from cms.exports import export_response
 from cms.filters import FilterError, filter_pages, listing_form, parse_page_filters, region_index_values
 from cms.preview import HeadlessPreviewIfConfiguredMixin
-from cms.visibility import visible_pages
+from cms.visibility import visible_documents, visible_pages
 
 from .snippets import Organization, Person, Region, SoilPractice
 
@@ -55,6 +57,22 @@ CURRENCY_CHOICES = [
     ("BRL", "Brazilian real (BRL)"),
     ("INR", "Indian rupee (INR)"),
 ]
+
+
+def visible_attachments(model) -> Prefetch:
+    """A page's attached documents that are visible (never a document of a private collection), for exports."""
+    return Prefetch(
+        "documents",
+        queryset=model.objects.filter(document__in=visible_documents()).select_related("document"),
+    )
+
+
+def _document_urls(page, request) -> list[str]:
+    return [request.build_absolute_uri(item.document.url) for item in page.documents.all()]
+
+
+def _published(page) -> dict:
+    return {"first_published_at": page.first_published_at, "last_published_at": page.last_published_at}
 
 
 def _objective_facets(objectives) -> dict[str, list[str]]:
@@ -657,8 +675,11 @@ class ResourceDocument(AttachedDocument):
 # --- Projects ---------------------------------------------------------------------------------------------
 
 
-class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
-    """A catalogue page whose children are listed, filtered by the filters their type offers (cms/filters.py)."""
+class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePageMixin, Page):
+    """A catalogue page whose children are listed, filtered by the filters their type offers (cms/filters.py).
+
+    A listing that names its `listed_model` exports its current filtered list under export.csv and export.json
+    (cms/exports.py): the same rows as the page shows (`listed_children`), all of them, streamed."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
@@ -669,9 +690,27 @@ class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     parent_page_types = ["cms.HomePage"]
     max_count = 1
     page_size = 12
+    listed_model: type[Page] | None = None
 
     class Meta:
         abstract = True
+
+    def listed_children(self):
+        """The visible children the listing shows, in its order (before filters)."""
+        return visible_pages(self.listed_model.objects.child_of(self))
+
+    @re_path(r"^export\.(?P<fmt>csv|json)/$", name="export")
+    def export(self, request, fmt):
+        if self.listed_model is None:
+            raise Http404("This listing has no export.")
+        try:
+            chosen = parse_page_filters(self.listed_model, request.GET)
+        except FilterError as exc:
+            return HttpResponseBadRequest(
+                f"{exc.param}: {exc.message}", content_type="text/plain; charset=utf-8"
+            )
+        rows = filter_pages(self.listed_children(), self.listed_model, chosen)
+        return export_response(self.listed_model, rows, request, fmt, self.slug)
 
     def paginate(self, request, queryset):
         from django.core.paginator import Paginator
@@ -697,11 +736,16 @@ class ProjectIndexPage(ListingPage):
     class Meta:
         verbose_name = "project catalogue"
 
+    @property
+    def listed_model(self):
+        return ProjectPage
+
+    def listed_children(self):
+        return super().listed_children().order_by("title")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        projects = (
-            visible_pages(ProjectPage.objects.child_of(self)).order_by("title").prefetch_related("countries")
-        )
+        projects = self.listed_children().prefetch_related("countries")
         projects, context["filters"] = self.filtered_children(request, ProjectPage, projects)
         context["projects"] = self.paginate(request, projects)
         return context
@@ -863,6 +907,59 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
             return None
         return max(self.funding_sought - (self.funding_secured or 0), Decimal(0))
 
+    export_columns = (
+        "title",
+        "url",
+        "summary",
+        "status",
+        "start_date",
+        "end_date",
+        "funding_sought",
+        "funding_secured",
+        "funding_gap",
+        "currency",
+        "lead_organization",
+        "partner_organizations",
+        "countries",
+        "practices",
+        "objectives",
+        "documents",
+        "first_published_at",
+        "last_published_at",
+    )
+
+    @classmethod
+    def export_queryset(cls, queryset):
+        return queryset.select_related("lead_organization").prefetch_related(
+            "countries",
+            "practices",
+            "partner_organizations",
+            visible_objectives(),
+            visible_attachments(ProjectDocument),
+        )
+
+    @staticmethod
+    def export_row(page, request) -> dict:
+        return {
+            "title": page.title,
+            "url": page.get_full_url(request),
+            "summary": page.summary,
+            "status": page.status,
+            "start_date": page.start_date,
+            "end_date": page.end_date,
+            "funding_sought": page.funding_sought,
+            "funding_secured": page.funding_secured,
+            "funding_gap": page.funding_gap,
+            "currency": page.currency,
+            "lead_organization": page.lead_organization.name if page.lead_organization else None,
+            "partner_organizations": [org.name for org in page.partner_organizations.all()],
+            "countries": [region.slug for region in page.countries.all()],
+            "practices": [practice.slug for practice in page.practices.all()],
+            "objectives": [objective.code for objective in page.objectives.all()],
+            "documents": _document_urls(page, request),
+            **_published(page),
+        }
+
 
 # --- Webinars and events ----------------------------------------------------------------------------------
 
@@ -881,9 +978,27 @@ class WebinarIndexPage(ListingPage):
         context["past"] = self.paginate(request, webinars.filter(starts_at__lt=now).order_by("-starts_at"))
         return context
 
+    def upcoming_calendar_pages(self):
+        """What the subscribable calendar lists: visible webinars not over yet (one that started an hour ago and
+        runs for two is still on), soonest first."""
+        earliest = timezone.now() - dt.timedelta(minutes=WebinarPage.MAX_DURATION)
+        webinars = visible_pages(WebinarPage.objects.child_of(self)).filter(starts_at__gte=earliest)
+        return [webinar for webinar in webinars.order_by("starts_at") if webinar.ends_at >= timezone.now()]
 
-class WebinarPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+    @path("calendar.ics/", name="calendar")
+    def calendar_feed(self, request):
+        return calendars.feed_calendar(
+            self.upcoming_calendar_pages(), request, f"{self.title}: upcoming webinars", "webinars.ics"
+        )
+
+
+class WebinarPage(
+    HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, RoutablePageMixin, Page
+):
+    """A webinar; its calendar file (an .ics of the one webinar) is served under calendar.ics."""
+
     related_types = ("webinar", "project", "resource")
+    MAX_DURATION = 24 * 60
 
     listing_filters = ("goal", "objective", "practice", "year")
     year_field = "start_date__year"
@@ -905,7 +1020,7 @@ class WebinarPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
     starts_at = models.DateTimeField(editable=False, null=True, db_index=True)
     duration_minutes = models.PositiveSmallIntegerField(
-        default=60, validators=[MinValueValidator(5), MaxValueValidator(24 * 60)]
+        default=60, validators=[MinValueValidator(5), MaxValueValidator(MAX_DURATION)]
     )
     speakers = ParentalManyToManyField(Person, blank=True, related_name="webinars")
     moderator = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -994,6 +1109,10 @@ class WebinarPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         start = self.compute_starts_at()
         return bool(start and start >= timezone.now())
 
+    @path("calendar.ics/", name="calendar")
+    def calendar_file(self, request):
+        return calendars.page_calendar(self, request)
+
     def facets(self) -> dict:
         return {
             **super().facets(),
@@ -1027,6 +1146,12 @@ class EventIndexPage(ListingPage):
         context["past"] = self.paginate(request, events.filter(end_date__lt=today).order_by("-start_date"))
         return context
 
+    @path("calendar.ics/", name="calendar")
+    def calendar_feed(self, request):
+        events = visible_pages(EventPage.objects.child_of(self)).select_related("organizer")
+        upcoming = events.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+        return calendars.feed_calendar(upcoming, request, f"{self.title}: upcoming events", "events.ics")
+
 
 class EventPageForm(WagtailAdminPageForm):
     def clean(self):
@@ -1039,7 +1164,12 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+class EventPage(
+    HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, RoutablePageMixin, Page
+):
+    """An event over one or more days; its calendar file (all-day, from the first to the last day) is served under
+    calendar.ics."""
+
     related_types = ("event", "webinar", "project")
 
     class Kind(models.TextChoices):
@@ -1118,6 +1248,10 @@ class EventPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowledge
     def is_upcoming(self) -> bool:
         return self.end_date >= timezone.localdate()
 
+    @path("calendar.ics/", name="calendar")
+    def calendar_file(self, request):
+        return calendars.page_calendar(self, request)
+
     def facets(self) -> dict:
         return {
             **super().facets(),
@@ -1146,9 +1280,16 @@ class ResourceIndexPage(ListingPage):
     class Meta:
         verbose_name = "resource library"
 
+    @property
+    def listed_model(self):
+        return ResourcePage
+
+    def listed_children(self):
+        return super().listed_children().order_by("-year", "title")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        resources = visible_pages(ResourcePage.objects.child_of(self)).order_by("-year", "title")
+        resources = self.listed_children()
         resources, context["filters"] = self.filtered_children(request, ResourcePage, resources)
         context["resources"] = self.paginate(request, resources)
         return context
@@ -1166,7 +1307,12 @@ class ResourcePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
+class ResourcePage(
+    HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, RoutablePageMixin, Page
+):
+    """A community resource; its citation is served as cite.bib (BibTeX), cite.ris (RIS) and cite.json
+    (CSL-JSON), see cms/citations.py."""
+
     related_types = ("resource", "project", "webinar")
 
     class Kind(models.TextChoices):
@@ -1199,6 +1345,18 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
     external_url = models.URLField(
         blank=True, help_text="Where the resource lives, if it is not attached here."
     )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[citations.validate_doi],
+        help_text="Digital Object Identifier, e.g. 10.3389/fsufs.2020.00037 (a https://doi.org/ link is accepted).",
+    )
+    publisher = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Who published it, for citations; leave empty for the Initiative's own resources.",
+    )
     objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="resources")
     practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="resources")
     regions = ParentalManyToManyField(Region, blank=True, related_name="resources")
@@ -1217,6 +1375,7 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
         FieldPanel("summary"),
         InlinePanel("documents", heading="Documents", label="Document"),
         FieldPanel("external_url"),
+        FieldRowPanel([FieldPanel("doi"), FieldPanel("publisher")], heading="Citation"),
         FieldPanel("body"),
         FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
@@ -1238,6 +1397,8 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
         APIField("summary"),
         APIField("body"),
         APIField("external_url"),
+        APIField("doi"),
+        APIField("publisher"),
         APIField("documents", serializer=AttachedDocumentsField()),
         APIField("objectives", serializer=PageListField()),
         APIField("practices"),
@@ -1257,6 +1418,67 @@ class ResourcePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowle
     @property
     def author_list(self) -> list[str]:
         return [name.strip() for name in self.authors.split(";") if name.strip()]
+
+    def save(self, *args, **kwargs):
+        self.doi = citations.normalize_doi(self.doi)
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["bibtex"] = citations.bibtex(self, request)
+        return context
+
+    @re_path(r"^cite\.(?P<fmt>bib|ris|json)/$", name="cite")
+    def cite(self, request, fmt):
+        build, content_type, extension = citations.FORMATS[fmt]
+        response = HttpResponse(build(self, request), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{citations.citation_key(self)}.{extension}"'
+        return response
+
+    export_columns = (
+        "title",
+        "url",
+        "kind",
+        "authors",
+        "year",
+        "language",
+        "publisher",
+        "doi",
+        "summary",
+        "external_url",
+        "documents",
+        "objectives",
+        "practices",
+        "regions",
+        "first_published_at",
+        "last_published_at",
+    )
+
+    @classmethod
+    def export_queryset(cls, queryset):
+        return queryset.prefetch_related(
+            "regions", "practices", visible_objectives(), visible_attachments(ResourceDocument)
+        )
+
+    @staticmethod
+    def export_row(page, request) -> dict:
+        return {
+            "title": page.title,
+            "url": page.get_full_url(request),
+            "kind": page.kind,
+            "authors": page.author_list,
+            "year": page.year,
+            "language": page.language,
+            "publisher": citations.publisher(page),
+            "doi": page.doi,
+            "summary": page.summary,
+            "external_url": page.external_url,
+            "documents": _document_urls(page, request),
+            "objectives": [objective.code for objective in page.objectives.all()],
+            "practices": [practice.slug for practice in page.practices.all()],
+            "regions": [region.slug for region in page.regions.all()],
+            **_published(page),
+        }
 
     def facets(self) -> dict:
         return {

@@ -29,7 +29,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Soil Knowledge Hub API",
     "DESCRIPTION": (
-        "Search, autocomplete and related content of the 4 per 1000 Initiative's knowledge base. "
+        "Search, autocomplete, related content and exports (CSV or JSON) of the 4 per 1000 Initiative's knowledge base. "
         "Content itself (pages, documents, images, organizations, people, soil practices, countries and "
         "regions) is served by the Wagtail API at /api/v2/ (not described here: its fields depend on the page "
         'type and on ?fields=). Errors are JSON: {"error": {"param": ..., "message": ...}}.'

@@ -14,7 +14,13 @@ def test_schema_describes_our_endpoints(api, hub):
     response = api.get("/api/schema/", HTTP_ACCEPT=OPENAPI_JSON)
     assert response.status_code == 200
     schema = response.json()
-    assert set(schema["paths"]) == {"/api/search/", "/api/search/suggest/", "/api/pages/{id}/related/"}
+    assert set(schema["paths"]) == {
+        "/api/search/",
+        "/api/search/suggest/",
+        "/api/pages/{id}/related/",
+        "/api/export/projects/",
+        "/api/export/resources/",
+    }
     search = schema["paths"]["/api/search/"]["get"]
     params = {p["name"] for p in search["parameters"]}
     assert params == {

@@ -305,3 +305,18 @@ def test_the_directory_is_cached_and_a_change_of_organization_shows_at_once(clie
     assert client.get("/partners/")["X-Page-Cache"] == "hit"
     Organization.objects.create(name="Brand New Partner", kind="ngo")
     assert "Brand New Partner" in names(client, "/partners/")
+
+
+def test_the_sitemap_lists_the_profiles_while_the_directory_is_visible(client, directory):
+    import xml.etree.ElementTree as ET
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+    def locations():
+        root = ET.fromstring(client.get("/sitemap.xml").content)
+        return {url.findtext(f"{namespace}loc") for url in root.findall(f"{namespace}url")}
+
+    profiles = {f"http://testserver/partners/{org.slug}/" for org in directory.orgs.values()}
+    assert profiles <= locations()
+    directory.directory.unpublish()
+    assert not profiles & locations()

@@ -4,7 +4,7 @@ Two kinds of entries:
 
 * ``"sample": False`` -- real public documents, pages or recordings, described
   in our own words from their public sources and linked to the URL of
-  the document (or to its DOI).
+  the document (or to its DOI), with the DOI itself only where the reference facts give it.
 * ``"sample": True`` -- invented resources written by the Hub team. Those with
   a ``"document"`` key are rendered to PDF from ``PDF_DOCUMENTS``; the others
   point to placeholder URLs on https://example.org/.
@@ -27,6 +27,7 @@ def _r(
     document=None,
     external_url="",
     sample=True,
+    doi="",
 ):
     return {
         "title": title,
@@ -42,6 +43,7 @@ def _r(
         "document": document,
         "external_url": external_url,
         "sample": sample,
+        "doi": doi,
     }
 
 
@@ -472,6 +474,8 @@ RESOURCES = [
         ["France", "Senegal"],
         external_url="https://www.frontiersin.org/articles/10.3389/fsufs.2020.00037/full",
         sample=False,
+        # The DOI is in the article's address (Frontiers' addresses are made of the DOI), as the facts file gives it.
+        doi="10.3389/fsufs.2020.00037",
     ),
     _r(
         "Towards a global-scale soil climate mitigation strategy",
