@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
@@ -15,8 +16,8 @@ class Region(index.Indexed, models.Model):
     (cms/filters.py: region_q, region_index_values)."""
 
     class Kind(models.TextChoices):
-        REGION = "region", "World region"
-        COUNTRY = "country", "Country"
+        REGION = "region", _("World region")
+        COUNTRY = "country", _("Country")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, blank=True)
