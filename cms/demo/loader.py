@@ -699,7 +699,12 @@ class LocaleTranslations:
         for title, (translated, summary) in data["resources"].items():
             self.translate(
                 f"resource:{title}",
-                {"title": translated, "summary": summary, "body": body_blocks([self.note()])},
+                {
+                    "title": translated,
+                    "summary": summary,
+                    "body": body_blocks([self.note()]),
+                    "language": self.code,
+                },
                 m2m={"objectives": self.localized_objectives(pages[f"resource:{title}"])},
             )
         for title, (translated, abstract) in data["webinars"].items():

@@ -179,7 +179,10 @@ def unique_code_in_locale(page) -> None:
     taken = type(page).objects.filter(code=page.code, locale_id=page.locale_id).exclude(pk=page.pk)
     if page.code and taken.exists():
         raise ValidationError(
-            {"code": f"Another {page._meta.verbose_name} already has the code {page.code}."}
+            {
+                "code": _("Another %(type)s already has the code %(code)s.")
+                % {"type": page._meta.verbose_name, "code": page.code}
+            }
         )
 
 
