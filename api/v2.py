@@ -9,6 +9,7 @@ filters on other fields are validated first, so a bad value answers 400 instead 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
@@ -227,6 +228,10 @@ class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
     def get_queryset(self):
         if "\x00" in self.request.GET.get("type", ""):
             raise ParamError("type", "type doesn't exist")
+        locale = self.request.GET.get("locale")
+        codes = [code for code, _name in settings.LANGUAGES]
+        if locale is not None and locale not in codes:
+            raise ParamError("locale", f"Unknown locale {locale[:40]!r}: use one of {', '.join(codes)}.")
         return super().get_queryset()
 
     def find_object(self, queryset, request):

@@ -40,6 +40,7 @@ def test_pages_of_one_locale(client, translated):
     assert [item["title"] for item in english["items"]] == [project.title]
     unknown = client.get("/api/v2/pages/?locale=xx")
     assert unknown.status_code == 400
+    assert unknown.json()["error"]["param"] == "locale"
 
 
 def test_a_pages_detail_lists_its_visible_translations(client, translated):
