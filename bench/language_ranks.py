@@ -53,7 +53,14 @@ MODES = ("keyword", "semantic", "hybrid")
 def rank(q: str, mode: str, locale: str, language: str, expected: str) -> int | None:
     """1-based rank of `expected` searching `locale` ("" = every locale), the query analysed in `language`."""
     response = search(
-        SearchQuery(q=q, mode=mode, filters=SearchFilters(locale=locale), page_size=DEPTH, language=language)
+        SearchQuery(
+            q=q,
+            mode=mode,
+            filters=SearchFilters(locale=locale),
+            page_size=DEPTH,
+            language=language,
+            facets=False,
+        )
     )
     titles = [result.title for result in response.results]
     return titles.index(expected) + 1 if expected in titles else None
