@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve setup test lint format bench-indexing bench-search bench-load evaluate clean-db
+.PHONY: install run serve setup test lint format messages bench-indexing bench-search bench-load evaluate clean-db
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+	@# The interface's French and Spanish (.po in git; .mo compiled here, with polib: no GNU gettext needed).
+	$(PY) -m config.compile_messages
 
 setup: install
 	$(PY) manage.py migrate --noinput
@@ -36,6 +38,11 @@ run: setup
 
 test: install
 	$(PY) -m pytest
+
+# Refresh locale/*/LC_MESSAGES/django.po from the templates and code (needs GNU gettext's xgettext); then
+# translate the new entries and run `make install` to compile them.
+messages: install
+	$(PY) manage.py makemessages --locale fr --locale es --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'bench/*' --ignore 'tests/*'
 
 lint: install
 	$(VENV)/bin/ruff check .

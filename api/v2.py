@@ -9,6 +9,7 @@ filters on other fields are validated first, so a bad value answers 400 instead 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
@@ -17,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from taggit.managers import TaggableManager
@@ -31,12 +33,14 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import parse_fields_parameter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import get_object_detail_url, parse_fields_parameter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import Page
 
 from cms.filters import FILTERS, FilterError, filter_pages, parse_page_filters
 from cms.models import EventPage, Organization, Person, Region, SoilPractice, WebinarPage
@@ -164,6 +168,39 @@ class SiteFilter(BaseFilterBackend):
         return upcoming if value == "upcoming" else ~upcoming
 
 
+class PageTranslationsField(serializers.Field):
+    """A page's translations that anyone may see, in its detail: [{id, locale, title, html_url, detail_url}]."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        request = self.context["request"]
+        rows = (
+            visible_pages(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        return [
+            {
+                "id": row.pk,
+                "locale": row.locale.language_code,
+                "title": row.title,
+                "html_url": row.get_full_url(request),
+                "detail_url": get_object_detail_url(self.context["router"], request, Page, row.pk),
+            }
+            for row in rows
+        ]
+
+
+class TranslatedPageSerializer(PageSerializer):
+    translations = PageTranslationsField()
+
+
 class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
     schema = None  # not in the OpenAPI schema: fields depend on ?type= and ?fields=
     filter_backends = [
@@ -178,6 +215,10 @@ class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(SiteFilter.params)
+    # ?locale=fr lists one locale's pages (Wagtail's LocaleFilter); a page's detail lists its translations.
+    base_serializer_class = TranslatedPageSerializer
+    meta_fields = [*WagtailPagesAPIViewSet.meta_fields, "translations"]
+    detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "translations"]
 
     def get_base_queryset(self):
         # Wagtail lets a signed-in client see restricted pages it may view; this API shows every client what an
@@ -187,6 +228,10 @@ class PagesAPIViewSet(V2ErrorsMixin, WagtailPagesAPIViewSet):
     def get_queryset(self):
         if "\x00" in self.request.GET.get("type", ""):
             raise ParamError("type", "type doesn't exist")
+        locale = self.request.GET.get("locale")
+        codes = [code for code, _name in settings.LANGUAGES]
+        if locale is not None and locale not in codes:
+            raise ParamError("locale", f"Unknown locale {locale[:40]!r}: use one of {', '.join(codes)}.")
         return super().get_queryset()
 
     def find_object(self, queryset, request):

@@ -29,7 +29,14 @@ from wagtail.models import Page
 from cms.constants import GOAL_CODES, content_types
 from cms.replica import read_connection
 from cms.visibility import page_is_visible
-from search.params import LANGUAGES, MAX_PAGE_SIZE, parse_search_params
+from search.params import (
+    ALL_LOCALES,
+    LANGUAGES,
+    MAX_PAGE_SIZE,
+    parse_locale,
+    parse_search_params,
+    site_locales,
+)
 from search.related import related_to_page
 from search.service import FACETS, MAX_QUERY_LENGTH, MODES, SearchError, search
 from search.suggest import suggest_titles
@@ -175,6 +182,12 @@ class SearchApi(SearchThrottledAPIView):
             required=False,
             help_text="Language codes.",
         )
+        locale = serializers.ChoiceField(
+            choices=[*site_locales(), ALL_LOCALES],
+            required=False,
+            help_text="Site locale searched: its pages and the documents they use (en, fr, es); all or absent "
+            "searches every locale. Queries are also stemmed in that locale's language.",
+        )
         year_from = serializers.IntegerField(
             min_value=1900, max_value=2100, required=False, help_text="Earliest year (inclusive)."
         )
@@ -231,6 +244,13 @@ class SearchApi(SearchThrottledAPIView):
             passages = PassageSerializer(many=True)
             date = serializers.DateField(allow_null=True)
             year = serializers.IntegerField(allow_null=True)
+            lang = serializers.CharField(
+                help_text="Language the page or document is written in (en, fr, es, ...)."
+            )
+            locales = serializers.ListField(
+                child=serializers.CharField(),
+                help_text="Site locales it belongs to: a page's own; for a document, those of the pages using it.",
+            )
 
         @extend_schema_serializer(component_name="FacetValue")
         class FacetValueSerializer(serializers.Serializer):
@@ -306,6 +326,8 @@ class SearchApi(SearchThrottledAPIView):
                             ],
                             "date": "2024-03-01",
                             "year": 2024,
+                            "lang": "en",
+                            "locales": ["en"],
                         }
                     ],
                     "facets": {
@@ -355,6 +377,8 @@ class SearchApi(SearchThrottledAPIView):
                     ],
                     "date": result.date,
                     "year": result.year,
+                    "lang": result.language,
+                    "locales": list(result.locales),
                 }
                 for result in response.results
             ],
@@ -382,6 +406,11 @@ class SuggestApi(SearchThrottledAPIView):
             default=8,
             required=False,
             help_text=f"At most this many suggestions (1 to {MAX_RELATED}).",
+        )
+        locale = serializers.ChoiceField(
+            choices=[*site_locales(), ALL_LOCALES],
+            required=False,
+            help_text="Only titles of this locale's pages and the documents they use; all or absent: every locale.",
         )
 
     @extend_schema_serializer(component_name="SuggestResponse")
@@ -426,7 +455,11 @@ class SuggestApi(SearchThrottledAPIView):
         q = " ".join(serializer.validated_data["q"].split())
         suggestions = [
             {**item, "url": request.build_absolute_uri(item["url"]) if item.get("url") else ""}
-            for item in suggest_titles(q, limit=serializer.validated_data["limit"])
+            for item in suggest_titles(
+                q,
+                limit=serializer.validated_data["limit"],
+                locale=parse_locale(serializer.validated_data),
+            )
         ]
         return Response(self.OutputSerializer({"q": q, "suggestions": suggestions}).data)
 

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE, content_types
+from .locales import in_active_language
 from .visibility import visible_pages
 
 
@@ -50,12 +51,12 @@ def request_values(params: Mapping, name: str) -> list[str]:
 
 def _unknown(param: str, label: str, values: Iterable[str]) -> FilterError:
     shown = ", ".join(repr(value[:40]) for value in list(values)[:5])
-    return FilterError(param, f"Unknown {label}: {shown}.")
+    return FilterError(param, _("Unknown %(label)s: %(value)s.") % {"label": label, "value": shown})
 
 
 def _no_nulls(param: str, values: list[str]) -> None:
     if any("\x00" in value for value in values):
-        raise FilterError(param, f"Null characters are not allowed in {param}.")
+        raise FilterError(param, _("Null characters are not allowed in %(param)s.") % {"param": param})
 
 
 # --- "A world region includes its countries" ----------------------------------------------------------------------
@@ -137,7 +138,8 @@ class ChoiceFilter(Filter):
         if unknown:
             raise FilterError(
                 self.param,
-                f"Unknown {self.label.lower()} {unknown[0][:40]!r}: use one of {', '.join(allowed)}.",
+                _("Unknown %(label)s %(value)r: use one of %(allowed)s.")
+                % {"label": str(self.label).lower(), "value": unknown[0][:40], "allowed": ", ".join(allowed)},
             )
         return values
 
@@ -150,7 +152,10 @@ class GoalFilter(Filter):
         codes = [value.upper() for value in values]
         unknown = [code for code in codes if len(code) != 1 or code not in GOAL_CODES]
         if unknown:
-            raise FilterError(self.param, f"Unknown goal {unknown[0][:40]!r}: use a letter from A to F.")
+            raise FilterError(
+                self.param,
+                _("Unknown goal %(value)r: use a letter from A to F.") % {"value": unknown[0][:40]},
+            )
         known = self.known(codes)
         unknown = [code for code in codes if code not in known]
         if unknown:  # a goal without a live page has nothing to find
@@ -172,7 +177,10 @@ class ObjectiveFilter(Filter):
         codes = [value.upper() for value in values]
         unknown = [code for code in codes if not OBJECTIVE_CODE.match(code)]
         if unknown:
-            raise FilterError(self.param, f"Unknown objective {unknown[0][:40]!r}: use a code such as A1.")
+            raise FilterError(
+                self.param,
+                _("Unknown objective %(value)r: use a code such as A1.") % {"value": unknown[0][:40]},
+            )
         known = self.known(codes)
         unknown = [code for code in codes if code not in known]
         if unknown:
@@ -229,9 +237,16 @@ class YearFilter(Filter):
         try:
             value = int(raw)
         except ValueError:
-            raise FilterError(param, f"{param} must be a whole number, not {raw[:40]!r}.") from None
+            raise FilterError(
+                param,
+                _("%(param)s must be a whole number, not %(value)r.") % {"param": param, "value": raw[:40]},
+            ) from None
         if not cls.low <= value <= cls.high:
-            raise FilterError(param, f"{param} must be between {cls.low} and {cls.high}.")
+            raise FilterError(
+                param,
+                _("%(param)s must be between %(low)s and %(high)s.")
+                % {"param": param, "low": cls.low, "high": cls.high},
+            )
         return value
 
     @classmethod
@@ -338,11 +353,15 @@ def _option_rows(model, params) -> dict[str, list[dict]]:
 
     parts = []
     if "goal" in params:
-        parts.append(tagged(visible_pages(_model("GoalPage").objects.all()), "goal", F("code"), F("title")))
+        goals = in_active_language(visible_pages(_model("GoalPage").objects.all()))
+        parts.append(tagged(goals, "goal", F("code"), F("title")))
     if "objective" in params:
         parts.append(
             tagged(
-                visible_pages(_model("ObjectivePage").objects.all()), "objective", F("code"), F("short_label")
+                in_active_language(visible_pages(_model("ObjectivePage").objects.all())),
+                "objective",
+                F("code"),
+                F("short_label"),
             )
         )
     if "practice" in params:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from cms.locales import in_active_language
 from cms.models import ObjectivePage, Organization, Region, SoilPractice, TaskForceMember, TaskForcePage
 
 from .models import PENDING_STATUSES, MembershipApplication, ProjectIdeaSubmission, TaskForceApplication
@@ -32,7 +33,8 @@ def countries_and_regions() -> QuerySet[Region]:
 
 
 def live_objectives() -> QuerySet[ObjectivePage]:
-    return ObjectivePage.objects.live().public().order_by("code")
+    """The live objectives in the visitor's language (each objective once, see cms.locales)."""
+    return in_active_language(ObjectivePage.objects.live().public()).order_by("code")
 
 
 def soil_practices() -> QuerySet[SoilPractice]:
@@ -40,7 +42,8 @@ def soil_practices() -> QuerySet[SoilPractice]:
 
 
 def live_task_forces() -> QuerySet[TaskForcePage]:
-    return TaskForcePage.objects.live().public().order_by("path")
+    """The live task forces in the visitor's language."""
+    return in_active_language(TaskForcePage.objects.live().public()).order_by("path")
 
 
 def pending_counts() -> dict[str, int]:

@@ -73,9 +73,15 @@ class Embedder:
     def tokenizer(self):
         return self.model.tokenizer
 
-    def embed_passages(self, texts: list[str], *, show_progress: bool = False) -> np.ndarray:
+    def embed_passages(
+        self, texts: list[str], *, show_progress: bool = False, prefix: str | None = None
+    ) -> np.ndarray:
+        """Normalised vectors of `texts`, each put after `prefix` (default EMBEDDING_PASSAGE_PREFIX)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        prefix = settings.EMBEDDING_PASSAGE_PREFIX if prefix is None else prefix
+        if prefix:
+            texts = [prefix + text for text in texts]
         with self._lock:
             vectors = self.model.encode(
                 texts,
@@ -87,9 +93,11 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
+        """A query's vector, after EMBEDDING_QUERY_PREFIX (e5-style models embed queries and passages apart)."""
+        prefix = settings.EMBEDDING_QUERY_PREFIX
         if self.query_encoder is not None:
-            return self.query_encoder.encode([text])[0]
-        return self.embed_passages([text])[0]
+            return self.query_encoder.encode([prefix + text])[0]
+        return self.embed_passages([text], prefix=prefix)[0]
 
     @property
     def query_backend(self) -> str:
@@ -120,7 +128,11 @@ def resolve_dtype(setting: str, flags: frozenset[str] | None = None) -> tuple[st
 
 
 def model_key_for(name: str, dtype: str) -> str:
-    return name if dtype == "float32" else f"{name}@{dtype}"
+    """The identity of stored vectors: the model, its dtype and the passage prefix (another prefix gives other
+    vectors, so they are stored and cached apart)."""
+    key = name if dtype == "float32" else f"{name}@{dtype}"
+    prefix = settings.EMBEDDING_PASSAGE_PREFIX
+    return f"{key}+{prefix.strip()}" if prefix else key
 
 
 def current_model_key() -> str:

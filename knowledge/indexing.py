@@ -341,5 +341,6 @@ def site_fields(
         "regions": list(facets.get("regions", [])),
         "year": facets.get("year"),
         "language": facets.get("language", "en"),
+        "locales": sorted(facets.get("locales") or [settings.LANGUAGE_CODE]),
         "date": date if isinstance(date, dt.date) else None,
     }

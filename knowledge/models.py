@@ -69,6 +69,12 @@ class Source(models.Model):
     regions = ArrayField(models.CharField(max_length=120), default=list, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
+    locales = ArrayField(
+        models.CharField(max_length=10),
+        default=list,
+        blank=True,
+        help_text="Site locales it belongs to: a page's own, a document's pages' (searched per locale).",
+    )
     date = models.DateField(null=True, blank=True)
     content_hash = models.CharField(
         max_length=64, blank=True, help_text="Hash of everything indexed; unchanged = skip."
@@ -122,6 +128,7 @@ class Chunk(models.Model):
     regions = ArrayField(models.CharField(max_length=120), default=list, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
+    locales = ArrayField(models.CharField(max_length=10), default=list, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "position"], name="unique_chunk_position")]

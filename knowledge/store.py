@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .folding import fold
 from .models import CorpusStat, EmbeddingCache, Source
 
 logger = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ LANGUAGE_CONFIG_SQL = (
 )
 SOURCE_UPDATE_FIELDS = [
     "page_id", "document_id", "title", "url", "content_type", "goals", "objectives", "practices", "regions",
-    "year", "language", "date", "content_hash", "model_name", "status", "error", "attempts", "chunk_count",
+    "year", "language", "locales", "date", "content_hash", "model_name", "status", "error", "attempts", "chunk_count",
     "indexed_at", "updated_at",
 ]  # fmt: skip
 
@@ -154,7 +155,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
         fields = dict(item["fields"])
         fields.setdefault("content_type", "page")
         fields["language"] = fields.get("language") or "en"
-        for name in ("goals", "objectives", "practices", "regions"):
+        for name in ("goals", "objectives", "practices", "regions", "locales"):
             fields[name] = list(fields.get(name) or [])
         rows.append(
             Source(
@@ -184,10 +185,11 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
         delta = _delete_chunks(cursor, ids)
         # Chunks are inserted with their tsvector and facet columns computed by PostgreSQL in the same statement
         # (an UPDATE afterwards would write every row, and every index entry, twice). Title and heading weigh
-        # more than body text. Queries use the English configuration, so every chunk has English lexemes; other
-        # languages add their own stems.
+        # more than body text. Every chunk has English lexemes (queries in any language are also analysed in
+        # English); chunks in another language add that language's stems of their accent-folded text (folded
+        # in Python, as queries are: knowledge/folding.py).
         columns: dict[str, list] = {name: [] for name in ("source", "position", "heading", "page", "text")}
-        columns.update(tokens=[], hash=[], embedding=[])
+        columns.update(tokens=[], hash=[], embedding=[], folded=[])
         for source, item in zip(rows, latest.values(), strict=True):
             for chunk in item["chunks"]:
                 columns["source"].append(source.pk)
@@ -195,6 +197,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                 columns["heading"].append(chunk["heading"][:500])
                 columns["page"].append(chunk["page_number"])
                 columns["text"].append(chunk["text"])
+                columns["folded"].append(fold(f"{source.title} {chunk['text']}"))
                 columns["tokens"].append(chunk["token_count"])
                 columns["hash"].append(chunk["text_hash"])
                 columns["embedding"].append(vector_text(chunk["embedding"]))
@@ -203,18 +206,19 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
             WITH inserted AS (
                 INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
                     text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
-                    regions, year, language)
+                    regions, year, language, locales)
                 SELECT i.source_id, s.namespace, i.position, i.heading, i.page_number, i.text, i.token_count,
                     i.text_hash, %s, i.embedding::halfvec,
                     setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
                     || setweight(to_tsvector('english', coalesce(i.heading, '')), 'B')
                     || to_tsvector('english', i.text)
                     || CASE WHEN {LANGUAGE_CONFIG_SQL} = 'english'::regconfig THEN ''::tsvector
-                       ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, coalesce(s.title, '') || ' ' || i.text) END,
-                    s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language
+                       ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, i.folded) END,
+                    s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language, s.locales
                 FROM unnest(%s::bigint[], %s::int[], %s::text[], %s::int[], %s::text[], %s::int[], %s::text[],
-                            %s::text[])
-                    AS i(source_id, position, heading, page_number, text, token_count, text_hash, embedding)
+                            %s::text[], %s::text[])
+                    AS i(source_id, position, heading, page_number, text, token_count, text_hash, embedding,
+                         folded)
                 JOIN knowledge_source s ON s.id = i.source_id
                 ORDER BY i.source_id, i.position
                 RETURNING namespace, length(search_vector) AS len

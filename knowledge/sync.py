@@ -132,7 +132,13 @@ def prepare_organization(organization, *, profile_url: str, related_digest: str)
 def document_facets(document, visible_pages: list[Page]) -> dict:
     """A document takes its facets from the visible pages that use it (a report inherits its resource's)."""
     facets: dict = {"content_type": "document", "language": "en"}
-    merged: dict[str, set] = {"goals": set(), "objectives": set(), "practices": set(), "regions": set()}
+    merged: dict[str, set] = {
+        "goals": set(),
+        "objectives": set(),
+        "practices": set(),
+        "regions": set(),
+        "locales": set(),
+    }
     pages = [page.specific for page in sorted(visible_pages, key=lambda page: page.pk)]
     for page in (p for p in pages if hasattr(p, "facets")):
         page_facets = page.facets()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.filters import SEARCH_FILTERS, request_values
+from cms.locales import in_active_language
 from cms.visibility import visible_pages
 
 from .params import FILTER_PARAMS, LANGUAGES, content_type_label
@@ -35,8 +36,16 @@ class FacetLabels:
                 .values_list("facet", key, label)
             )
 
-        rows = tagged(visible_pages(GoalPage.objects.all()), "goals", "code", "title").union(
-            tagged(visible_pages(ObjectivePage.objects.all()), "objectives", "code", "short_label"),
+        # Goals and objectives in the visitor's language where translated (cms.locales), else the default's.
+        rows = tagged(
+            in_active_language(visible_pages(GoalPage.objects.all())), "goals", "code", "title"
+        ).union(
+            tagged(
+                in_active_language(visible_pages(ObjectivePage.objects.all())),
+                "objectives",
+                "code",
+                "short_label",
+            ),
             tagged(SoilPractice.objects.all(), "practices", "slug", "name"),
             tagged(Region.objects.all(), "regions", "slug", "name"),
             all=True,
@@ -172,4 +181,4 @@ def hidden_filter_params(request) -> list[tuple[str, str]]:
         (key, value)
         for key in FILTER_PARAMS
         for value in (request_values(request.GET, key) if key not in ("year_from", "year_to") else [])
-    ] + [(key, request.GET[key]) for key in ("year_from", "year_to") if request.GET.get(key)]
+    ] + [(key, request.GET[key]) for key in ("year_from", "year_to", "locale") if request.GET.get(key)]

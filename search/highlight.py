@@ -7,6 +7,8 @@ import re
 
 from django.utils.html import escape
 
+from knowledge.folding import fold
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -58,6 +60,89 @@ STOP_WORDS = frozenset(
         "then",
     ]
 )
+# French and Spanish ones too (accents folded, as terms are): a French query must not mark every "les".
+STOP_WORDS |= frozenset(
+    [
+        "au",
+        "aux",
+        "ce",
+        "ces",
+        "comment",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "est",
+        "et",
+        "il",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "mais",
+        "ou",
+        "par",
+        "pas",
+        "plus",
+        "pour",
+        "quel",
+        "quelle",
+        "quels",
+        "qui",
+        "que",
+        "quoi",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sont",
+        "sur",
+        "un",
+        "une",
+    ]
+)
+STOP_WORDS |= frozenset(
+    [
+        "al",
+        "como",
+        "con",
+        "cual",
+        "cuales",
+        "de",
+        "del",
+        "donde",
+        "el",
+        "ella",
+        "en",
+        "es",
+        "esta",
+        "este",
+        "hay",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "mas",
+        "no",
+        "o",
+        "para",
+        "pero",
+        "por",
+        "que",
+        "se",
+        "sin",
+        "sobre",
+        "son",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "y",
+    ]
+)
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -67,7 +152,7 @@ def query_terms(q: str) -> list[str]:
     for token in re.findall(r'-?"[^"]*"|-?\S+', q):
         if token.startswith("-") or token.upper() == "OR":
             continue
-        for word in WORD.findall(token.lower()):
+        for word in WORD.findall(fold(token.lower())):
             if (len(word) > 1 or word.isdigit()) and word not in STOP_WORDS and word not in terms:
                 terms.append(word)
     return terms
@@ -85,9 +170,10 @@ def _pattern(terms: list[str]) -> re.Pattern | None:
 
 
 def highlight_passage(text: str, terms: list[str], *, max_chars: int = 420) -> str:
-    """Escaped passage around the first match, with matches wrapped in <mark>."""
-    pattern = _pattern(terms)
-    matches = list(pattern.finditer(text)) if pattern else []
+    """Escaped passage around the first match, with matches wrapped in <mark>. Matching ignores accents
+    (terms are folded, and so is the text, character for character): `vegetaux` marks `végétaux`."""
+    pattern = _pattern([fold(term) for term in terms])
+    matches = list(pattern.finditer(fold(text))) if pattern else []
     start = 0
     if matches and matches[0].start() > max_chars // 3:
         start = text.rfind(" ", 0, matches[0].start() - max_chars // 4) + 1
@@ -100,7 +186,7 @@ def highlight_passage(text: str, terms: list[str], *, max_chars: int = 420) -> s
         if match.start() < start or match.end() > end:
             continue
         parts.append(escape(text[position : match.start()]))
-        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        parts.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
         position = match.end()
     parts.append(escape(text[position:end]))
     if end < len(text):

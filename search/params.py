@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.conf import settings
+
 from cms.constants import LANGUAGE_CHOICES, content_types
 from cms.filters import SEARCH_FILTERS, YEAR, FilterError
 
@@ -29,13 +31,35 @@ def _int(params: Mapping, name: str, default: int | None, *, low: int, high: int
     return value
 
 
-def parse_filters(params: Mapping) -> SearchFilters:
+ALL_LOCALES = "all"
+
+
+def site_locales() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def parse_locale(params: Mapping, default: str = "") -> str:
+    """The locale searched: `locale` (a site language, or "all" for every locale), else `default`."""
+    raw = params.get("locale", "")
+    if raw == "":
+        return default
+    if raw == ALL_LOCALES:
+        return ""
+    if raw not in site_locales():
+        raise SearchError(
+            "locale", f"Unknown locale {raw[:40]!r}: use one of {', '.join([*site_locales(), ALL_LOCALES])}."
+        )
+    return raw
+
+
+def parse_filters(params: Mapping, *, default_locale: str = "") -> SearchFilters:
     try:
         values = {spec.param: spec.parse(params) for spec in SEARCH_FILTERS}
         year_from, year_to = YEAR.parse_range(params)
     except FilterError as exc:
         raise SearchError(exc.param, exc.message) from exc
-    return SearchFilters.of(year_from=year_from, year_to=year_to, **values)
+    locale = parse_locale(params, default_locale)
+    return SearchFilters.of(year_from=year_from, year_to=year_to, locale=locale, **values)
 
 
 def parse_search_params(
@@ -44,7 +68,11 @@ def parse_search_params(
     max_page_size: int = MAX_PAGE_SIZE,
     default_page_size: int = 10,
     require_q: bool = True,
+    default_locale: str = "",
+    language: str = "",
 ) -> SearchQuery:
+    """`default_locale`: the locale searched without a `locale` parameter ("" = all); `language`: the query's
+    language when every locale is searched (the visitor's interface language)."""
     q = " ".join(params.get("q", "").split())
     if require_q and not q:
         raise SearchError("q", "The parameter q is required: a question or some words to search for.")
@@ -56,7 +84,8 @@ def parse_search_params(
     return SearchQuery(
         q=q,
         mode=mode,
-        filters=parse_filters(params),
+        filters=parse_filters(params, default_locale=default_locale),
+        language=language,
         page=_int(params, "page", 1, low=1, high=10_000),
         page_size=_int(params, "page_size", default_page_size, low=1, high=max_page_size),
     )

@@ -40,7 +40,8 @@ def related_sources(
     limit: int = 5,
     request=None,
 ) -> dict[str, list[RelatedItem]]:
-    """Neighbours of the source selected by `where` (on knowledge_source, alias me), grouped by type.
+    """Neighbours of the source selected by `where` (on knowledge_source, alias me), grouped by type, in its
+    locales (a French page's related content is French pages and the documents they use).
 
     With `types`, up to `limit` of each type ({type: items}); without, the `limit` closest of any type
     ({"": items})."""
@@ -55,7 +56,7 @@ def related_sources(
     rows = _run_with_hnsw_settings(
         f"""
         WITH me AS MATERIALIZED (
-            SELECT me.id, me.namespace, me.profile FROM knowledge_source me
+            SELECT me.id, me.namespace, me.profile, me.locales FROM knowledge_source me
             WHERE {where} AND me.namespace = {namespace_sql} AND me.profile IS NOT NULL AND me.model_name = {model}
             LIMIT 1
         )
@@ -69,6 +70,7 @@ def related_sources(
             FROM knowledge_source s
             WHERE s.model_name = {model} AND s.namespace = {namespace_sql} AND s.id <> me.id
               AND s.profile IS NOT NULL AND (g.type = '' OR s.content_type = g.type) AND {visible_sql}
+              AND s.locales && me.locales
             ORDER BY s.profile::halfvec({dim}) <=> me.profile::halfvec({dim})
             LIMIT %s
         ) n

@@ -27,8 +27,9 @@ from cms.constants import OBJECTIVE_CODE
 from cms.filters import SEARCH_FILTERS
 from cms.replica import read_connection
 from knowledge.embeddings import current_model_key, get_embedder
+from knowledge.folding import fold
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
-from knowledge.store import sql_literal, vector_text
+from knowledge.store import TS_CONFIG_BY_LANGUAGE, sql_literal, vector_text
 
 from .highlight import highlight_passage, query_terms
 
@@ -58,25 +59,31 @@ class SearchFilters:
     values: tuple[tuple[str, tuple], ...] = ()
     year_from: int | None = None
     year_to: int | None = None
+    # The site locale searched (its pages and the documents they use); "" searches every locale. Not a facet:
+    # it stays when a facet group is left out.
+    locale: str = ""
 
     @classmethod
-    def of(cls, year_from: int | None = None, year_to: int | None = None, **values) -> SearchFilters:
+    def of(
+        cls, year_from: int | None = None, year_to: int | None = None, locale: str = "", **values
+    ) -> SearchFilters:
         unknown = set(values) - set(FILTER_COLUMNS)
         if unknown:
             raise TypeError(f"unknown search filters {sorted(unknown)}")
         kept = tuple((param, tuple(v)) for param, v in values.items() if v)
-        return cls(values=tuple(sorted(kept)), year_from=year_from, year_to=year_to)
+        return cls(values=tuple(sorted(kept)), year_from=year_from, year_to=year_to, locale=locale)
 
     def get(self, param: str) -> tuple:
         return dict(self.values).get(param, ())
 
     def without(self, param: str) -> SearchFilters:
         if param == "year":
-            return SearchFilters(values=self.values)
+            return SearchFilters(values=self.values, locale=self.locale)
         return SearchFilters(
             values=tuple(item for item in self.values if item[0] != param),
             year_from=self.year_from,
             year_to=self.year_to,
+            locale=self.locale,
         )
 
     @property
@@ -106,6 +113,8 @@ class SearchFilters:
                     return False
             elif value not in wanted:
                 return False
+        if self.locale and self.locale not in (source.locales or ()):
+            return False
         if self.year_from is not None and (source.year is None or source.year < self.year_from):
             return False
         return not (self.year_to is not None and (source.year is None or source.year > self.year_to))
@@ -121,6 +130,13 @@ class SearchQuery:
     namespace: str = SITE_NAMESPACE
     passages_per_result: int = 2
     facets: bool = True  # False: no facet counts (evaluation, benchmarks of ranking alone)
+    # The language the query is written in: its words are stemmed in that language besides English (chunks in
+    # that language carry those stems). Defaults to the searched locale.
+    language: str = ""
+
+    @property
+    def analysis_config(self) -> str:
+        return TS_CONFIG_BY_LANGUAGE.get(self.language or self.filters.locale, "english")
 
 
 @dataclass
@@ -149,6 +165,7 @@ class SearchResult:
     page_id: int | None = None
     document_id: int | None = None
     language: str = "en"
+    locales: tuple[str, ...] = ()
 
     @property
     def snippet(self) -> str:
@@ -281,6 +298,9 @@ def filter_sql(filters: SearchFilters, alias: str = "c") -> tuple[str, list]:
         else:
             clauses.append(f"{alias}.{column} = ANY(%s::varchar[])")
         params.append([str(value) for value in values])
+    if filters.locale:
+        clauses.append(f"%s = ANY({alias}.locales)")
+        params.append(filters.locale)
     if filters.year_from is not None:
         clauses.append(f"{alias}.year >= %s")
         params.append(filters.year_from)
@@ -395,20 +415,24 @@ def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filte
             candidate.keyword_rank = rank
 
 
-# The query's lexemes (English stemming, as every chunk has English lexemes) with their Okapi BM25 IDF, the
-# "+1" variant that is never negative; a lexeme not counted yet is taken as rare. Parameters: the text, the
-# namespace twice.
+# The query's lexemes (English stemming, as every chunk has English lexemes, and the query language's stems of
+# the accent-folded text) with their Okapi BM25 IDF, the "+1" variant that is never negative; a lexeme not
+# counted yet is taken as rare. Parameters: terms_params(), the namespace twice.
 TERMS_SQL = """
     terms AS MATERIALIZED (
         SELECT left(w, 200) AS lexeme,
                ln(1 + (st.n - coalesce(l.ndoc, 1) + 0.5::float8) / (coalesce(l.ndoc, 1) + 0.5::float8)) AS idf
-        FROM unnest(tsvector_to_array(to_tsvector('english', %s))) w
+        FROM unnest(tsvector_to_array(to_tsvector('english', %s) || to_tsvector(%s::regconfig, %s))) w
         CROSS JOIN (
             SELECT greatest(coalesce(max(chunks), 1), 1) AS n FROM knowledge_corpusstat WHERE namespace = %s
         ) st
         LEFT JOIN knowledge_lexemestat l ON l.namespace = %s AND l.lexeme = left(w, 200)
     )
 """
+
+
+def terms_params(query: SearchQuery, text: str) -> list:
+    return [text, query.analysis_config, fold(text)]
 
 
 def _text_conditions(q: str) -> tuple[str, list]:
@@ -468,7 +492,7 @@ def _keyword_posting_rows(cursor, words: str, excluded, context: _Context, filte
             ORDER BY best.score DESC, best.chunk_id
             """,
             [
-                words,
+                *terms_params(query, words),
                 query.namespace,
                 query.namespace,
                 query.namespace,
@@ -515,7 +539,7 @@ def _keyword_phrase_rows(
         LIMIT %s
         """,
         [
-            text,
+            *terms_params(query, text),
             query.namespace,
             query.namespace,
             query.namespace,
@@ -546,7 +570,9 @@ def _fuse(candidates: dict[int, _Candidate], params: dict) -> list[tuple[int, fl
 
 
 # The Source columns a search reads (not the bookkeeping ones: hashes, errors, attempts, vectors).
-SOURCE_FIELDS = ("namespace", "kind", "object_id", "page_id", "document_id", "title", "url", "date", *FACETS)
+SOURCE_FIELDS = (
+    "namespace", "kind", "object_id", "page_id", "document_id", "title", "url", "date", "locales", *FACETS,
+)  # fmt: skip
 
 
 def _load_sources(ids) -> dict[int, Source]:
@@ -637,7 +663,7 @@ def _facet_counts(context: _Context, main: _Ranking, sources: dict) -> dict[str,
     filters = context.query.filters
     if not filters.active:
         return counts
-    pool = _rank(context, SearchFilters(), sources)
+    pool = _rank(context, SearchFilters(locale=filters.locale), sources)
     union = {pk: sources[pk] for pk, _ in [*main.ranked, *pool.ranked] if pk in sources}
     for group in filters.active_groups:
         others = filters.without(group)
@@ -712,6 +738,7 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
                 page_id=source.page_id,
                 document_id=source.document_id,
                 language=source.language,
+                locales=tuple(source.locales or ()),
             )
         )
     return results

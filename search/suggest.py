@@ -31,8 +31,9 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
-    """Up to `limit` {"title", "url", "type"} for titles whose words start with the words typed.
+def suggest_titles(q: str, *, limit: int = 8, locale: str = "") -> list[dict]:
+    """Up to `limit` {"title", "url", "type"} for titles whose words start with the words typed, in `locale`'s
+    pages and the documents they use ("" = every locale).
 
     Ranked: titles that start with the text typed, then titles whose first word matches, then by text rank,
     shorter titles first. Titles are deduplicated (case-insensitively).
@@ -50,6 +51,7 @@ def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
         WHERE s.namespace = %s
           AND (to_tsvector('simple', s.title) @@ query OR s.title ILIKE %s)
           AND {visible_sql}
+          AND (%s = '' OR %s = ANY(s.locales))
         ORDER BY (s.title ILIKE %s) DESC,
                  (lower(s.title) LIKE %s) DESC,
                  ts_rank(to_tsvector('simple', s.title), query) DESC,
@@ -61,7 +63,17 @@ def suggest_titles(q: str, *, limit: int = 8) -> list[dict]:
     with read_connection().cursor() as cursor:
         cursor.execute(
             sql,
-            [_tsquery(words), SITE_NAMESPACE, prefix, *visible_params, prefix, first_word, 4 * limit],
+            [
+                _tsquery(words),
+                SITE_NAMESPACE,
+                prefix,
+                *visible_params,
+                locale,
+                locale,
+                prefix,
+                first_word,
+                4 * limit,
+            ],
         )
         rows = cursor.fetchall()
 

@@ -15,6 +15,9 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cms.models import ProjectIndexPage, ResourceIndexPage, WebinarIndexPage
@@ -22,7 +25,7 @@ from cms.visibility import visible_pages
 
 from . import facets
 from .models import SearchLogEntry, normalize_query
-from .params import content_type_label, parse_search_params
+from .params import ALL_LOCALES, content_type_label, parse_search_params
 from .service import SearchError, SearchQuery, SearchResponse, search
 from .suggest import suggest_titles
 
@@ -30,9 +33,9 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
 EXAMPLE_QUERIES = [
-    "how do cover crops change soil carbon in dry climates",
-    "webinars on measuring soil carbon",
-    "agroforestry projects in Africa",
+    gettext_lazy("how do cover crops change soil carbon in dry climates"),
+    gettext_lazy("webinars on measuring soil carbon"),
+    gettext_lazy("agroforestry projects in Africa"),
     "A1",
 ]
 
@@ -89,11 +92,13 @@ def editors_picks(request, q: str, *, count_hit: bool) -> list[dict]:
 def browse_links(request) -> list[dict]:
     links = []
     for model, label in (
-        (ProjectIndexPage, "Projects"),
-        (ResourceIndexPage, "Resources"),
-        (WebinarIndexPage, "Webinars"),
+        (ProjectIndexPage, _("Projects")),
+        (ResourceIndexPage, _("Resources")),
+        (WebinarIndexPage, _("Webinars")),
     ):
-        page = visible_pages(model.objects.all()).order_by("path").first()
+        pages = visible_pages(model.objects.all())
+        page = pages.filter(locale__language_code=translation.get_language()).order_by("path").first()
+        page = page or pages.order_by("path").first()
         url = page.get_url(request) if page else None
         if url:
             links.append({"label": label, "url": url})
@@ -125,9 +130,14 @@ def log_search(query: SearchQuery, response: SearchResponse) -> None:
 def search_page(request):
     q = " ".join(request.GET.get("q", "").split())
     params = facets.request_params(request)
+    language = translation.get_language()
     context = {
         "q": q,
         "examples": [{"text": text, "url": facets.search_url([("q", text)])} for text in EXAMPLE_QUERIES],
+        # The page searches its own language's pages; "all languages" searches every locale.
+        "all_locales": request.GET.get("locale") == ALL_LOCALES,
+        "all_locales_url": facets.search_url([*facets.without(params, "locale"), ("locale", ALL_LOCALES)]),
+        "this_locale_url": facets.search_url(facets.without(params, "locale")),
         "error": None,
         "hidden_filters": facets.hidden_filter_params(request),
         "mode": request.GET.get("mode", ""),
@@ -135,7 +145,12 @@ def search_page(request):
     }
     try:
         query = parse_search_params(
-            request.GET, max_page_size=50, default_page_size=PAGE_SIZE, require_q=False
+            request.GET,
+            max_page_size=50,
+            default_page_size=PAGE_SIZE,
+            require_q=False,
+            default_locale=language,
+            language=language,
         )
         response = search(query) if q else None
     except SearchError as error:
@@ -180,7 +195,7 @@ def search_page(request):
 def suggest(request):
     q = request.GET.get("q", "")[:200]
     try:
-        suggestions = suggest_titles(q)
+        suggestions = suggest_titles(q, locale=translation.get_language())
     except Exception:
         logger.exception("Title suggestions failed")
         suggestions = []

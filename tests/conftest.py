@@ -21,6 +21,13 @@ from cms.models import (
 _slugs = itertools.count(1)
 
 
+def pytest_configure(config):
+    """The interface's .mo files, as `make install` compiles them (a run of pytest alone gets them too)."""
+    from config.compile_messages import compile_messages
+
+    compile_messages()
+
+
 def publish(page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import hash_filelike
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from cms.models import (
     EventIndexPage,
@@ -47,7 +47,7 @@ from cms.models import (
     WebinarPage,
 )
 
-from .data import calendar, directory, documents, projects, resources, strategy
+from .data import calendar, directory, documents, projects, resources, strategy, translations
 from .data import home as home_content
 from .pdf import build_pdf
 
@@ -108,6 +108,8 @@ class DemoLoader:
         self.organizations: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
         self.objectives: dict[str, ObjectivePage] = {}
+        # English pages that have demo translations, by key: "home", "goal:A", "project:<title>", ...
+        self.pages: dict[str, Page] = {}
         self.documents: dict[str, object] = {}
         self.first_loaded: dt.date | None = None
 
@@ -126,7 +128,7 @@ class DemoLoader:
         if created or changed:
             obj.full_clean()
             obj.save()
-        self.report.note(model._meta.verbose_name, created, changed)
+        self.report.note(str(model._meta.verbose_name), created, changed)
         return obj
 
     def upsert_page(
@@ -143,6 +145,30 @@ class DemoLoader:
         created = page is None
         if created:
             page = model(slug=slug)
+        changed = self._set_values(page, values, m2m, children, created=created)
+        if created:
+            parent.add_child(instance=page)
+        if created or changed or not page.live:
+            page.save_revision().publish()
+        self.report.note(str(model._meta.verbose_name), created, changed)
+        return page
+
+    def upsert_translation(self, source: Page, locale: Locale, values: dict, m2m: dict | None = None):
+        """Create (Wagtail's copy_for_translation, as the admin's "Translate" does) or update `source`'s
+        translation in `locale`; publish a new revision only when something differs."""
+        page = source.get_translation_or_none(locale)
+        created = page is None
+        page = (source.copy_for_translation(locale) if created else page).specific
+        changed = self._set_values(page, values, m2m, None, created=False)
+        if created or changed or not page.live:
+            page.save_revision().publish()
+        self.report.note(f"{type(page)._meta.verbose_name} translation", created, changed)
+        return page
+
+    def _set_values(
+        self, page, values: dict, m2m: dict | None, children: dict | None, *, created: bool
+    ) -> bool:
+        """Set the page's fields, relations and inline rows to the demo's; True when one differed."""
         changed = False
         for name, value in values.items():
             current = getattr(page, name)
@@ -173,12 +199,7 @@ class DemoLoader:
                 relation = getattr(page, name)
                 relation.set([relation.model(**row) for row in rows])
                 changed = True
-        if created:
-            parent.add_child(instance=page)
-        if created or changed or not page.live:
-            page.save_revision().publish()
-        self.report.note(model._meta.verbose_name, created, changed)
-        return page
+        return changed
 
     # --- the content ------------------------------------------------------------------------------------
 
@@ -194,6 +215,7 @@ class DemoLoader:
             self.load_partners(home)
             self.load_about(home)
             self.load_home_sections(home)
+            self.load_translations()
             # Other apps' demo content (e.g. community's sample applications), in the same transaction.
             for load_more in hooks.get_hooks("load_demo_content"):
                 load_more(self)
@@ -258,6 +280,7 @@ class DemoLoader:
                 "body": [],
             },
         )
+        self.pages["home"] = home
         first_published = Page.objects.filter(pk=home.pk).values_list("first_published_at", flat=True).get()
         self.first_loaded = timezone.localdate(first_published)
         site = Site.objects.filter(is_default_site=True).first()
@@ -333,7 +356,7 @@ class DemoLoader:
 
     def load_strategy(self, home: HomePage) -> None:
         data = strategy.STRATEGY
-        strategy_page = self.upsert_page(
+        strategy_page = self.pages["strategy"] = self.upsert_page(
             home,
             StrategyPage,
             "strategy",
@@ -347,7 +370,7 @@ class DemoLoader:
         )
         goals = {}
         for item in strategy.GOALS:
-            goals[item["code"]] = self.upsert_page(
+            goals[item["code"]] = self.pages[f"goal:{item['code']}"] = self.upsert_page(
                 strategy_page,
                 GoalPage,
                 f"goal-{item['code'].lower()}",
@@ -358,7 +381,7 @@ class DemoLoader:
                 },
             )
         for item in strategy.OBJECTIVES:
-            self.objectives[item["code"]] = self.upsert_page(
+            self.objectives[item["code"]] = self.pages[f"objective:{item['code']}"] = self.upsert_page(
                 goals[item["goal"]],
                 ObjectivePage,
                 item["code"].lower(),
@@ -376,7 +399,7 @@ class DemoLoader:
             )
         for item in strategy.TASK_FORCES:
             objective = self.objectives[item["objective"]]
-            self.upsert_page(
+            self.pages[f"task_force:{item['objective']}"] = self.upsert_page(
                 objective,
                 TaskForcePage,
                 "task-force",
@@ -394,7 +417,7 @@ class DemoLoader:
             )
 
     def load_projects(self, home: HomePage) -> None:
-        index = self.upsert_page(
+        index = self.pages["index:projects"] = self.upsert_page(
             home,
             ProjectIndexPage,
             "projects",
@@ -409,7 +432,7 @@ class DemoLoader:
         )
         for item in projects.PROJECTS:
             document = self.documents.get(item.get("document") or "")
-            self.upsert_page(
+            self.pages[f"project:{item['title']}"] = self.upsert_page(
                 index,
                 ProjectPage,
                 slugify(item["title"])[:80],
@@ -437,7 +460,7 @@ class DemoLoader:
             )
 
     def load_calendar(self, home: HomePage) -> None:
-        webinars = self.upsert_page(
+        webinars = self.pages["index:webinars"] = self.upsert_page(
             home,
             WebinarIndexPage,
             "webinars",
@@ -449,7 +472,7 @@ class DemoLoader:
         )
         for item in calendar.WEBINARS:
             start = self.webinar_start(item)
-            self.upsert_page(
+            self.pages[f"webinar:{item['title']}"] = self.upsert_page(
                 webinars,
                 WebinarPage,
                 slugify(item["title"])[:80],
@@ -470,7 +493,7 @@ class DemoLoader:
                     "practices": [self.practices[slug] for slug in item.get("practices", [])],
                 },
             )
-        events = self.upsert_page(
+        events = self.pages["index:events"] = self.upsert_page(
             home,
             EventIndexPage,
             "events",
@@ -516,7 +539,7 @@ class DemoLoader:
         return {"start_date": start, "end_date": start + dt.timedelta(days=item["days"] - 1)}
 
     def load_resources(self, home: HomePage) -> None:
-        index = self.upsert_page(
+        index = self.pages["index:resources"] = self.upsert_page(
             home,
             ResourceIndexPage,
             "resources",
@@ -527,32 +550,40 @@ class DemoLoader:
             },
         )
         for item in resources.RESOURCES:
-            document = self.documents.get(item.get("document") or "")
-            self.upsert_page(
-                index,
-                ResourcePage,
-                slugify(item["title"])[:80],
-                {
-                    "title": item["title"],
-                    "kind": item["kind"],
-                    "authors": "; ".join(item.get("authors", [])),
-                    "year": item["year"],
-                    "language": item.get("language", "en"),
-                    "summary": item["summary"],
-                    "body": body_blocks(item.get("body")),
-                    "external_url": item.get("external_url", ""),
-                    "doi": item.get("doi", ""),
-                },
-                m2m={
-                    "objectives": [self.objectives[code] for code in item.get("objectives", [])],
-                    "practices": [self.practices[slug] for slug in item.get("practices", [])],
-                    "regions": [self.regions[name] for name in item.get("regions", [])],
-                    "organizations": self.authoring_organizations(item.get("authors", [])),
-                },
-                children={
-                    "documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []
-                },
-            )
+            if item.get("language", "en") in translations.TRANSLATIONS:
+                continue  # written in French or Spanish: in its own locale (load_native_resources)
+            self.pages[f"resource:{item['title']}"] = self.upsert_resource(index, item)
+
+    def upsert_resource(
+        self, index: ResourceIndexPage, item: dict, objectives: dict | None = None
+    ) -> ResourcePage:
+        objectives = self.objectives if objectives is None else objectives
+        document = self.documents.get(item.get("document") or "")
+        return self.upsert_page(
+            index,
+            ResourcePage,
+            slugify(item["title"])[:80],
+            {
+                "title": item["title"],
+                "kind": item["kind"],
+                "authors": "; ".join(item.get("authors", [])),
+                "year": item["year"],
+                "language": item.get("language", "en"),
+                "summary": item["summary"],
+                "body": body_blocks(item.get("body")),
+                "external_url": item.get("external_url", ""),
+                "doi": item.get("doi", ""),
+            },
+            m2m={
+                "objectives": [objectives[code] for code in item.get("objectives", []) if code in objectives],
+                "practices": [self.practices[slug] for slug in item.get("practices", [])],
+                "regions": [self.regions[name] for name in item.get("regions", [])],
+                "organizations": self.authoring_organizations(item.get("authors", [])),
+            },
+            children={
+                "documents": [{"document": document, "caption": "", "sort_order": 0}] if document else []
+            },
+        )
 
     def authoring_organizations(self, authors: list[str]) -> list[Organization]:
         """The directory organizations among a resource's authors (named by full or short name)."""
@@ -603,7 +634,7 @@ class DemoLoader:
         )
 
     def load_about(self, home: HomePage) -> None:
-        self.upsert_page(
+        self.pages["about"] = self.upsert_page(
             home,
             StandardPage,
             "about",
@@ -626,6 +657,137 @@ class DemoLoader:
                 "show_in_menus": True,
             },
         )
+
+    # --- French and Spanish -----------------------------------------------------------------------------
+
+    def load_translations(self) -> None:
+        """The French and Spanish demo pages, as Wagtail translations of the English ones (top-down: each
+        translation is made under its parent's), then the resources written in those languages."""
+        for code, data in translations.TRANSLATIONS.items():
+            locale, created = Locale.objects.get_or_create(language_code=code)
+            self.report.note("locale", created, False)
+            LocaleTranslations(self, locale, data).load()
+
+
+class LocaleTranslations:
+    """One locale's demo translations (cms/demo/data/translations.py)."""
+
+    def __init__(self, loader: DemoLoader, locale: Locale, data: dict) -> None:
+        self.loader = loader
+        self.locale = locale
+        self.data = data
+        self.code = locale.language_code
+        self.objectives: dict[str, ObjectivePage] = {}
+
+    def translate(self, key: str, values: dict, m2m: dict | None = None):
+        return self.loader.upsert_translation(self.loader.pages[key], self.locale, values, m2m)
+
+    def note(self) -> str:
+        return translations.TRANSLATION_NOTE[self.code]
+
+    def noted_html(self, paragraphs) -> str:
+        """Translated paragraphs followed by the note saying they are a translation."""
+        paragraphs = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)
+        return paragraphs_html([*paragraphs, self.note()])
+
+    def load(self) -> None:
+        data, pages = self.data, self.loader.pages
+        self.translate("home", {**data["home"], "body": body_blocks([self.note()])})
+        self.translate("about", {**data["about"], "body": body_blocks(data["about"]["body"])})
+        strategy_data = data["strategy"]
+        self.translate(
+            "strategy",
+            {
+                "title": strategy_data["title"],
+                "vision_2050": strategy_data["vision_2050"],
+                "mission_2030": strategy_data["mission_2030"],
+                "intro": self.noted_html(strategy_data["intro"]),
+            },
+        )
+        for code, (name, description) in data["goals"].items():
+            goal_word = {"fr": "But", "es": "Meta"}.get(self.code, "Goal")
+            self.translate(
+                f"goal:{code}",
+                {
+                    "title": f"{goal_word} {code} : {name}"
+                    if self.code == "fr"
+                    else f"{goal_word} {code}: {name}",
+                    "description": self.noted_html(description),
+                },
+            )
+        not_published = translations.NOT_PUBLISHED[self.code]
+        for code, values in data["objectives"].items():
+            fields = {
+                name: values.get(name, not_published)
+                for name in (
+                    "description",
+                    "problem_statement",
+                    "baseline_2020",
+                    "target_2030",
+                    "target_2050",
+                )
+            }
+            fields["description"] = f"{fields['description']} {self.note()}"
+            self.objectives[code] = self.translate(
+                f"objective:{code}",
+                {"title": values["title"][:255], "short_label": values["short_label"][:80], **fields},
+            )
+        for code, purpose in data["task_forces"].items():
+            label = data["objectives"][code]["short_label"]
+            self.translate(
+                f"task_force:{code}",
+                {
+                    "title": data["task_force_title"].format(code=code, label=label),
+                    "purpose": f"{purpose} {self.note()}",
+                },
+            )
+        for name, values in data["indexes"].items():
+            self.translate(
+                f"index:{name}", {"title": values["title"], "intro": self.noted_html(values["intro"])}
+            )
+        for title, (translated, summary) in data["projects"].items():
+            self.translate(
+                f"project:{title}",
+                {"title": translated, "summary": summary, "body": body_blocks([self.note()])},
+                m2m={"objectives": self.localized_objectives(pages[f"project:{title}"])},
+            )
+        for title, (translated, summary) in data["resources"].items():
+            self.translate(
+                f"resource:{title}",
+                {
+                    "title": translated,
+                    "summary": summary,
+                    "body": body_blocks([self.note()]),
+                    "language": self.code,
+                },
+                m2m={"objectives": self.localized_objectives(pages[f"resource:{title}"])},
+            )
+        for title, (translated, abstract) in data["webinars"].items():
+            self.translate(
+                f"webinar:{title}",
+                {"title": translated, "abstract": self.noted_html(abstract)},
+                m2m={"objectives": self.localized_objectives(pages[f"webinar:{title}"])},
+            )
+        self.load_native_resources()
+
+    def localized_objectives(self, page) -> list:
+        """The page's objectives in this locale where translated (the English objective otherwise)."""
+        return [self.objectives.get(objective.code, objective) for objective in page.objectives.all()]
+
+    def load_native_resources(self) -> None:
+        """Resources written in this locale's language live in its tree, under its resource listing; a copy
+        left in the English tree by an older demo is removed."""
+        index = self.loader.pages["index:resources"]
+        translated_index = index.get_translation(self.locale)
+        objectives = {**self.loader.objectives, **self.objectives}
+        for item in resources.RESOURCES:
+            if item.get("language", "en") != self.code:
+                continue
+            slug = slugify(item["title"])[:80]
+            for stale in ResourcePage.objects.child_of(index).filter(slug=slug):
+                stale.delete()
+                self.loader.report.note("resource moved to its locale", False, True)
+            self.loader.upsert_resource(translated_index, item, objectives)
 
 
 def _date(value) -> dt.date | None:

@@ -88,7 +88,9 @@ class KnowledgeMixin:
     content_type_label = "page"
 
     def facets(self) -> dict:
-        return {"content_type": self.content_type_label, "language": "en"}
+        """Index values; a page is written in its locale's language and searched in that locale."""
+        code = self.locale.language_code
+        return {"content_type": self.content_type_label, "language": code, "locales": [code]}
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
         """Facts from related records worth finding by keyword (partner names, speakers), as (heading, text)."""
@@ -294,7 +296,7 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -404,10 +406,22 @@ class StrategyPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
         return goals
 
 
+def unique_code_in_locale(page) -> None:
+    """A goal's or objective's code names one page per locale: its translations share it."""
+    taken = type(page).objects.filter(code=page.code, locale_id=page.locale_id).exclude(pk=page.pk)
+    if page.code and taken.exists():
+        raise ValidationError(
+            {
+                "code": _("Another %(type)s already has the code %(code)s.")
+                % {"type": page._meta.verbose_name, "code": page.code}
+            }
+        )
+
+
 class GoalPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
+    # Unique per locale (each translation of goal A is goal A): checked by unique_code_in_locale.
     code = models.CharField(
         max_length=1,
-        unique=True,
         choices=[(c, c) for c in GOAL_CODES],
         help_text="The goal's letter, A to F.",
     )
@@ -434,7 +448,11 @@ class GoalPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     subpage_types = ["cms.ObjectivePage"]
 
     class Meta:
-        verbose_name = "goal"
+        verbose_name = _("goal")
+
+    def clean(self) -> None:
+        super().clean()
+        unique_code_in_locale(self)
 
     def facets(self) -> dict:
         return {**super().facets(), "goals": [self.code]}
@@ -457,7 +475,8 @@ class ObjectivePageForm(WagtailAdminPageForm):
 class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, Page):
     related_types = ("project", "webinar", "resource")
 
-    code = models.CharField(max_length=2, unique=True, help_text="Goal letter and number, e.g. A1.")
+    # Unique per locale, like a goal's code (unique_code_in_locale).
+    code = models.CharField(max_length=2, help_text="Goal letter and number, e.g. A1.")
     short_label = models.CharField(max_length=80, help_text="A few words, e.g. 'NDCs' or 'Carbon markets'.")
     description = models.TextField(help_text="What the world looks like when the objective is met.")
     problem_statement = models.TextField(blank=True)
@@ -523,13 +542,14 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
     subpage_types = ["cms.TaskForcePage"]
 
     class Meta:
-        verbose_name = "objective"
+        verbose_name = _("objective")
 
     def clean(self) -> None:
         super().clean()
         self.code = self.code.upper()
         if not OBJECTIVE_CODE.match(self.code):
             raise ValidationError({"code": "Use a goal letter A-F followed by a digit, e.g. A1."})
+        unique_code_in_locale(self)
 
     def facets(self) -> dict:
         return {**super().facets(), "objectives": [self.code], "goals": [self.code[0]]}
@@ -550,9 +570,9 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
 
 class TaskForceMember(Orderable):
     class Role(models.TextChoices):
-        LEADER = "leader", "Task Force Leader"
-        REGIONAL_REPRESENTATIVE = "regional_representative", "Regional Representative"
-        TEAM_MEMBER = "team_member", "Team Member"
+        LEADER = "leader", _("Task Force Leader")
+        REGIONAL_REPRESENTATIVE = "regional_representative", _("Regional Representative")
+        TEAM_MEMBER = "team_member", _("Team Member")
 
     page = ParentalKey("cms.TaskForcePage", on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="task_force_roles")
@@ -622,7 +642,7 @@ class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePa
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "task force"
+        verbose_name = _("task force")
 
     @property
     def objective(self):
@@ -734,7 +754,7 @@ class ProjectIndexPage(ListingPage):
     subpage_types = ["cms.ProjectPage"]
 
     class Meta:
-        verbose_name = "project catalogue"
+        verbose_name = _("project catalogue")
 
     @property
     def listed_model(self):
@@ -764,11 +784,11 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
     related_types = ("project", "webinar", "resource")
 
     class Status(models.TextChoices):
-        IDEA = "idea", "Project idea"
-        SEEKING_FUNDING = "seeking_funding", "Seeking funding"
-        FUNDED = "funded", "Funded"
-        IN_PROGRESS = "in_progress", "In progress"
-        COMPLETED = "completed", "Completed"
+        IDEA = "idea", _("Project idea")
+        SEEKING_FUNDING = "seeking_funding", _("Seeking funding")
+        FUNDED = "funded", _("Funded")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
 
     summary = models.TextField(
         max_length=600, help_text="One or two sentences shown in listings and results."
@@ -874,7 +894,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "project"
+        verbose_name = _("project")
 
     def facets(self) -> dict:
         return {
@@ -968,7 +988,7 @@ class WebinarIndexPage(ListingPage):
     subpage_types = ["cms.WebinarPage"]
 
     class Meta:
-        verbose_name = "webinar listing"
+        verbose_name = _("webinar listing")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -1080,7 +1100,7 @@ class WebinarPage(
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "webinar"
+        verbose_name = _("webinar")
 
     def clean(self) -> None:
         super().clean()
@@ -1136,7 +1156,7 @@ class EventIndexPage(ListingPage):
     subpage_types = ["cms.EventPage"]
 
     class Meta:
-        verbose_name = "event listing"
+        verbose_name = _("event listing")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -1173,9 +1193,9 @@ class EventPage(
     related_types = ("event", "webinar", "project")
 
     class Kind(models.TextChoices):
-        INITIATIVE_DAY = "initiative_day", "4 per 1000 Initiative Day"
-        PARTNER_EVENT = "partner_event", "Partner event"
-        COMMUNITY_MEETING = "cop_meeting", "Community-of-practice meeting"
+        INITIATIVE_DAY = "initiative_day", _("4 per 1000 Initiative Day")
+        PARTNER_EVENT = "partner_event", _("Partner event")
+        COMMUNITY_MEETING = "cop_meeting", _("Community-of-practice meeting")
 
     listing_filters = ("kind", "goal", "objective", "region", "year")
     region_field = "regions"
@@ -1242,7 +1262,7 @@ class EventPage(
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "event"
+        verbose_name = _("event")
 
     @property
     def is_upcoming(self) -> bool:
@@ -1278,7 +1298,7 @@ class ResourceIndexPage(ListingPage):
     page_size = 15
 
     class Meta:
-        verbose_name = "resource library"
+        verbose_name = _("resource library")
 
     @property
     def listed_model(self):
@@ -1316,12 +1336,12 @@ class ResourcePage(
     related_types = ("resource", "project", "webinar")
 
     class Kind(models.TextChoices):
-        REPORT = "report", "Report"
-        GUIDELINE = "guideline", "Guideline"
-        TOOL = "tool", "Tool"
-        DATASET = "dataset", "Dataset"
-        VIDEO = "video", "Video"
-        ARTICLE = "article", "Article"
+        REPORT = "report", _("Report")
+        GUIDELINE = "guideline", _("Guideline")
+        TOOL = "tool", _("Tool")
+        DATASET = "dataset", _("Dataset")
+        VIDEO = "video", _("Video")
+        ARTICLE = "article", _("Article")
 
     listing_filters = ("kind", "language", "year", "goal", "objective", "practice", "region")
     region_field = "regions"
@@ -1413,7 +1433,7 @@ class ResourcePage(
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "community resource"
+        verbose_name = _("community resource")
 
     @property
     def author_list(self) -> list[str]:

@@ -16,8 +16,8 @@ class Region(index.Indexed, models.Model):
     (cms/filters.py: region_q, region_index_values)."""
 
     class Kind(models.TextChoices):
-        REGION = "region", "World region"
-        COUNTRY = "country", "Country"
+        REGION = "region", _("World region")
+        COUNTRY = "country", _("Country")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, blank=True)

@@ -1,6 +1,10 @@
 """Template helpers of the site's pages."""
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
 
 from cms.routing import ancestors
 
@@ -12,3 +16,64 @@ def breadcrumb_pages(page) -> list:
     """The page's ancestors from the site's home page down to its parent (no query when the page was routed by
     cms/routing.py, which caches each parent)."""
     return ancestors(page)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per site language for the language switcher and the hreflang alternates: {code, name, url,
+    current, translated}. On a page: its translation in that language when one is visible, else that language's
+    home page (`translated` False: the switcher says so). Elsewhere (search, forms): the same address under that
+    language's prefix. One query on a page, none elsewhere."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    if request is None:
+        return []
+    key = (getattr(page, "pk", None), current)
+    cached = getattr(request, "_language_links", None)
+    if cached and cached[0] == key:  # the head's alternates and the switcher: computed once
+        return cached[1]
+    targets: dict[str, tuple[str, bool]] = {}
+    if isinstance(page, Page) and page.pk:
+        targets = _page_targets(page, request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page) and page.pk:
+            url, translated = targets.get(code, ("", False))
+        else:
+            url, translated = translate_url(request.get_full_path(), code), True
+        if url:
+            links.append(
+                {"code": code, "name": name, "url": url, "current": code == current, "translated": translated}
+            )
+    request._language_links = (key, links)
+    return links
+
+
+def _page_targets(page, request) -> dict[str, tuple[str, bool]]:
+    from cms.visibility import visible_pages
+
+    site = Site.find_for_request(request)
+    keys = [page.translation_key]
+    root = site.root_page if site else None
+    if root is not None:
+        keys.append(root.translation_key)
+    rows = visible_pages(Page.objects.filter(translation_key__in=keys)).select_related("locale")
+    targets: dict[str, tuple[str, bool]] = {}
+    homes: dict[str, str] = {}
+    for row in rows:
+        url = row.get_url(request)
+        if not url:
+            continue
+        code = row.locale.language_code
+        if row.translation_key == page.translation_key:
+            targets[code] = (url, True)
+        else:
+            homes[code] = url
+    for code, url in homes.items():
+        targets.setdefault(code, (url, False))
+    # The page being shown is its own language's link, visible to everyone or not (a page behind a password).
+    own_url = page.get_url(request)
+    if own_url:
+        targets[translation.get_language()] = (own_url, True)
+    return targets

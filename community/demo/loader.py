@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.models import Locale
 
 from cms.demo.pdf import build_pdf
 from cms.models import ObjectivePage, ProjectIndexPage, TaskForcePage
@@ -82,7 +83,8 @@ def load_membership_applications(loader) -> None:
 
 
 def _task_force(code: str) -> TaskForcePage:
-    return TaskForcePage.objects.child_of(ObjectivePage.objects.get(code=code)).get()
+    objective = ObjectivePage.objects.filter(locale=Locale.get_default()).get(code=code)
+    return TaskForcePage.objects.child_of(objective).get()
 
 
 def load_task_force_applications(loader) -> None:

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "search",
     "api",
     "community",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: locales with their translation status
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "config.middleware.AdminLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of a request: its /fr/ or /es/ URL prefix (i18n_patterns in config/urls.py), English without.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +102,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -125,6 +130,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The site's languages: its interface (locale/<code>/LC_MESSAGES/django.po, compiled at install) and Wagtail's
+# content locales. English is the default, served at the root; the others under their /<code>/ prefix.
+# Adding one: README, "Adding a language".
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers in each language's own format (config/formats/ holds the house style's English dates).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -168,7 +181,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "md", "html", "htm", "docx", "csv", "xlsx", "pptx", "odt"]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+# Machine translation in wagtail-localize stays off unless configured: a JSON machine translator setting, e.g.
+# WAGTAILLOCALIZE_MACHINE_TRANSLATOR='{"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+# "OPTIONS": {"AUTH_KEY": "..."}}'.
+if os.environ.get("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", "").strip():
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = json.loads(os.environ["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"])
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Knowledge index: embedding model and chunking (see knowledge/ and README)
@@ -184,6 +202,10 @@ EMBEDDING_BATCH_SIZE = int(os.environ.get("EMBEDDING_BATCH_SIZE", "32"))
 # Threads the model may use in this process (0 = torch's default, one per core). The web server sets 1 (see
 # config/wsgi.py): several workers each running a multi-threaded encode on the same cores oversubscribe them.
 EMBEDDING_THREADS = int(os.environ.get("EMBEDDING_THREADS", "0"))
+# Text put before each query and each passage before embedding, for models trained with them (the e5 family:
+# "query: " and "passage: "); empty for the bundled all-MiniLM-L6-v2.
+EMBEDDING_QUERY_PREFIX = os.environ.get("EMBEDDING_QUERY_PREFIX", "")
+EMBEDDING_PASSAGE_PREFIX = os.environ.get("EMBEDDING_PASSAGE_PREFIX", "")
 
 LOGGING = {
     "version": 1,
@@ -252,7 +274,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Community: applications to join, task force applications, project ideas (community/, README "Taking part").
-LOGIN_URL = "/accounts/login/"
+LOGIN_URL = "community:login"  # a URL name: the sign-in page in the visitor's language
 LOGIN_REDIRECT_URL = "/"
 COMMUNITY_SECRETARIAT_EMAIL = os.environ.get("COMMUNITY_SECRETARIAT_EMAIL", "secretariat@localhost")
 COMMUNITY_UPLOAD_MAX_BYTES = int(os.environ.get("COMMUNITY_UPLOAD_MAX_MB", "10")) * 1024 * 1024

@@ -31,6 +31,7 @@ def test_schema_describes_our_endpoints(api, hub):
         "practice",
         "region",
         "language",
+        "locale",
         "year_from",
         "year_to",
         "mode",

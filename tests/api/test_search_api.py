@@ -38,7 +38,10 @@ def test_search_shape(api, hub):
         "passages",
         "date",
         "year",
+        "lang",
+        "locales",
     }
+    assert first["lang"] == "en" and first["locales"] == ["en"]
     assert (first["source"], first["id"]) in {
         ("page", hub.project.pk),
         ("document", hub.public_doc.pk),

@@ -150,25 +150,91 @@ def test_without_skip_index_the_loader_ends_by_indexing_the_site(demo):
     assert "Indexing" not in demo.first_output  # --skip-index
 
 
+def english(model):
+    return model.objects.filter(locale__language_code="en")
+
+
 def test_counts_meet_the_content_brief(demo):
-    assert GoalPage.objects.live().count() == 6
-    assert sorted(GoalPage.objects.values_list("code", flat=True)) == list("ABCDEF")
-    assert ObjectivePage.objects.live().count() == 24
-    assert TaskForcePage.objects.live().count() == 24
+    assert english(GoalPage).live().count() == 6
+    assert sorted(english(GoalPage).values_list("code", flat=True)) == list("ABCDEF")
+    assert english(ObjectivePage).live().count() == 24
+    assert english(TaskForcePage).live().count() == 24
     # Each objective has exactly its one task force.
     assert all(
         objective.get_children().type(TaskForcePage).count() == 1 for objective in ObjectivePage.objects.all()
     )
-    assert ProjectPage.objects.live().count() >= 30
-    assert WebinarPage.objects.live().count() == 12
-    assert EventPage.objects.live().count() == 10
-    assert ResourcePage.objects.live().count() >= 40
+    assert english(ProjectPage).live().count() >= 30
+    assert english(WebinarPage).live().count() == 12
+    assert english(EventPage).live().count() == 10
+    # Resources: the English ones and those written in French or Spanish (in their own locale), not translations.
+    assert ResourcePage.objects.live().values("translation_key").distinct().count() >= 40
     assert Organization.objects.count() == 60
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
     # Every objective code is well formed and under its own goal.
     for objective in ObjectivePage.objects.all():
         assert re.fullmatch(r"[A-F][1-9]", objective.code)
         assert objective.get_parent().specific.code == objective.code[0]
+
+
+REAL_OBJECTIVES = {"A1", "A2", "A3", "A4", "A5", "A6", "B1", "C1"}
+NOTES = {"fr": "Traduction de la version anglaise", "es": "Traducción de la versión inglesa"}
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_french_and_spanish_translations(demo, code):
+    """Home, about, strategy, the six goals, the eight real objectives and their task forces, six projects, six
+    resources and four webinars, as Wagtail translations of the English pages, live, labelled as translations."""
+
+    def translations(model):
+        pages = model.objects.live().filter(locale__language_code=code)
+        originals = english(model).filter(translation_key__in=pages.values("translation_key"))
+        return pages, originals
+
+    for model, expected in (
+        (HomePage, 1),
+        (StandardPage, 1),
+        (StrategyPage, 1),
+        (GoalPage, 6),
+        (ObjectivePage, 8),
+        (TaskForcePage, 8),
+        (ProjectIndexPage, 1),
+        (ProjectPage, 6),
+        (WebinarPage, 4),
+    ):
+        pages, originals = translations(model)
+        assert pages.count() == originals.count() == expected, (
+            model.__name__,
+            pages.count(),
+            originals.count(),
+        )
+    objectives, _ = translations(ObjectivePage)
+    assert set(objectives.values_list("code", flat=True)) == REAL_OBJECTIVES
+    for objective in objectives:
+        assert NOTES[code] in objective.description
+        assert objective.target_2030 and not objective.title.startswith("[Placeholder]")
+    resources, originals = translations(ResourcePage)
+    translated = resources.filter(translation_key__in=originals.values("translation_key"))
+    assert translated.count() == originals.count() == 6  # besides the resources written in that language
+    assert {page.language for page in translated} == {code}
+    home = HomePage.objects.get(locale__language_code=code)
+    assert home.url == f"/{code}/"
+    assert NOTES[code] in str(home.body)
+    # Translated projects point at their locale's objectives where those are translated.
+    for project in translations(ProjectPage)[0]:
+        assert {o.locale.language_code for o in project.objectives.all() if o.code in REAL_OBJECTIVES} <= {
+            code
+        }
+
+
+def test_resources_written_in_french_or_spanish_live_in_their_own_locale(demo):
+    native = ResourcePage.objects.live().exclude(
+        translation_key__in=english(ResourcePage).values("translation_key")
+    )
+    assert native.count() == 6
+    for page in native:
+        assert page.language == page.locale.language_code, page.title
+        assert page.get_parent().specific_class is ResourceIndexPage
+    assert not english(ResourcePage).filter(language__in=["fr", "es"]).exists()
 
 
 def test_placeholder_objectives_are_marked(demo):

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
 from cms.models import (
@@ -195,6 +195,28 @@ def test_every_page_type_renders_in_a_handful_of_statements(client, full_site):
         statements(client, full_site.projects.url + "?status=funded&region=africa&practice=compost")
         <= PAGE_BUDGET
     )
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_every_page_type_renders_in_a_handful_of_statements_in_french(
+    client, full_site, django_capture_on_commit_callbacks
+):
+    """The same budget for translations (their language switcher and French navigation included)."""
+    french = Locale.objects.get(language_code="fr")
+    counts = {}
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in Page.objects.live().exclude(depth=1).order_by("path").specific():
+            name = type(page).__name__
+            if name not in counts:
+                translation = page.copy_for_translation(french, copy_parents=True)
+                translation.save_revision().publish()
+                counts[name] = translation.pk
+    for name, pk in counts.items():
+        url = Page.objects.get(pk=pk).url
+        assert url.startswith("/fr/"), url
+        counts[name] = statements(client, url)
+    over = {name: count for name, count in counts.items() if count > PAGE_BUDGET}
+    assert len(counts) == 14 and not over, f"over {PAGE_BUDGET} statements: {over} (all: {counts})"
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)

@@ -5,11 +5,14 @@ each other, with Wagtail's own live().public(), and with the test's model: the p
 and their compiled SQL, with and without the once-per-request restriction reads.
 
 A Hypothesis state machine applies random editor actions (pages: create, edit, publish, unpublish, delete,
-move, view restrictions on sections; documents: upload, replace, delete, move between collections, attach to
-and detach from pages, collection privacy). Each action runs like an editor's request: the sync tasks it
+move, view restrictions on sections, translate into French with Wagtail's copy_for_translation, published or as
+a draft; documents: upload, replace, delete, move between collections, attach to and detach from pages,
+collection privacy). Each action runs like an editor's request: the sync tasks it
 queues run after it "commits" (`django_capture_on_commit_callbacks(execute=True)`). After every step the
 sources that search (every mode), title suggestions and related content can return must be exactly the live,
-public sources, computed here from the test's own model of what it did, not from the product's code.
+public sources, computed here from the test's own model of what it did, not from the product's code; and a
+search of one locale (English, French) exactly that locale's live, public pages, related content only within a
+locale.
 
 Every generated page and document contains the marker word "loam" (and a title starting with "Loam"), so one
 query reaches all of them. Each Hypothesis example runs inside its own savepoint, rolled back at teardown:
@@ -36,7 +39,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from cms.models import StandardPage
 from cms.visibility import (
@@ -51,7 +54,7 @@ from cms.visibility import (
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Source
 from search.related import related_to_source
-from search.service import SearchQuery, search
+from search.service import SearchFilters, SearchQuery, search
 from search.suggest import suggest_titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -82,9 +85,9 @@ def _query_vector():
     return get_embedder().embed_query(MARKER)
 
 
-def search_keys(mode: str, vector) -> set[Key]:
+def search_keys(mode: str, vector, locale: str = "") -> set[Key]:
     response = search(
-        SearchQuery(q=MARKER, mode=mode, page_size=MAX_RESULTS),
+        SearchQuery(q=MARKER, mode=mode, page_size=MAX_RESULTS, filters=SearchFilters(locale=locale)),
         query_vector=vector if mode != "keyword" else None,
     )
     assert response.total <= MAX_RESULTS, "more results than this test ever creates"
@@ -114,8 +117,17 @@ def indexed_keys() -> set[Key]:
     )
 
 
-def assert_only_visible(expected: set[Key], titles: dict[Key, str], vector, *, exact: bool = True) -> None:
-    """search / suggest / related return exactly `expected` (or, with exact=False, nothing outside it)."""
+def assert_only_visible(
+    expected: set[Key],
+    titles: dict[Key, str],
+    vector,
+    *,
+    exact: bool = True,
+    locales: dict[Key, set[str]] | None = None,
+) -> None:
+    """search / suggest / related return exactly `expected` (or, with exact=False, nothing outside it).
+    `locales`: each expected source's locales (default: all English); related content stays within them."""
+    locales = locales or {key: {"en"} for key in expected}
     found = {mode: search_keys(mode, vector) for mode in ("hybrid", "semantic", "keyword")}
     for mode, keys in found.items():
         assert keys <= expected, f"{mode} search returned hidden sources {keys - expected}"
@@ -135,8 +147,10 @@ def assert_only_visible(expected: set[Key], titles: dict[Key, str], vector, *, e
             assert not exact, f"visible source {key} has no index row"
             continue
         assert related <= expected - {key}, f"related to {key} includes hidden sources {related - expected}"
+        neighbours = {other for other in expected - {key} if locales[other] & locales[key]}
+        assert related <= neighbours, f"related to {key} crosses locales: {related - neighbours}"
         if exact:
-            assert related == expected - {key}, f"related to {key} misses {expected - {key} - related}"
+            assert related == neighbours, f"related to {key} misses {neighbours - related}"
 
 
 # --- Building content the way editors do -----------------------------------------------------------------------
@@ -166,6 +180,8 @@ class PageModel:
     parent: int  # a section's pk, or the home page's pk for sections
     is_section: bool
     live: bool = False
+    locale: str = "en"
+    translation_of: int | None = None  # the English page it translates
     row_docs: set[int] = field(default_factory=set)  # documents the page row (its live version) uses
     draft_docs: set[int] = field(default_factory=set)  # documents the latest revision uses
 
@@ -183,6 +199,7 @@ class IndexConsistency(RuleBasedStateMachine):
     tree = None
     capture = None
     vector = None
+    home_fr = None  # the home page's French translation (made once per test, before the examples)
 
     def __init__(self) -> None:
         super().__init__()
@@ -205,8 +222,22 @@ class IndexConsistency(RuleBasedStateMachine):
     def step(self):
         return self.capture(execute=True)
 
-    def sections(self) -> list[int]:
-        return sorted(pk for pk, p in self.pages.items() if p.is_section)
+    def sections(self, locale: str | None = None) -> list[int]:
+        return sorted(pk for pk, p in self.pages.items() if p.is_section and locale in (None, p.locale))
+
+    def home_of(self, locale: str) -> int:
+        return self.home_fr.pk if locale == "fr" else self.tree.home.pk
+
+    def untranslated(self) -> list[int]:
+        """English pages without a French translation whose parent is a home page or has one."""
+        translated = {p.translation_of for p in self.pages.values() if p.translation_of}
+        return sorted(
+            pk
+            for pk, p in self.pages.items()
+            if p.locale == "en"
+            and pk not in translated
+            and (p.parent == self.tree.home.pk or p.parent in translated)
+        )
 
     def leaves(self) -> list[int]:
         return sorted(pk for pk, p in self.pages.items() if not p.is_section)
@@ -248,11 +279,12 @@ class IndexConsistency(RuleBasedStateMachine):
         self.log.append("two live sections")
 
     @precondition(lambda self: len(self.sections()) < 3)
-    @rule(publish=st.booleans(), word=st.sampled_from(WORDS))
-    def create_section(self, publish, word):
+    @rule(publish=st.booleans(), word=st.sampled_from(WORDS), locale=st.sampled_from(["en", "fr"]))
+    def create_section(self, publish, word, locale):
         with self.step():
-            model = self.add_page(self.tree.home.pk, is_section=True, publish=publish, word=word)
-        self.log.append(f"create section {model.pk} publish={publish}")
+            model = self.add_page(self.home_of(locale), is_section=True, publish=publish, word=word)
+        model.locale = locale
+        self.log.append(f"create {locale} section {model.pk} publish={publish}")
 
     @precondition(lambda self: self.sections())
     @rule(section=st.integers(0, 9), publish=st.booleans(), word=st.sampled_from(WORDS))
@@ -260,7 +292,42 @@ class IndexConsistency(RuleBasedStateMachine):
         parent = self.pick(self.sections(), section)
         with self.step():
             model = self.add_page(parent, is_section=False, publish=publish, word=word)
+        model.locale = self.pages[parent].locale
         self.log.append(f"create page {model.pk} under {parent} publish={publish}")
+
+    @precondition(lambda self: self.untranslated())
+    @rule(page=st.integers(0, 99), publish=st.booleans())
+    def translate(self, page, publish):
+        """An editor translates an English page into French (a draft copy of its current version)."""
+        source = self.pages[self.pick(self.untranslated(), page)]
+        parent = (
+            self.home_fr.pk
+            if source.parent == self.tree.home.pk
+            else next(pk for pk, p in self.pages.items() if p.translation_of == source.parent)
+        )
+        number = next(_numbers)
+        title = f"{MARKER.title()} traduction {number}"
+        with self.step():
+            original = StandardPage.objects.get(pk=source.pk)
+            docs = set(source.row_docs if original.live else source.draft_docs)
+            translation = original.copy_for_translation(Locale.objects.get(language_code="fr"))
+            translation.title = title
+            revision = translation.save_revision()
+            if publish:
+                revision.publish()
+        model = PageModel(
+            pk=translation.pk,
+            title=title,
+            parent=parent,
+            is_section=source.is_section,
+            live=publish,
+            locale="fr",
+            translation_of=source.pk,
+            row_docs=docs,
+            draft_docs=set(docs),
+        )
+        self.pages[model.pk] = model
+        self.log.append(f"translate {source.pk} into fr as {model.pk} publish={publish}")
 
     @precondition(lambda self: self.pages)
     @rule(page=st.integers(0, 99), publish=st.booleans(), word=st.sampled_from(WORDS))
@@ -298,14 +365,21 @@ class IndexConsistency(RuleBasedStateMachine):
         gone = {pk} | {child for child, p in self.pages.items() if p.parent == pk}
         for child in gone:
             del self.pages[child]
+        for model in self.pages.values():  # a translation outlives its original (Wagtail keeps it)
+            if model.translation_of in gone:
+                model.translation_of = None
         self.restricted -= gone
         self.log.append(f"delete page {pk} (and {sorted(gone - {pk})})")
 
-    @precondition(lambda self: self.leaves() and len(self.sections()) >= 2)
+    def movable(self) -> list[int]:
+        """Leaves with another section of their own locale to move to."""
+        return [pk for pk in self.leaves() if len(self.sections(self.pages[pk].locale)) >= 2]
+
+    @precondition(lambda self: self.movable())
     @rule(page=st.integers(0, 99), section=st.integers(0, 9))
     def move(self, page, section):
-        model = self.pages[self.pick(self.leaves(), page)]
-        targets = [pk for pk in self.sections() if pk != model.parent]
+        model = self.pages[self.pick(self.movable(), page)]
+        targets = [pk for pk in self.sections(model.locale) if pk != model.parent]
         target = self.pick(targets, section)
         with self.step():
             Page.objects.get(pk=model.pk).move(Page.objects.get(pk=target), pos="last-child")
@@ -425,15 +499,23 @@ class IndexConsistency(RuleBasedStateMachine):
             return True
         return any(self.page_visible(p) and model.pk in p.row_docs for p in users)
 
-    def expected(self) -> tuple[set[Key], dict[Key, str]]:
+    def document_locales(self, model: DocumentModel) -> set[str]:
+        """The locales of the visible pages whose published version uses the document; English without."""
+        users = {p.locale for p in self.pages.values() if self.page_visible(p) and model.pk in p.row_docs}
+        return users or {"en"}
+
+    def expected(self) -> tuple[set[Key], dict[Key, str], dict[Key, set[str]]]:
         titles: dict[Key, str] = {}
+        locales: dict[Key, set[str]] = {}
         for model in self.pages.values():
             if self.page_visible(model):
                 titles[("page", str(model.pk))] = model.title
+                locales[("page", str(model.pk))] = {model.locale}
         for model in self.documents.values():
             if self.document_visible(model):
                 titles[("document", str(model.pk))] = model.title
-        return set(titles), titles
+                locales[("document", str(model.pk))] = self.document_locales(model)
+        return set(titles), titles, locales
 
     @invariant()
     def visibility_forms_agree(self):
@@ -492,10 +574,17 @@ class IndexConsistency(RuleBasedStateMachine):
 
     @invariant()
     def only_live_public_sources_are_found(self):
-        expected, titles = self.expected()
+        expected, titles, locales = self.expected()
         history = "; ".join(self.log)
         try:
-            assert_only_visible(expected, titles, self.vector)
+            assert_only_visible(expected, titles, self.vector, locales=locales)
+            for locale in ("en", "fr"):
+                in_locale = {key for key in expected if locale in locales[key]}
+                for mode in ("hybrid", "keyword"):
+                    found = search_keys(mode, self.vector, locale)
+                    assert found == in_locale, (
+                        f"{mode} search in {locale}: extra {found - in_locale}, missing {in_locale - found}"
+                    )
             assert indexed_keys() == expected, (
                 f"index rows differ: stale {indexed_keys() - expected}, missing {expected - indexed_keys()}"
             )
@@ -508,6 +597,10 @@ def test_search_suggest_and_related_follow_visibility(site_tree, django_capture_
     IndexConsistency.tree = site_tree
     IndexConsistency.capture = django_capture_on_commit_callbacks
     IndexConsistency.vector = _query_vector()
+    home_fr = site_tree.home.copy_for_translation(Locale.objects.get(language_code="fr"))
+    home_fr.save_revision().publish()
+    IndexConsistency.home_fr = home_fr
+    assert not indexed_keys(), "the French home page has no marker word: it is not among the expected sources"
     run_state_machine_as_test(IndexConsistency, settings=STATE_MACHINE_SETTINGS)
 
 

@@ -1,0 +1,103 @@
+"""A French visitor's path in a real browser: the home page in French, a search in French, a facet, a result,
+then English on the same page through the language switcher."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from cms.models import ProjectPage, ResourcePage
+from knowledge.models import Source
+from tests.conftest import add_page, publish
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def translate(page, code: str, **fields):
+    translation = page.specific.copy_for_translation(
+        Locale.objects.get(language_code=code), copy_parents=True
+    )
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    return publish(translation)
+
+
+@pytest.fixture
+def french_site(site_tree):
+    home_fr = translate(site_tree.home, "fr", title="Plateforme de connaissances sur les sols")
+    project = add_page(
+        site_tree.projects,
+        ProjectPage,
+        title="Cover crops between cereal harvests",
+        summary="Farmers sow a plant cover between two cereal crops so the soil is never bare.",
+    )
+    project_fr = translate(
+        project,
+        "fr",
+        title="Couverts végétaux entre deux récoltes de céréales",
+        summary="Les agriculteurs sèment des couverts végétaux entre deux céréales pour que le sol ne reste "
+        "jamais nu.",
+    )
+    resource = add_page(
+        site_tree.resources,
+        ResourcePage,
+        title="Guide to cover crops",
+        summary="Choosing cover crop species.",
+        year=2022,
+    )
+    resource_fr = translate(
+        resource,
+        "fr",
+        title="Guide des couverts végétaux",
+        summary="Choisir les espèces de couverts végétaux selon le climat.",
+        language="fr",
+    )
+    for item in (project, project_fr, resource, resource_fr):
+        assert Source.objects.filter(kind="page", object_id=str(item.pk), status="indexed").exists(), item
+    return home_fr, project, project_fr, resource_fr
+
+
+def test_a_french_visitor_searches_filters_opens_and_switches_to_english(live_server, page, french_site):
+    home_fr, project, project_fr, resource_fr = french_site
+    page.goto(live_server.url + "/fr/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator("h1")).to_have_text("Plateforme de connaissances sur les sols")
+
+    # Without accents, as people type on a phone.
+    page.locator("#hero-q").fill("couverts vegetaux")
+    page.locator("#hero-q").press("Enter")
+    page.wait_for_url(re.compile(r"/fr/search/\?q=couverts\+vegetaux"))
+    expect(page.locator("#results-heading")).to_contain_text("résultats pour « couverts vegetaux »")
+    expect(page.locator("#search-locale")).to_contain_text("Recherche dans les pages en français")
+    titles = [t.strip() for t in page.locator("ol.results .result__title a").all_inner_texts()]
+    # Both French pages first (the meaning side also brings the French home page, further down); no English one.
+    assert set(titles[:2]) == {project_fr.title, resource_fr.title}, titles
+    assert not {project.title, "Guide to cover crops"} & set(titles), titles
+    assert "végétaux" in page.locator("ol.results mark").all_inner_texts()
+
+    type_group = page.locator("fieldset", has=page.locator("legend", has_text="Type"))
+    type_group.locator("li", has=page.get_by_text("Projet", exact=True)).locator(
+        "input[type=checkbox]"
+    ).check()
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    page.wait_for_url(re.compile(r"type=project"))
+    expect(page.locator(".active-filters")).to_contain_text("Projet")
+    titles = [t.strip() for t in page.locator("ol.results .result__title a").all_inner_texts()]
+    assert titles == [project_fr.title]
+
+    page.get_by_role("link", name=project_fr.title, exact=True).click()
+    page.wait_for_url(live_server.url + project_fr.url)
+    expect(page.locator("h1")).to_have_text(project_fr.title)
+
+    page.locator("nav.language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_url(live_server.url + project.url)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text(project.title)
+    expect(page.locator("form.search-form--header button")).to_have_text("Search")
