@@ -75,7 +75,7 @@ def corrected(q: str) -> str | None:
         ("agroforesty", "agroforestry"),
         ("carbn sequestation", "carbon sequestration"),
         ("fertilizr", "fertiliser"),
-        ("grazng on rangelnds", "grazing on rangelands"),
+        ("grazng on rangelnd", "grazing on rangeland"),
         ('"carbn" agroforesty -grazng', '"carbn" agroforestry -grazng'),  # phrases and exclusions left alone
     ],
 )
