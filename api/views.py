@@ -203,6 +203,14 @@ class SearchApi(SearchThrottledAPIView):
             required=False,
             help_text="hybrid (default), semantic (meaning only) or keyword (words only).",
         )
+        spell = serializers.ChoiceField(
+            choices=["on", "off"],
+            default="on",
+            required=False,
+            help_text="on (default): words the index has never seen are corrected (suggested_query), and when the "
+            "words as typed find almost nothing the results are those of the correction (showing_results_for); "
+            "off: the words are searched exactly as typed.",
+        )
         page = serializers.IntegerField(
             min_value=1,
             max_value=10_000,
@@ -252,6 +260,26 @@ class SearchApi(SearchThrottledAPIView):
                 help_text="Site locales it belongs to: a page's own; for a document, those of the pages using it.",
             )
 
+        @extend_schema_serializer(component_name="SearchAnswer")
+        class AnswerSerializer(serializers.Serializer):
+            @extend_schema_serializer(component_name="SearchAnswerSource")
+            class AnswerSourceSerializer(serializers.Serializer):
+                id = serializers.IntegerField(help_text="Page id (type of a page) or document id.")
+                title = serializers.CharField()
+                url = serializers.CharField(
+                    allow_blank=True, help_text="The source, at the PDF page (#page=N)."
+                )
+                type = serializers.CharField(
+                    help_text="Content type: project, webinar, resource, document, ..."
+                )
+
+            text = serializers.CharField(help_text="One or two adjacent sentences quoted from the source.")
+            html = serializers.CharField(help_text="The text escaped, with <mark> around query words.")
+            source = AnswerSourceSerializer()
+            heading = serializers.CharField(allow_blank=True, help_text="The section the sentence is in.")
+            page_number = serializers.IntegerField(allow_null=True, help_text="PDF page, for documents.")
+            score = serializers.FloatField(help_text="Sentence score; answers below the threshold are null.")
+
         @extend_schema_serializer(component_name="FacetValue")
         class FacetValueSerializer(serializers.Serializer):
             value = serializers.CharField()
@@ -263,6 +291,22 @@ class SearchApi(SearchThrottledAPIView):
         page = serializers.IntegerField()
         num_pages = serializers.IntegerField()
         results = ResultSerializer(many=True)
+        suggested_query = serializers.CharField(
+            allow_null=True,
+            help_text="q with its unknown words corrected from the index's vocabulary, or null.",
+        )
+        showing_results_for = serializers.CharField(
+            allow_null=True,
+            help_text="Set (to suggested_query) when the results are those of the correction, because q as typed "
+            "found almost nothing; search again with spell=off for q as typed. Null otherwise.",
+        )
+        answer = AnswerSerializer(
+            allow_null=True,
+            help_text=(
+                "An extractive answer on page 1: the sentence of the top results that best answers q, quoted with "
+                "its source; null when none is reliable enough (or answers are turned off). Never generated text."
+            ),
+        )
         facets = serializers.DictField(
             child=FacetValueSerializer(many=True),
             help_text=(
@@ -291,6 +335,25 @@ class SearchApi(SearchThrottledAPIView):
             if query.page > first.num_pages:  # the caller reports a page past the end (if anything matched)
                 return dataclasses.replace(first, query=query, results=[])
             raise ParamError("page", f"page {query.page} is too deep: narrow the search instead.") from None
+
+    @staticmethod
+    def answer_data(request, answer) -> dict | None:
+        if answer is None:
+            return None
+        result = answer.result
+        return {
+            "text": answer.text,
+            "html": answer.html,
+            "source": {
+                "id": result.page_id if result.kind == "page" else result.document_id,
+                "title": result.title,
+                "url": request.build_absolute_uri(answer.url) if answer.url else "",
+                "type": result.content_type,
+            },
+            "heading": answer.heading,
+            "page_number": answer.page_number,
+            "score": answer.score,
+        }
 
     @extend_schema(
         operation_id="search",
@@ -330,6 +393,21 @@ class SearchApi(SearchThrottledAPIView):
                             "locales": ["en"],
                         }
                     ],
+                    "suggested_query": None,
+                    "showing_results_for": None,
+                    "answer": {
+                        "text": "Cover crops keep soils covered between two harvests.",
+                        "html": "<mark>Cover</mark> <mark>crops</mark> keep soils covered between two harvests.",
+                        "source": {
+                            "id": 42,
+                            "title": "Cover crops in the Sahel",
+                            "url": "http://127.0.0.1:8000/projects/cover-crops-in-the-sahel/",
+                            "type": "project",
+                        },
+                        "heading": "",
+                        "page_number": None,
+                        "score": 0.71,
+                    },
                     "facets": {
                         "content_type": [{"value": "project", "count": 1}],
                         "year": [{"value": "2024", "count": 1}],
@@ -382,6 +460,11 @@ class SearchApi(SearchThrottledAPIView):
                 }
                 for result in response.results
             ],
+            "suggested_query": response.spelling.suggestion if response.spelling else None,
+            "showing_results_for": (
+                response.spelling.suggestion if response.spelling and response.spelling.applied else None
+            ),
+            "answer": self.answer_data(request, response.answer),
             "facets": {
                 name: [{"value": value, "count": count} for value, count in values]
                 for name, values in response.facets.items()

@@ -181,6 +181,29 @@ class LexemeStat(models.Model):
         return f"{self.namespace}:{self.lexeme}"
 
 
+class WordStat(models.Model):
+    """The surface words of the indexed text (lowercased, not stemmed) and the number of chunks holding each, per
+    namespace: the vocabulary that "did you mean" corrects misspelled query words from (search/spelling.py).
+
+    Lexemes are stems ("sequestr"), which cannot be offered to a visitor; these are the words as written. Kept
+    exact on the write path like LexemeStat (knowledge/store.py). The index holds only visible content, but a
+    source can stay in it for a moment after it was hidden (until its sync task runs), so the query side checks a
+    suggested word against visible chunks before offering it.
+    """
+
+    namespace = models.CharField(max_length=64)
+    word = models.CharField(max_length=40)
+    ndoc = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["namespace", "word"], name="unique_word_per_namespace")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.namespace}:{self.word}"
+
+
 class CorpusStat(models.Model):
     """Size and average chunk length (lexemes) of a namespace, for BM25 length normalisation.
 

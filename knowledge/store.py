@@ -228,6 +228,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
             [model_key, *columns.values()],
         )
         delta.add_chunks(cursor.fetchall())
+        delta.add_words(count_words(cursor, ids))
         for namespace in sorted({source.namespace for source in rows}):
             delta.add_lexemes(
                 write_postings(
@@ -243,7 +244,13 @@ class StatsDelta:
 
     def __init__(self) -> None:
         self.lexemes: dict[tuple[str, str], int] = {}
+        self.words: dict[tuple[str, str], int] = {}
         self.chunks: dict[str, list[int]] = {}  # namespace -> [chunks, total length]
+
+    def add_words(self, rows, sign: int = 1) -> None:
+        for namespace, word, count in rows:
+            key = (namespace, word)
+            self.words[key] = self.words.get(key, 0) + sign * int(count)
 
     def add_lexemes(self, rows, sign: int = 1) -> None:
         for namespace, lexeme, count in rows:
@@ -259,16 +266,21 @@ class StatsDelta:
     def apply(self, cursor) -> None:
         """One upsert per table, rows in a fixed order: two concurrent writers lock shared lexemes in the same
         order, so they wait for each other instead of deadlocking."""
-        changed = sorted((key, n) for key, n in self.lexemes.items() if n)
-        if changed:
+        for table, column, counts in (
+            ("knowledge_lexemestat", "lexeme", self.lexemes),
+            ("knowledge_wordstat", "word", self.words),
+        ):
+            changed = sorted((key, n) for key, n in counts.items() if n)
+            if not changed:
+                continue
             cursor.execute(
-                "INSERT INTO knowledge_lexemestat (namespace, lexeme, ndoc) "
+                f"INSERT INTO {table} (namespace, {column}, ndoc) "
                 "SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::int[]) ORDER BY 1, 2 "
-                "ON CONFLICT (namespace, lexeme) DO UPDATE SET ndoc = knowledge_lexemestat.ndoc + EXCLUDED.ndoc",
+                f"ON CONFLICT (namespace, {column}) DO UPDATE SET ndoc = {table}.ndoc + EXCLUDED.ndoc",
                 [[key[0] for key, _ in changed], [key[1] for key, _ in changed], [n for _, n in changed]],
             )
             cursor.execute(
-                "DELETE FROM knowledge_lexemestat WHERE ndoc <= 0 AND (namespace, lexeme) IN "
+                f"DELETE FROM {table} WHERE ndoc <= 0 AND (namespace, {column}) IN "
                 "(SELECT * FROM unnest(%s::varchar[], %s::varchar[]))",
                 [[key[0] for key, _ in changed], [key[1] for key, _ in changed]],
             )
@@ -301,6 +313,7 @@ def _delete_chunks(cursor, source_ids: list[int]) -> StatsDelta:
         [source_ids],
     )
     delta.add_lexemes(cursor.fetchall(), sign=-1)
+    delta.add_words(count_words(cursor, source_ids), sign=-1)
     cursor.execute(
         "WITH gone AS (DELETE FROM knowledge_chunk WHERE source_id = ANY(%s) "
         "RETURNING namespace, length(search_vector) AS len) "
@@ -309,6 +322,26 @@ def _delete_chunks(cursor, source_ids: list[int]) -> StatsDelta:
     )
     delta.add_chunks(cursor.fetchall(), sign=-1)
     return delta
+
+
+# The surface words of a chunk for the spelling vocabulary (knowledge.models.WordStat): its heading and text split
+# by PostgreSQL's 'simple' configuration (lowercased, not stemmed), words of letters only, 3 to 40 long. Only the
+# chunk's own columns: the words a chunk removes are then exactly those it added, whatever its source became.
+WORDS_SQL = """
+    SELECT c.namespace, w.word, count(*)
+    FROM knowledge_chunk c
+    CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', c.heading || ' ' || c.text))) AS w(word)
+    WHERE {where} AND w.word ~ '^[[:alpha:]]{{3,40}}$'
+    GROUP BY c.namespace, w.word
+"""
+
+
+def count_words(cursor, source_ids: list[int]) -> list[tuple[str, str, int]]:
+    """(namespace, word, chunks) of the chunks of these sources, for the spelling vocabulary."""
+    if not source_ids:
+        return []
+    cursor.execute(WORDS_SQL.format(where="c.source_id = ANY(%s)"), [source_ids])
+    return cursor.fetchall()
 
 
 # BM25's term-frequency part of one posting; %(k1)s, %(b)s and %(avglen)s are the namespace's impact parameters
@@ -464,9 +497,15 @@ def maintain_keyword_statistics(namespace: str, *, force: bool = False) -> bool:
 
 
 def recount_keyword_statistics(namespace: str) -> int:
-    """Rebuild a namespace's document frequencies and corpus totals from its postings and chunks (a repair tool:
-    the incremental updates keep them exact). Returns the number of lexemes."""
+    """Rebuild a namespace's document frequencies, spelling vocabulary and corpus totals from its postings and
+    chunks (a repair tool: the incremental updates keep them exact). Returns the number of lexemes."""
     with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM knowledge_wordstat WHERE namespace = %s", [namespace])
+        cursor.execute(
+            "INSERT INTO knowledge_wordstat (namespace, word, ndoc) "
+            + WORDS_SQL.format(where="c.namespace = %s"),
+            [namespace],
+        )
         cursor.execute("DELETE FROM knowledge_lexemestat WHERE namespace = %s", [namespace])
         cursor.execute(
             "INSERT INTO knowledge_lexemestat (namespace, lexeme, ndoc) "

@@ -158,15 +158,36 @@ def query_terms(q: str) -> list[str]:
     return terms
 
 
+def _alternative(term: str) -> str:
+    # A light stem: "crops" also marks "crop" and "cropping"; short words must match whole.
+    stem = term[: max(4, len(term) - 2)] if len(term) >= 5 else term
+    return re.escape(stem) + (r"\w*" if len(term) >= 5 else "")
+
+
 def _pattern(terms: list[str]) -> re.Pattern | None:
     if not terms:
         return None
-    alternatives = []
-    for term in sorted(terms, key=len, reverse=True):
-        # A light stem: "crops" also marks "crop" and "cropping"; short words must match whole.
-        stem = term[: max(4, len(term) - 2)] if len(term) >= 5 else term
-        alternatives.append(re.escape(stem) + (r"\w*" if len(term) >= 5 else ""))
+    alternatives = [_alternative(term) for term in sorted(terms, key=len, reverse=True)]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE | re.UNICODE)
+
+
+def term_patterns(terms: list[str]) -> list[re.Pattern]:
+    """One pattern per query word, matching as highlighting does: which words a text contains."""
+    return [re.compile(r"\b" + _alternative(term) + r"\b", re.IGNORECASE | re.UNICODE) for term in terms]
+
+
+def mark_terms(text: str, terms: list[str]) -> str:
+    """The whole text escaped, with the query words wrapped in <mark>."""
+    pattern = _pattern(terms)
+    if pattern is None:
+        return escape(text)
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts)
 
 
 def highlight_passage(text: str, terms: list[str], *, max_chars: int = 420) -> str:

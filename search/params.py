@@ -78,6 +78,9 @@ def parse_search_params(
         raise SearchError("q", "The parameter q is required: a question or some words to search for.")
     if len(q) > MAX_QUERY_LENGTH:
         raise SearchError("q", f"q is longer than {MAX_QUERY_LENGTH} characters.")
+    spell = params.get("spell", "") or "on"
+    if spell not in ("on", "off"):
+        raise SearchError("spell", "spell must be on (correct unknown words, the default) or off.")
     mode = params.get("mode", "") or "hybrid"
     if mode not in MODES:
         raise SearchError("mode", f"Unknown mode {mode[:40]!r}: use one of {', '.join(MODES)}.")
@@ -88,6 +91,8 @@ def parse_search_params(
         language=language,
         page=_int(params, "page", 1, low=1, high=10_000),
         page_size=_int(params, "page_size", default_page_size, low=1, high=max_page_size),
+        answer=True,
+        spelling=spell == "on",
     )
 
 

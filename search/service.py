@@ -13,6 +13,7 @@ groups. The filters themselves are defined once in cms/filters.py, visibility in
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import time
@@ -31,7 +32,10 @@ from knowledge.folding import fold
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import TS_CONFIG_BY_LANGUAGE, sql_literal, vector_text
 
+from .answers import Answer, AnswerCost, find_answer
 from .highlight import highlight_passage, query_terms
+from .spelling import Spelling
+from .spelling import suggest as spelling_suggestion
 
 MODES = ("hybrid", "semantic", "keyword")
 # Filter parameter -> index column (knowledge_source and knowledge_chunk carry the same facet columns).
@@ -130,6 +134,9 @@ class SearchQuery:
     namespace: str = SITE_NAMESPACE
     passages_per_result: int = 2
     facets: bool = True  # False: no facet counts (evaluation, benchmarks of ranking alone)
+    answer: bool = False  # True: look for an extractive answer on page 1 (search/answers.py; SEARCH_ANSWERS)
+    spelling: bool = False  # True: correct words the index has never seen (search/spelling.py)
+
     # The language the query is written in: its words are stemmed in that language besides English (chunks in
     # that language carry those stems). Defaults to the searched locale.
     language: str = ""
@@ -147,6 +154,7 @@ class Passage:
     heading: str
     page_number: int | None
     url: str
+    position: int = 0  # the chunk's position in its source (0: its first passage)
 
 
 @dataclass
@@ -179,6 +187,14 @@ class SearchResponse:
     results: list[SearchResult]
     facets: dict[str, list[tuple[str, int]]]
     took_ms: float
+    answer: Answer | None = None
+    answer_cost: AnswerCost | None = None  # set when an answer was looked for
+    spelling: Spelling | None = None  # a corrected query; applied: these are its results
+
+    @property
+    def searched_q(self) -> str:
+        """The words the results are for: the correction when it was applied, else the query as typed."""
+        return self.spelling.suggestion if self.spelling and self.spelling.applied else self.query.q
 
     @property
     def num_pages(self) -> int:
@@ -241,17 +257,46 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     sources: dict[int, Source] = {}
     main = _rank(context, query.filters, sources)
     total = len(main.ranked)
+    spelling = (
+        spelling_suggestion(q, query.namespace, visible_sql, visible_params) if query.spelling else None
+    )
+    if spelling is not None and _finds_little(main, query):
+        # The words typed find (almost) nothing: show the correction's results, with a way back to the original.
+        corrected = search(dataclasses.replace(query, q=spelling.suggestion, spelling=False))
+        return dataclasses.replace(
+            corrected,
+            query=query,
+            spelling=dataclasses.replace(spelling, applied=True),
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
     facets = _facet_counts(context, main, sources) if query.facets else {}
     start = (query.page - 1) * query.page_size
     page_ids = main.ranked[start : start + query.page_size]
     results = _build_results(page_ids, sources, main.candidates, main.exact, q, query)
+    answer, answer_cost = None, None
+    if query.answer and settings.SEARCH_ANSWERS and query.page == 1:
+        answer, answer_cost = find_answer(results, q, vector)
     return SearchResponse(
         query=query,
         total=total,
         results=results,
         facets=facets,
         took_ms=(time.perf_counter() - started) * 1000,
+        answer=answer,
+        answer_cost=answer_cost,
+        spelling=spelling,
     )
+
+
+FEW_RESULTS = 3
+
+
+def _finds_little(ranking: _Ranking, query: SearchQuery) -> bool:
+    """Fewer than FEW_RESULTS results, or none of the query's words found by the keyword side (the meaning side
+    always finds neighbours, however unrelated)."""
+    if len(ranking.ranked) < FEW_RESULTS:
+        return True
+    return query.mode != "semantic" and not any(c.keyword_rank for c in ranking.candidates.values())
 
 
 def _rank(context: _Context, filters: SearchFilters, sources: dict[int, Source]) -> _Ranking:
@@ -719,6 +764,7 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
                 heading=chunk.heading,
                 page_number=chunk.page_number,
                 url=f"{url}#page={chunk.page_number}" if chunk.page_number and url else url,
+                position=chunk.position,
             )
             for chunk in passage_chunks
         ]

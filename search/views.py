@@ -123,6 +123,18 @@ def log_search(query: SearchQuery, response: SearchResponse) -> None:
         logger.exception("Writing the search log failed")
 
 
+def spelling_links(params: list[tuple[str, str]], response: SearchResponse) -> dict:
+    """The corrected query's link (filters kept) and, when its results are shown, the link back to the words
+    as typed, with spell=off so they are searched as they are."""
+    spelling = response.spelling
+    context = {"spelling": spelling, "spell_off": ("spell", "off") in params}
+    if spelling is not None:
+        kept = [(key, value) for key, value in params if key not in ("q", "spell")]
+        context["spelling_url"] = facets.search_url([("q", spelling.suggestion), *kept])
+        context["original_url"] = facets.search_url([*facets.without(params, "spell"), ("spell", "off")])
+    return context
+
+
 # --- Views --------------------------------------------------------------------------------------------------
 
 
@@ -174,6 +186,8 @@ def search_page(request):
             "query": query,
             "response": response,
             "results": response.results,
+            "answer": response.answer,
+            **spelling_links(params, response),
             "total": response.total,
             "page_obj": page_obj,
             "past_last_page": page_obj is None and response.total > 0,

@@ -243,6 +243,10 @@ SEARCH_BM25_B = float(os.environ.get("SEARCH_BM25_B", "0.75"))
 SEARCH_KEYWORD_TERM_POSTINGS = int(os.environ.get("SEARCH_KEYWORD_TERM_POSTINGS", "1000"))
 # Chunks containing a "quoted phrase" ranked per query at most (phrases are ranked from tsvectors).
 SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5000"))
+# Extractive answers above the results (search/answers.py): off with SEARCH_ANSWERS=0. The score an answer must
+# reach was tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than none.
+SEARCH_ANSWERS = os.environ.get("SEARCH_ANSWERS", "1").strip().lower() not in ("0", "false", "no", "off", "")
+SEARCH_ANSWER_MIN_SCORE = float(os.environ.get("SEARCH_ANSWER_MIN_SCORE", "0.62"))
 # Search log rows older than this are deleted by `manage.py prune_search_log` (run it daily).
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 

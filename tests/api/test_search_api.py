@@ -24,7 +24,18 @@ def found(api, **params) -> set[tuple[str, int]]:
 
 def test_search_shape(api, hub):
     body = search(api, q="agroforestry soil carbon Kenya", page_size=5)
-    assert set(body) == {"q", "mode", "count", "page", "num_pages", "results", "facets"}
+    assert set(body) == {
+        "q",
+        "mode",
+        "count",
+        "page",
+        "num_pages",
+        "results",
+        "facets",
+        "answer",
+        "suggested_query",
+        "showing_results_for",
+    }
     assert body["page"] == 1 and body["count"] >= 1 and body["num_pages"] >= 1
     first = body["results"][0]
     assert set(first) == {

@@ -255,22 +255,33 @@ def test_a_repeat_anonymous_view_costs_no_statement(client, full_site):
 
 
 def test_the_search_page_with_two_filter_groups(client, full_site, monkeypatch):
+    """Within the statement budget with the answer and the spelling check on; the query embedded once, and the
+    answer's sentences, embedded on the first view, remembered on the second."""
     embedder = get_embedder()
-    calls = []
-    real = embedder.embed_query  # the search-time path, whichever backend embeds queries
+    queries_embedded, passages_embedded = [], []
+    real_query, real_passages = embedder.embed_query, embedder.embed_passages
 
-    def counting(text):
-        calls.append(text)
-        return real(text)
+    def counting_query(text):
+        queries_embedded.append(text)
+        return real_query(text)
+
+    def counting_passages(texts, **kwargs):
+        passages_embedded.append(list(texts))
+        return real_passages(texts, **kwargs)
 
     url = "/search/?q=agroforestry+soil+carbon&type=project,resource&region=africa"
     client.get(url)
-    monkeypatch.setattr(embedder, "embed_query", counting)
+    monkeypatch.setattr(embedder, "embed_query", counting_query)
+    monkeypatch.setattr(embedder, "embed_passages", counting_passages)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
     assert len(queries.captured_queries) <= SEARCH_BUDGET, len(queries.captured_queries)
-    assert calls == ["agroforestry soil carbon"], "the query is embedded once, facets included"
+    assert queries_embedded == ["agroforestry soil carbon"], "the query is embedded once, facets included"
+    sentences = [
+        texts for texts in passages_embedded if texts != ["agroforestry soil carbon"]
+    ]  # torch queries
+    assert sentences == [], "the answer's sentences were embedded on the first view"
     # The facets are disjunctive: other types found under the other group's filter (events in Kenya, so in
     # Africa) are offered; webinars, with no place, are not.
     text = response.content.decode()

@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from knowledge.indexing import Indexer, external_source
-from knowledge.models import CorpusStat, LexemeStat, Posting, Source
+from knowledge.models import CorpusStat, LexemeStat, Posting, Source, WordStat
 from knowledge.store import (
     maintain_keyword_statistics,
     record_failure,
@@ -46,6 +46,10 @@ def statistics() -> tuple[dict[str, int], tuple[int, int]]:
     lexemes = dict(LexemeStat.objects.filter(namespace=NS).values_list("lexeme", "ndoc"))
     stat = CorpusStat.objects.filter(namespace=NS).first()
     return lexemes, ((stat.chunks, stat.total_length) if stat else (0, 0))
+
+
+def vocabulary() -> dict[str, int]:
+    return dict(WordStat.objects.filter(namespace=NS).values_list("word", "ndoc"))
 
 
 def lexemes_in_chunks() -> dict[tuple[int, str], int]:
@@ -154,8 +158,8 @@ def test_each_query_word_reads_at_most_the_configured_number_of_postings():
 
 
 def test_every_write_keeps_document_frequencies_and_totals_exact():
-    """Writes, replacements, failures and deletions move the statistics by their own postings only, and the
-    result equals a full recount from the postings and chunks."""
+    """Writes, replacements, failures and deletions move the statistics (and the spelling vocabulary) by their
+    own postings and words only, and the result equals a full recount from the postings and chunks."""
     write(a="Biochar persists in sandy soils.", b="Cover crops protect bare soil.", c="Peat stores carbon.")
     write(a="Compost feeds soil life and soil carbon.", d="Biochar and compost in sandy soil.")
     record_failure(
@@ -164,8 +168,11 @@ def test_every_write_keeps_document_frequencies_and_totals_exact():
     remove_source(namespace=NS, kind=Source.Kind.EXTERNAL, object_id="b")
     incremental = statistics()
     assert incremental[0]["soil"] == 2 and "peat" not in incremental[0] and "cover" not in incremental[0]
+    words = vocabulary()  # the spelling vocabulary: surface words, not stems
+    assert words["compost"] == 2 and words["sandy"] == 1 and "peat" not in words and "cover" not in words
     recount_keyword_statistics(NS)
     assert statistics() == incremental
+    assert vocabulary() == words
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*), sum(length(search_vector)) FROM knowledge_chunk WHERE namespace = %s", [NS]

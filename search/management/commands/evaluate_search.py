@@ -1,15 +1,18 @@
 """Measure search quality on a BEIR-layout dataset through the real indexing pipeline and search service."""
 
 import json
+import math
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from knowledge.embeddings import get_embedder
 from knowledge.indexing import BATCH_SOURCES, Indexer, IndexStats, batched, external_source
 from knowledge.store import maintain_keyword_statistics
+from search.answers import find_answer
 from search.evaluation import evaluate_run, iter_corpus, load_dataset, percentile
 from search.service import MODES, SearchQuery, search
 
@@ -36,6 +39,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument(
             "--save-run", metavar="FILE", help="Write the ranked object ids of every query and mode (JSON)."
+        )
+        parser.add_argument(
+            "--answers",
+            action="store_true",
+            help="Also look for an extractive answer to each query (modes with a query vector) and report the "
+            "share of answers taken from a relevant document, at SEARCH_ANSWER_MIN_SCORE and with no threshold.",
         )
         parser.add_argument(
             "--compare-run",
@@ -77,7 +86,7 @@ class Command(BaseCommand):
 
         report, runs = {}, {}
         for current in MODES if mode == "all" else [mode]:
-            run, latencies = {}, []
+            run, latencies, answers = {}, [], []
             for qid in tqdm(query_ids, desc=current, disable=no_progress or None, unit="query"):
                 started = time.perf_counter()
                 # The query embedding was computed above: the latency here is the search itself.
@@ -87,6 +96,14 @@ class Command(BaseCommand):
                 )
                 latencies.append((time.perf_counter() - started) * 1000)
                 run[qid] = [result.object_id for result in response.results]
+                if options["answers"] and current != "keyword":
+                    # The first page, as a visitor sees it: answers come from its passages only.
+                    answer, cost = find_answer(
+                        response.results[:10], data.queries[qid], vectors[qid], min_score=-math.inf
+                    )
+                    if answer is not None:
+                        relevant = qrels[qid].get(answer.result.object_id, 0) > 0
+                        answers.append((answer.score, relevant, cost.sentences))
             runs[current] = run
             metrics = evaluate_run(run, qrels)
             metrics["p50_ms"] = percentile(latencies, 0.5)
@@ -98,6 +115,14 @@ class Command(BaseCommand):
             if previous is not None:
                 metrics["identical_top10"] = identical_top10(run, previous.get(current, {}))
                 line += f"  identical top-10 {metrics['identical_top10']:.3f}"
+            if answers:
+                metrics.update(self._answer_metrics(answers, len(query_ids)))
+                line += (
+                    f"\n          answers: {metrics['answered']:.3f} of queries answered, "
+                    f"{metrics['answer_relevant']:.3f} of them from a relevant document "
+                    f"(no threshold: {metrics['answer_relevant_all']:.3f}); "
+                    f"{metrics['answer_sentences']:.1f} sentences scored per query"
+                )
             report[current] = {name: round(value, 4) for name, value in metrics.items()}
             self.stdout.write(line)
         self.stdout.write(f"{len(qrels)} queries, split {split}, corpus {data.corpus_path}")
@@ -105,6 +130,16 @@ class Command(BaseCommand):
             Path(options["save_run"]).write_text(json.dumps(runs))
         if options["json"]:
             self.stdout.write(json.dumps(report))
+
+    @staticmethod
+    def _answer_metrics(answers: list[tuple[float, bool, int]], queries: int) -> dict[str, float]:
+        kept = [relevant for score, relevant, _ in answers if score >= settings.SEARCH_ANSWER_MIN_SCORE]
+        return {
+            "answered": len(kept) / max(queries, 1),
+            "answer_relevant": sum(kept) / max(len(kept), 1),
+            "answer_relevant_all": sum(relevant for _, relevant, _ in answers) / len(answers),
+            "answer_sentences": sum(count for _, _, count in answers) / len(answers),
+        }
 
     def _index_corpus(self, data, namespace: str, no_progress: bool) -> None:
         started = time.perf_counter()

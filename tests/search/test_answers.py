@@ -1,0 +1,166 @@
+"""Extractive answers (search/answers.py) end to end: real database, real model, real search; the API shape, the
+search page, visibility and the question set's format."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, PageViewRestriction
+
+from cms.models import ProjectPage, ResourceDocument, ResourcePage, StandardPage
+from knowledge.sync import sync_document, sync_page
+from search.answer_evaluation import Question, classify, load_questions
+from search.answers import sentence_vectors, split_sentences
+from tests.builders import pdf_bytes
+from tests.conftest import add_page
+
+pytestmark = pytest.mark.django_db
+
+BIOCHAR_QUESTION = "How much does biochar increase soil organic carbon stocks in field trials?"
+SECRET_QUESTION = "How much did zeolite amendments raise soil carbon in the trial?"
+SECRET_SENTENCE = (
+    "Zeolite amendments raised soil carbon by exactly 41 tonnes per hectare in the unpublished trial."
+)
+
+
+@pytest.fixture(autouse=True)
+def forget_sentence_vectors():
+    sentence_vectors.clear()
+    yield
+    sentence_vectors.clear()
+
+
+@pytest.fixture
+def corpus(site_tree):
+    tree = site_tree
+    document = get_document_model()(
+        title="Biochar field evidence report", collection=Collection.get_first_root_node()
+    )
+    document.file.save(
+        "biochar-report.pdf",
+        ContentFile(
+            pdf_bytes(
+                "Biochar is charcoal made for soils. This report reviews how it is made from crop residues and "
+                "wood, and how farmers apply it to their fields.",
+                "A global meta-analysis drew together field trials on several continents. In field trials lasting "
+                "between one and ten years, biochar increased soil organic carbon stocks by about 13 tonnes per "
+                "hectare on average. Gains were larger on sandy soils and with plant-based feedstocks.",
+            )
+        ),
+        save=False,
+    )
+    document._set_document_file_metadata()
+    document.save()
+    resource = add_page(
+        tree.resources,
+        ResourcePage,
+        title="Biochar in the field",
+        year=2024,
+        summary="A report on biochar production and use on farms.",
+        documents=[ResourceDocument(document=document)],
+    )
+    cover = add_page(
+        tree.projects,
+        ProjectPage,
+        title="Winter cover crops in semi-arid Kenya",
+        summary="Smallholders sow cowpea between maize harvests so the ground is never bare. The project measures "
+        "soil organic carbon every two years on forty farms.",
+    )
+    sync_page(resource.pk)
+    sync_page(cover.pk)
+    sync_document(document.pk)
+    # Indexed while public, then hidden without the index catching up: their exact sentence must never answer.
+    draft = add_page(tree.projects, ProjectPage, title="Zeolite trial (draft)", summary=SECRET_SENTENCE)
+    private = add_page(tree.home, StandardPage, title="Zeolite budget", intro=SECRET_SENTENCE)
+    sync_page(draft.pk)
+    sync_page(private.pk)
+    draft.unpublish()
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    return {"document": document, "resource": resource, "draft": draft, "private": private}
+
+
+def api_search(client, **params) -> dict:
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_the_question_is_answered_by_the_sentence_of_the_pdf_page(client, corpus):
+    data = api_search(client, q=BIOCHAR_QUESTION)
+    answer = data["answer"]
+    assert answer is not None
+    assert "about 13 tonnes per hectare" in answer["text"]
+    assert set(answer) == {"text", "html", "source", "heading", "page_number", "score"}
+    assert answer["source"]["title"] == "Biochar field evidence report"
+    assert answer["source"]["type"] == "document"
+    assert answer["source"]["id"] == corpus["document"].pk
+    assert answer["page_number"] == 2
+    assert answer["source"]["url"].endswith("#page=2")
+    assert "<mark>biochar</mark>" in answer["html"]
+    assert answer["score"] > 0
+
+
+def test_the_search_page_shows_the_answer_with_its_source_and_page_link(client, corpus):
+    response = client.get("/search/", {"q": BIOCHAR_QUESTION})
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    section = soup.select_one("section.answer")
+    assert section is not None
+    assert "about 13 tonnes per hectare" in section.select_one(".answer__text").get_text()
+    assert section.select_one(".answer__page")["href"].endswith("#page=2")
+    assert "Biochar field evidence report" in section.select_one(".answer__source").get_text()
+
+
+def test_no_answer_from_draft_or_private_text_even_with_the_exact_sentence(client, corpus):
+    for params in ({"q": SECRET_QUESTION}, {"q": SECRET_SENTENCE}):
+        data = api_search(client, **params)
+        assert data["answer"] is None or "41 tonnes" not in data["answer"]["text"], data["answer"]
+        soup = BeautifulSoup(client.get("/search/", params).content.decode(), "html.parser")
+        shown = " ".join(node.get_text() for node in soup.select("section.answer, ol.results"))
+        assert "41 tonnes" not in shown and "Zeolite" not in shown
+
+
+def test_a_question_the_content_cannot_answer_gets_no_answer(client, corpus):
+    assert api_search(client, q="Which football team won the 1998 World Cup?")["answer"] is None
+
+
+def test_answers_can_be_turned_off(client, corpus):
+    with override_settings(SEARCH_ANSWERS=False):
+        assert api_search(client, q=BIOCHAR_QUESTION)["answer"] is None
+        assert b'class="answer"' not in client.get("/search/", {"q": BIOCHAR_QUESTION}).content
+
+
+def test_only_the_first_page_has_an_answer(client, corpus):
+    assert api_search(client, q="biochar soil carbon", page_size=1, page=2)["answer"] is None
+
+
+def test_the_schema_describes_the_answer(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    components = schema["components"]["schemas"]
+    assert {"text", "html", "source", "page_number", "score"} <= set(components["SearchAnswer"]["properties"])
+    assert {"answer", "suggested_query", "showing_results_for"} <= set(
+        components["SearchResponse"]["properties"]
+    )
+
+
+def test_sentences_split_on_stops_but_not_on_abbreviations():
+    text = "Gains were large, e.g. on sandy soils. Smith et al. found 13 t/ha. Why? Because roots grow.\n\nNext one."
+    assert split_sentences(text) == [
+        "Gains were large, e.g. on sandy soils.",
+        "Smith et al. found 13 t/ha.",
+        "Why?",
+        "Because roots grow.",
+        "Next one.",
+    ]
+
+
+def test_the_question_set_has_twenty_answerable_questions_and_outcomes_are_counted():
+    questions = load_questions()
+    assert sum(bool(question.expected) for question in questions) >= 20
+    question = Question("q", (("Report A", "13 tonnes"),))
+    assert classify(question, "Report A", "It rose by 13  tonnes.") == "right"
+    assert classify(question, "Report A", "Another sentence.") == "right_source"
+    assert classify(question, "Report B", "13 tonnes") == "wrong"
+    assert classify(question, None, None) == "none"
