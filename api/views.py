@@ -536,13 +536,13 @@ class SuggestApi(SearchThrottledAPIView):
         serializer = self.InputSerializer(data=request.query_params)
         serializer.is_valid(raise_exception=True)
         q = " ".join(serializer.validated_data["q"].split())
+        try:
+            locale = parse_locale(request.query_params)
+        except SearchError as exc:
+            raise ParamError(exc.param, exc.message) from exc
         suggestions = [
             {**item, "url": request.build_absolute_uri(item["url"]) if item.get("url") else ""}
-            for item in suggest_titles(
-                q,
-                limit=serializer.validated_data["limit"],
-                locale=parse_locale(serializer.validated_data),
-            )
+            for item in suggest_titles(q, limit=serializer.validated_data["limit"], locale=locale)
         ]
         return Response(self.OutputSerializer({"q": q, "suggestions": suggestions}).data)
 

@@ -40,9 +40,11 @@ def site_locales() -> list[str]:
 
 def parse_locale(params: Mapping, default: str = "") -> str:
     """The locale searched: `locale` (a site language, or "all" for every locale), else `default`."""
-    raw = params.get("locale", "")
-    if raw == "":
+    if "locale" not in params:
         return default
+    raw = params.get("locale", "")
+    if raw == "":  # as the OpenAPI schema says: a locale, or "all"; absent means the default
+        raise SearchError("locale", f"locale is empty: use one of {', '.join([*site_locales(), ALL_LOCALES])}.")
     if raw == ALL_LOCALES:
         return ""
     if raw not in site_locales():

@@ -70,6 +70,7 @@ def test_a_page_never_saved_can_be_previewed(api, hub):
     page.depth = hub.tree.home.depth + 1
     page.url_path = hub.tree.home.url_path + "in-the-making/"
     page.get_parent = lambda update=False: hub.tree.home  # as the admin's create view sees it
+    page.locale = hub.tree.home.locale  # the create view gives a new page its parent's locale
     preview = page.create_page_preview()
     body = api.get("/api/preview/", {"content_type": "cms.standardpage", "token": preview.token}).json()
     assert (body["title"], body["intro"]) == ("A page in the making", "Not saved yet.")

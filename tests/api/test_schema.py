@@ -37,6 +37,7 @@ def test_schema_describes_our_endpoints(api, hub):
         "mode",
         "page",
         "page_size",
+        "spell",
     }
     assert all(p.get("description") for p in search["parameters"])
     assert {"200", "400", "404", "429"} <= set(search["responses"])

@@ -257,11 +257,24 @@ def test_bad_documents_fail_with_a_reason_and_good_ones_index_in_the_same_run():
 # --- No script from content or a query is rendered as markup ------------------------------------------------
 
 
+def _inert_json(text: str) -> bool:
+    """JSON-LD that parses and holds no raw '<' (so no tag inside can end the script element)."""
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "<" not in text
+
+
 def hostile_markup(html: str) -> list[str]:
     """Script elements, event-handler attributes and javascript: URLs that are not the site's own."""
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for script in soup.find_all("script"):
+        if script.get("type") == "application/ld+json" and _inert_json(script.string or ""):
+            continue  # the page's own structured data (templates/includes/head_meta.html)
         if not (script.get("src") or "").startswith("/static/") or script.string:
             found.append(str(script)[:200])
     for tag in soup.find_all(True):

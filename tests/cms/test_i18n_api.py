@@ -1,5 +1,8 @@
 """The content API in three languages: ?locale= lists one locale's pages, a page's detail lists its translations
-(only the ones anyone may see), and the schema says so."""
+(only the ones anyone may see), and the schema says so.
+
+Here rather than in tests/api: these tests translate their own site's home page, and the tree that tests/api builds
+once for the whole package (tests/api/conftest.py) already holds a home page under the same root."""
 
 from __future__ import annotations
 
