@@ -35,6 +35,7 @@ from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE
 from cms.exports import export_response
 from cms.filters import FilterError, filter_pages, listing_form, parse_page_filters, region_index_values
+from cms.panels import RelatedSuggestionsPanel
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_documents, visible_pages
 
@@ -103,6 +104,33 @@ class RelatedContentMixin:
 
     related_types: tuple[str, ...] = ("project", "webinar", "resource")
     related_limit = 4
+
+
+def related_pages_field() -> ParentalManyToManyField:
+    """The editor's own "See also" links, shown before the automatic related content (visible pages only)."""
+    return ParentalManyToManyField(
+        "wagtailcore.Page",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"depth__gt": 2},
+        verbose_name=_("see also"),
+        help_text="Pages linked under this one, before the automatic related content.",
+    )
+
+
+def related_pages_panel() -> MultiFieldPanel:
+    return MultiFieldPanel(
+        [
+            FieldPanel("related_pages", widget=forms.SelectMultiple(attrs={"size": 8})),
+            RelatedSuggestionsPanel(),
+        ],
+        heading="See also",
+    )
+
+
+def visible_related_pages() -> Prefetch:
+    """A page's "See also" links as its template shows them: visible pages only, in title order."""
+    return Prefetch("related_pages", queryset=visible_pages(Page.objects.all()).order_by("title"))
 
 
 # --- Site structure -------------------------------------------------------------------------------------
@@ -488,6 +516,11 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
         help_text="Tick when the real title and targets are not known yet: the page then says so to visitors.",
     )
     body = StreamField(BodyBlock(), blank=True, help_text="Context, causes, further reading.")
+    related_pages = related_pages_field()
+
+    @classmethod
+    def view_prefetch_related(cls) -> tuple:
+        return (visible_related_pages(),)
 
     base_form_class = ObjectivePageForm
     content_panels = [
@@ -501,6 +534,7 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
             heading="Targets",
         ),
         FieldPanel("body"),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),
@@ -821,6 +855,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         related_name="projects",
         help_text="The strategic objectives this project serves.",
     )
+    related_pages = related_pages_field()
 
     listing_filters = ("status", "goal", "objective", "practice", "region", "year")
     region_field = "countries"
@@ -835,6 +870,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
             "partner_organizations",
             visible_objectives(),
             Prefetch("documents", queryset=ProjectDocument.objects.select_related("document")),
+            visible_related_pages(),
         )
 
     base_form_class = ProjectPageForm
@@ -862,6 +898,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         FieldPanel("countries"),
         FieldPanel("body"),
         InlinePanel("documents", heading="Documents", label="Document"),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -1030,6 +1067,7 @@ class WebinarPage(
             Prefetch("speakers", queryset=Person.objects.select_related("organization")),
             "practices",
             visible_objectives(),
+            visible_related_pages(),
         )
 
     series = models.CharField(
@@ -1052,6 +1090,7 @@ class WebinarPage(
     )
     objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="webinars")
     practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="webinars")
+    related_pages = related_pages_field()
 
     content_panels = Page.content_panels + [
         FieldPanel("series"),
@@ -1068,6 +1107,7 @@ class WebinarPage(
         ),
         FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("series"),
@@ -1354,6 +1394,7 @@ class ResourcePage(
             "practices",
             visible_objectives(),
             Prefetch("documents", queryset=ResourceDocument.objects.select_related("document")),
+            visible_related_pages(),
         )
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
@@ -1386,6 +1427,7 @@ class ResourcePage(
         related_name="resources",
         help_text="Organizations that wrote or published it: the resource is listed on their directory profiles.",
     )
+    related_pages = related_pages_field()
 
     base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
@@ -1400,6 +1442,7 @@ class ResourcePage(
         FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
         FieldPanel("regions"),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
