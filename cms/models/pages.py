@@ -107,7 +107,8 @@ class RelatedContentMixin:
 
 
 def related_pages_field() -> ParentalManyToManyField:
-    """The editor's own "See also" links, shown before the automatic related content (visible pages only)."""
+    """The editor's own "See also" links, shown before the automatic related content (visible pages only; read
+    with the related content, in its one statement: search/related.py)."""
     return ParentalManyToManyField(
         "wagtailcore.Page",
         blank=True,
@@ -126,11 +127,6 @@ def related_pages_panel() -> MultiFieldPanel:
         ],
         heading="See also",
     )
-
-
-def visible_related_pages() -> Prefetch:
-    """A page's "See also" links as its template shows them: visible pages only, in title order."""
-    return Prefetch("related_pages", queryset=visible_pages(Page.objects.all()).order_by("title"))
 
 
 # --- Site structure -------------------------------------------------------------------------------------
@@ -518,10 +514,6 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
     body = StreamField(BodyBlock(), blank=True, help_text="Context, causes, further reading.")
     related_pages = related_pages_field()
 
-    @classmethod
-    def view_prefetch_related(cls) -> tuple:
-        return (visible_related_pages(),)
-
     base_form_class = ObjectivePageForm
     content_panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("short_label")]),
@@ -870,7 +862,6 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
             "partner_organizations",
             visible_objectives(),
             Prefetch("documents", queryset=ProjectDocument.objects.select_related("document")),
-            visible_related_pages(),
         )
 
     base_form_class = ProjectPageForm
@@ -1067,7 +1058,6 @@ class WebinarPage(
             Prefetch("speakers", queryset=Person.objects.select_related("organization")),
             "practices",
             visible_objectives(),
-            visible_related_pages(),
         )
 
     series = models.CharField(
@@ -1394,7 +1384,6 @@ class ResourcePage(
             "practices",
             visible_objectives(),
             Prefetch("documents", queryset=ResourceDocument.objects.select_related("document")),
-            visible_related_pages(),
         )
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)

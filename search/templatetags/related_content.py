@@ -7,10 +7,8 @@ the list here, in one query per page (search/related.py), so the content model n
 
 from django import template
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
-from cms.visibility import visible_pages
-from search.related import related_to_page
+from search.related import LINKS_GROUP, links_of, related_to_page
 
 register = template.Library()
 
@@ -22,33 +20,22 @@ HEADINGS = {
 }
 
 
-def see_also(page, request) -> list[dict]:
-    """The editor's "See also" links (`related_pages`), visible pages only: the page view prefetches them that
-    way (cms/routing.py); anywhere else (previews) they are filtered here."""
-    if not hasattr(page, "related_pages"):
-        return []
-    if "related_pages" in getattr(page, "_prefetched_objects_cache", {}):
-        pages = list(page.related_pages.all())
-    else:
-        ids = [linked.pk for linked in page.related_pages.all()]
-        pages = list(visible_pages(Page.objects.filter(pk__in=ids)).order_by("title")) if ids else []
-    links = []
-    for linked in pages:
-        url = linked.get_url(request)
-        if url:
-            links.append({"page_id": linked.pk, "title": linked.title, "url": url, "type": "", "snippet": ""})
-    return links
-
-
 @register.inclusion_tag("includes/related.html", takes_context=True)
 def related_content(context, page):
     types = tuple(getattr(page, "related_types", ()))
     if not types or not getattr(page, "pk", None):
         return {"related": []}
     request = context.get("request")
-    links = see_also(page, request)
-    linked = {link["page_id"] for link in links}
-    groups = related_to_page(page.pk, types=types, limit=getattr(page, "related_limit", 4), request=request)
+    # The editor's "See also" links (visible pages, as saved) come in the same statement as the neighbours.
+    groups = related_to_page(
+        page.pk,
+        types=types,
+        limit=getattr(page, "related_limit", 4),
+        request=request,
+        links=links_of(page),
+    )
+    links = [item for item in groups.get(LINKS_GROUP, []) if item.url]
+    linked = {item.page_id for item in links}
     automatic = [
         {
             "heading": HEADINGS.get(content_type, content_type),
