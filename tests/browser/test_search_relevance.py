@@ -24,11 +24,11 @@ def test_an_editor_marks_a_result_relevant_and_sees_the_score(live_server, page,
         ("Grazing calendar", "When to move herds between paddocks."),
     ):
         sync_page(add_page(site_tree.resources, ResourcePage, title=title, summary=summary, year=2022).pk)
-    editor = get_user_model().objects.create_user(username="judge", password="pw-judge")
+    editor = get_user_model().objects.create_user(username="ines", password="pw-ines")
     editor.groups.add(Group.objects.get(name="Editors"))
     base = live_server.url
 
-    admin_login(page, base, "judge", "pw-judge")
+    admin_login(page, base, "ines", "pw-ines")
     page.goto(base + "/admin/reports/search-relevance/")
     expect(page.get_by_text("No score yet")).to_be_visible()
     page.get_by_label("Or judge any query").fill("biochar on sandy soils")
