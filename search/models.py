@@ -37,3 +37,43 @@ class SearchLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.query!r} ({self.result_count})"
+
+
+class RelevanceJudgment(models.Model):
+    """An editor's verdict on one result of one query: the site's own qrels (search/judgments.py).
+
+    A result is keyed by its index identity, "<kind>:<object id>" ("page:12", "document:5"): stable across
+    re-indexing, title changes and moves. The title is a copy, so the report can name a result that has since
+    disappeared from the top 10."""
+
+    query = models.CharField(max_length=MAX_LOGGED_QUERY_LENGTH, help_text="Normalised as in the search log.")
+    result_key = models.CharField(max_length=80, help_text='"page:<id>" or "document:<id>".')
+    title = models.CharField(max_length=255, blank=True)
+    relevant = models.BooleanField()
+    judged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "relevance judgment"
+        ordering = ["query", "result_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "result_key"], name="one_judgment_per_result")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.query!r} {self.result_key}: {'relevant' if self.relevant else 'not relevant'}"
+
+
+class SearchClick(models.Model):
+    """A visitor followed a result of /search/ (search/views.py `result_click`): which query, which rank, which
+    type of result. As anonymous as the search log: no IP address, user, session or user agent; pruned with it."""
+
+    query = models.CharField(max_length=MAX_LOGGED_QUERY_LENGTH)
+    rank = models.PositiveIntegerField(help_text="1 for the first result of page 1.")
+    result_type = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.query!r} #{self.rank}"

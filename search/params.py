@@ -44,7 +44,9 @@ def parse_locale(params: Mapping, default: str = "") -> str:
         return default
     raw = params.get("locale", "")
     if raw == "":  # as the OpenAPI schema says: a locale, or "all"; absent means the default
-        raise SearchError("locale", f"locale is empty: use one of {', '.join([*site_locales(), ALL_LOCALES])}.")
+        raise SearchError(
+            "locale", f"locale is empty: use one of {', '.join([*site_locales(), ALL_LOCALES])}."
+        )
     if raw == ALL_LOCALES:
         return ""
     if raw not in site_locales():

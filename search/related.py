@@ -10,11 +10,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connection
+
+from cms.visibility import page_visible_sql
 from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import sql_literal, stored_dimension
 
 from .service import _run_with_hnsw_settings, url_for_path
+
+LINKS_GROUP = "see-also"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where a page's explicit links are stored: the many-to-many table, its owner and target columns (from the
+    model's `_meta`, never from input) and the owner page's id."""
+
+    table: str
+    owner_column: str
+    target_column: str
+    owner_id: int
+
+
+def links_of(page, field_name: str = "related_pages") -> Links | None:
+    field = next((f for f in page._meta.many_to_many if f.name == field_name), None)
+    if field is None:
+        return None
+    through = field.remote_field.through._meta
+    return Links(
+        table=through.db_table,
+        owner_column=field.m2m_column_name(),
+        target_column=field.m2m_reverse_name(),
+        owner_id=page.pk,
+    )
+
+
+def _links_sql(links: Links) -> tuple[str, list]:
+    visible, params = page_visible_sql("p.id")
+    qn = connection.ops.quote_name
+    return (
+        f"""
+        UNION ALL
+        SELECT {sql_literal(LINKS_GROUP)}, NULL::bigint, 'page', p.id::text, p.id, NULL::integer, p.title, '', '',
+               0::float8, NULL::text, p.url_path
+        FROM {qn(links.table)} t JOIN wagtailcore_page p ON p.id = t.{qn(links.target_column)}
+        WHERE t.{qn(links.owner_column)} = %s AND {visible}
+        """,
+        [links.owner_id, *params],
+    )
 
 
 @dataclass
@@ -39,18 +83,23 @@ def related_sources(
     types: tuple[str, ...] = (),
     limit: int = 5,
     request=None,
+    links: Links | None = None,
 ) -> dict[str, list[RelatedItem]]:
     """Neighbours of the source selected by `where` (on knowledge_source, alias me), grouped by type, in its
     locales (a French page's related content is French pages and the documents they use).
 
     With `types`, up to `limit` of each type ({type: items}); without, the `limit` closest of any type
-    ({"": items})."""
+    ({"": items}). With `links`, the same statement also returns the page's own visible "See also" links, under
+    LINKS_GROUP, in title order (no extra query on the page view)."""
     model_key = current_model_key()
     dimension = stored_dimension(model_key)
     groups = list(types) or [""]
-    if dimension is None:  # nothing indexed with this model yet
+    if dimension is None and links is None:  # nothing indexed with this model yet
         return {group: [] for group in groups}
+    if dimension is None:
+        dimension = 1  # no profile matches: the neighbour part finds nothing, the links part still runs
     visible_sql, visible_params = source_visible_sql("s")
+    links_sql, links_params = _links_sql(links) if links is not None else ("", [])
     # Model, namespace and dimension are literals so the planner matches the partial HNSW index on profiles.
     model, namespace_sql, dim = sql_literal(model_key), sql_literal(namespace), int(dimension)
     rows = _run_with_hnsw_settings(
@@ -74,11 +123,14 @@ def related_sources(
             ORDER BY s.profile::halfvec({dim}) <=> me.profile::halfvec({dim})
             LIMIT %s
         ) n
-        ORDER BY g.type, n.distance
+        {links_sql}
+        ORDER BY 1, 10, 7
         """,
-        [*where_params, groups, *visible_params, limit],
+        [*where_params, groups, *visible_params, limit, *links_params],
     )
     grouped: dict[str, list[RelatedItem]] = {group: [] for group in groups}
+    if links is not None:
+        grouped[LINKS_GROUP] = []
     for (
         group,
         pk,
@@ -118,9 +170,10 @@ def related_to_source(source: Source, *, types: tuple[str, ...] = (), limit: int
 
 
 def related_to_page(
-    page_id: int, *, types: tuple[str, ...] = (), limit: int = 5, request=None
+    page_id: int, *, types: tuple[str, ...] = (), limit: int = 5, request=None, links: Links | None = None
 ) -> dict[str, list[RelatedItem]]:
-    """Related content of a page, per type: {type: items} (or {"": items} without types)."""
+    """Related content of a page, per type: {type: items} (or {"": items} without types); with `links`, its
+    visible "See also" links too, under LINKS_GROUP."""
     return related_sources(
         SITE_NAMESPACE,
         "me.kind = 'page' AND me.object_id = %s",
@@ -128,6 +181,7 @@ def related_to_page(
         types=types,
         limit=limit,
         request=request,
+        links=links,
     )
 
 

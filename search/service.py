@@ -136,6 +136,9 @@ class SearchQuery:
     facets: bool = True  # False: no facet counts (evaluation, benchmarks of ranking alone)
     answer: bool = False  # True: look for an extractive answer on page 1 (search/answers.py; SEARCH_ANSWERS)
     spelling: bool = False  # True: correct words the index has never seen (search/spelling.py)
+    # Values replacing settings of tuning() for this search only, e.g. (("keyword_weight", 2.0),): how the
+    # relevance report compares two configurations on the same judgments (search/judgments.py).
+    tuning: tuple[tuple[str, float], ...] = ()
 
     # The language the query is written in: its words are stemmed in that language besides English (chunks in
     # that language carry those stems). Defaults to the searched locale.
@@ -246,6 +249,10 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     started = time.perf_counter()
     q = validate_query(query)
     params = tuning()
+    unknown = {name for name, _ in query.tuning} - set(params)
+    if unknown:
+        raise TypeError(f"unknown tuning parameters {sorted(unknown)}")
+    params.update(query.tuning)
     # Enough candidates to fill the requested page even when every chunk of a source matches.
     params["candidates"] = min(max(params["candidates"], 2 * query.page * query.page_size), MAX_CANDIDATES)
     vector = None

@@ -7,4 +7,5 @@ app_name = "search"
 urlpatterns = [
     path("", views.search_page, name="search"),
     path("suggest/", views.suggest, name="suggest"),
+    path("click/", views.result_click, name="click"),
 ]

@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db import connection, transaction
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cms.constants import content_types
 from cms.models import ProjectIndexPage, ResourceIndexPage, WebinarIndexPage
 from cms.visibility import visible_pages
 
 from . import facets
-from .models import SearchLogEntry, normalize_query
+from .models import SearchClick, SearchLogEntry, normalize_query
 from .params import ALL_LOCALES, content_type_label, parse_search_params
 from .service import SearchError, SearchQuery, SearchResponse, search
 from .suggest import suggest_titles
@@ -135,6 +140,35 @@ def spelling_links(params: list[tuple[str, str]], response: SearchResponse) -> d
     return context
 
 
+def click_url(q: str, rank: int, result_type: str, url: str) -> str:
+    """The result's link through `result_click`, which counts the click then redirects to `url`. An absolute
+    URL (another site of this installation) is linked as it is: the redirect follows this host only."""
+    if not url.startswith("/") or url.startswith("//"):
+        return url
+    params = {"q": q, "rank": rank, "type": result_type, "to": url}
+    return f"{reverse('search:click')}?{urlencode(params)}"
+
+
+def log_click(q: str, rank: str, result_type: str) -> None:
+    """One anonymous row per followed result; bad values or a failure are ignored (the visitor goes on)."""
+    try:
+        rank_number = int(rank)
+    except (TypeError, ValueError):
+        return
+    if not (q and 1 <= rank_number <= 1000):
+        return
+    guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+    try:
+        with guard:
+            SearchClick.objects.create(
+                query=normalize_query(q),
+                rank=rank_number,
+                result_type=result_type if result_type in content_types() else "",
+            )
+    except Exception:
+        logger.exception("Writing a result click failed")
+
+
 # --- Views --------------------------------------------------------------------------------------------------
 
 
@@ -172,8 +206,10 @@ def search_page(request):
         return render(request, "search/search.html", context)
 
     log_search(query, response)
-    for result in response.results:
+    first_rank = (query.page - 1) * query.page_size + 1
+    for rank, result in enumerate(response.results, first_rank):
         result.type_label = content_type_label(result.content_type)
+        result.click_url = click_url(q, rank, result.content_type, result.url)
     labels = facets.FacetLabels()
     paginator = Paginator(range(response.total), query.page_size, allow_empty_first_page=True)
     try:
@@ -192,7 +228,7 @@ def search_page(request):
             "page_obj": page_obj,
             "past_last_page": page_obj is None and response.total > 0,
             "first_page_url": facets.search_url(params),
-            "start_index": (query.page - 1) * query.page_size + 1,
+            "start_index": first_rank,
             "facet_groups": facets.facet_groups(query.filters, response.facets, labels),
             "year_options": facets.year_options(response.facets, year_selected),
             "year_from": year_selected[0],
@@ -214,3 +250,21 @@ def suggest(request):
         logger.exception("Title suggestions failed")
         suggestions = []
     return JsonResponse({"suggestions": suggestions})
+
+
+@never_cache
+@require_GET
+def result_click(request):
+    """Count a click on a search result (query, rank, type: nothing about the visitor), then go to the result.
+
+    Only on-site targets are followed (a relative URL or this host's), so the link cannot be used to send
+    people elsewhere under the site's name; anything else is a 400 and is not counted."""
+    target = request.GET.get("to", "")
+    if not target or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseBadRequest(_("This link does not lead to a page of this site."))
+    log_click(
+        " ".join(request.GET.get("q", "").split()), request.GET.get("rank"), request.GET.get("type", "")
+    )
+    return redirect(target)

@@ -35,6 +35,7 @@ from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE
 from cms.exports import export_response
 from cms.filters import FilterError, filter_pages, listing_form, parse_page_filters, region_index_values
+from cms.panels import RelatedSuggestionsPanel
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_documents, visible_pages
 
@@ -103,6 +104,29 @@ class RelatedContentMixin:
 
     related_types: tuple[str, ...] = ("project", "webinar", "resource")
     related_limit = 4
+
+
+def related_pages_field() -> ParentalManyToManyField:
+    """The editor's own "See also" links, shown before the automatic related content (visible pages only; read
+    with the related content, in its one statement: search/related.py)."""
+    return ParentalManyToManyField(
+        "wagtailcore.Page",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"depth__gt": 2},
+        verbose_name=_("see also"),
+        help_text="Pages linked under this one, before the automatic related content.",
+    )
+
+
+def related_pages_panel() -> MultiFieldPanel:
+    return MultiFieldPanel(
+        [
+            FieldPanel("related_pages", widget=forms.SelectMultiple(attrs={"size": 8})),
+            RelatedSuggestionsPanel(),
+        ],
+        heading="See also",
+    )
 
 
 # --- Site structure -------------------------------------------------------------------------------------
@@ -488,6 +512,7 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
         help_text="Tick when the real title and targets are not known yet: the page then says so to visitors.",
     )
     body = StreamField(BodyBlock(), blank=True, help_text="Context, causes, further reading.")
+    related_pages = related_pages_field()
 
     base_form_class = ObjectivePageForm
     content_panels = [
@@ -501,6 +526,7 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
             heading="Targets",
         ),
         FieldPanel("body"),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("code", boost=5),
@@ -821,6 +847,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         related_name="projects",
         help_text="The strategic objectives this project serves.",
     )
+    related_pages = related_pages_field()
 
     listing_filters = ("status", "goal", "objective", "practice", "region", "year")
     region_field = "countries"
@@ -862,6 +889,7 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         FieldPanel("countries"),
         FieldPanel("body"),
         InlinePanel("documents", heading="Documents", label="Document"),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -1052,6 +1080,7 @@ class WebinarPage(
     )
     objectives = ParentalManyToManyField("cms.ObjectivePage", blank=True, related_name="webinars")
     practices = ParentalManyToManyField(SoilPractice, blank=True, related_name="webinars")
+    related_pages = related_pages_field()
 
     content_panels = Page.content_panels + [
         FieldPanel("series"),
@@ -1068,6 +1097,7 @@ class WebinarPage(
         ),
         FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("series"),
@@ -1386,6 +1416,7 @@ class ResourcePage(
         related_name="resources",
         help_text="Organizations that wrote or published it: the resource is listed on their directory profiles.",
     )
+    related_pages = related_pages_field()
 
     base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
@@ -1400,6 +1431,7 @@ class ResourcePage(
         FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practices", widget=forms.CheckboxSelectMultiple),
         FieldPanel("regions"),
+        related_pages_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),

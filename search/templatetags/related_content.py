@@ -1,4 +1,5 @@
-"""{% related_content page %}: "Related projects / webinars / resources" under a page, from the knowledge index.
+"""{% related_content page %}: the editor's "See also" links, then "Related projects / webinars / resources" under a
+page, from the knowledge index (without the pages already linked).
 
 The page model only declares which types it relates to (`related_types`, `related_limit`); the query side fills
 the list here, in one query per page (search/related.py), so the content model never imports search.
@@ -7,7 +8,7 @@ the list here, in one query per page (search/related.py), so the content model n
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from search.related import related_to_page
+from search.related import LINKS_GROUP, links_of, related_to_page
 
 register = template.Library()
 
@@ -24,13 +25,23 @@ def related_content(context, page):
     types = tuple(getattr(page, "related_types", ()))
     if not types or not getattr(page, "pk", None):
         return {"related": []}
+    request = context.get("request")
+    # The editor's "See also" links (visible pages, as saved) come in the same statement as the neighbours.
     groups = related_to_page(
-        page.pk, types=types, limit=getattr(page, "related_limit", 4), request=context.get("request")
+        page.pk,
+        types=types,
+        limit=getattr(page, "related_limit", 4),
+        request=request,
+        links=links_of(page),
     )
-    return {
-        "related": [
-            {"heading": HEADINGS.get(content_type, content_type), "items": groups[content_type]}
-            for content_type in types
-            if groups.get(content_type)
-        ]
-    }
+    links = [item for item in groups.get(LINKS_GROUP, []) if item.url]
+    linked = {item.page_id for item in links}
+    automatic = [
+        {
+            "heading": HEADINGS.get(content_type, content_type),
+            "items": [item for item in groups[content_type] if item.page_id not in linked],
+        }
+        for content_type in types
+        if groups.get(content_type)
+    ]
+    return {"related": ([{"heading": _("See also"), "items": links}] if links else []) + automatic}

@@ -164,7 +164,7 @@ def test_prune_days_option_overrides_the_retention(settings):
     call_command("prune_search_log", "--days", "5", stdout=out)
 
     assert list(SearchLogEntry.objects.values_list("pk", flat=True)) == [kept.pk]
-    assert out.getvalue().strip() == "Deleted 1 search log entry older than 5 days."
+    assert out.getvalue().strip() == "Deleted 1 search log entry older than 5 days and 0 result clicks."
     with pytest.raises(CommandError, match="at least 1 day"):
         call_command("prune_search_log", "--days", "0")
 

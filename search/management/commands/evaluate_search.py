@@ -14,6 +14,7 @@ from knowledge.indexing import BATCH_SOURCES, Indexer, IndexStats, batched, exte
 from knowledge.store import maintain_keyword_statistics
 from search.answers import find_answer
 from search.evaluation import evaluate_run, iter_corpus, load_dataset, percentile
+from search.judgments import configurations, evaluate_site
 from search.service import MODES, SearchQuery, search
 
 
@@ -25,11 +26,24 @@ def identical_top10(run: dict[str, list[str]], previous: dict[str, list[str]]) -
 class Command(BaseCommand):
     help = (
         "Index a BEIR dataset (corpus.jsonl + queries + qrels) into its own namespace, apart from the site's "
-        "content, and report nDCG@10, Recall@100, MRR@10 and latency per search mode."
+        "content, and report nDCG@10, Recall@100, MRR@10 and latency per search mode; or, with --site, report "
+        "nDCG@10 and MRR@10 over the site's own judged queries (Reports > Search relevance)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dataset", required=True, help="Directory in BEIR layout.")
+        source = parser.add_mutually_exclusive_group(required=True)
+        source.add_argument("--dataset", help="Directory in BEIR layout.")
+        source.add_argument(
+            "--site",
+            action="store_true",
+            help="Score the site's content on the editors' relevance judgments, with the current settings.",
+        )
+        parser.add_argument(
+            "--config",
+            action="append",
+            choices=list(configurations()),
+            help="With --site: a configuration to score (repeatable; default: all of them).",
+        )
         parser.add_argument("--split", choices=["train", "test"], default="test")
         parser.add_argument("--mode", choices=[*MODES, "all"], default="all")
         parser.add_argument("--json", action="store_true", help="End with one line of JSON with the metrics.")
@@ -53,6 +67,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dataset: str, split: str, mode: str, limit: int, no_progress: bool, **options):
+        if options["site"]:
+            return self._evaluate_site(options["config"] or list(configurations()), options["json"])
         try:
             data = load_dataset(Path(dataset), split)
             previous = (
@@ -129,6 +145,24 @@ class Command(BaseCommand):
         if options["save_run"]:
             Path(options["save_run"]).write_text(json.dumps(runs))
         if options["json"]:
+            self.stdout.write(json.dumps(report))
+
+    def _evaluate_site(self, names: list[str], as_json: bool) -> None:
+        scores = evaluate_site(names)
+        if not scores[0].queries:
+            raise CommandError(
+                "No judged query has a relevant result yet: judge some in the admin (Reports > Search relevance)."
+            )
+        for score in scores:
+            self.stdout.write(
+                f"{score.configuration.name:18s} nDCG@10 {score.ndcg:.4f}  MRR@10 {score.mrr:.4f}  "
+                f"({score.configuration.label})"
+            )
+        self.stdout.write(f"{scores[0].queries} judged queries with at least one relevant result")
+        if as_json:
+            report = {
+                s.configuration.name: {"ndcg@10": round(s.ndcg, 4), "mrr@10": round(s.mrr, 4)} for s in scores
+            }
             self.stdout.write(json.dumps(report))
 
     @staticmethod

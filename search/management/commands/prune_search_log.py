@@ -1,4 +1,4 @@
-"""Delete search log rows older than SEARCH_LOG_RETENTION_DAYS (default 365). Run it daily, e.g. from cron."""
+"""Delete search log rows (and result clicks) older than SEARCH_LOG_RETENTION_DAYS (default 365). Run it daily, e.g. from cron."""
 
 from datetime import timedelta
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from search.models import SearchLogEntry
+from search.models import SearchClick, SearchLogEntry
 
 
 class Command(BaseCommand):
@@ -23,6 +23,8 @@ class Command(BaseCommand):
             raise CommandError("The retention must be at least 1 day.")
         cutoff = timezone.now() - timedelta(days=int(days))
         deleted, _ = SearchLogEntry.objects.filter(created_at__lt=cutoff).delete()
+        clicks, _ = SearchClick.objects.filter(created_at__lt=cutoff).delete()
         self.stdout.write(
-            f"Deleted {deleted} search log entr{'y' if deleted == 1 else 'ies'} older than {days} days."
+            f"Deleted {deleted} search log entr{'y' if deleted == 1 else 'ies'} older than {days} days "
+            f"and {clicks} result click{'' if clicks == 1 else 's'}."
         )
