@@ -76,8 +76,15 @@ def test_the_search_page_links_an_organization_to_its_profile(client, indexed):
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     links = {a.get_text(strip=True): a["href"] for a in soup.select("ol.results .result__title a")}
-    assert links.get("Northern Climate Finance Bank") == f"/partners/{indexed.orgs['bank'].slug}/"
-    assert client.get(links["Northern Climate Finance Bank"]).status_code == 200
+    # Result titles go through the anonymous click log (/search/click/?...&to=<the result's URL>).
+    from urllib.parse import parse_qs, urlsplit
+
+    link = links["Northern Climate Finance Bank"]
+    profile = f"/partners/{indexed.orgs['bank'].slug}/"
+    assert parse_qs(urlsplit(link).query)["to"] == [profile]
+    followed = client.get(link)
+    assert followed.status_code == 302 and followed["Location"] == profile
+    assert client.get(profile).status_code == 200
     assert soup.find("input", attrs={"name": "type", "value": "organization"}) is not None
 
 
