@@ -12,6 +12,7 @@ checked at load to give torch's vectors, so it does not enter the key and the st
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import logging
@@ -68,10 +69,23 @@ class Embedder:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()  # torch modules are not safe to call from several threads at once
+        self._tokenizers = threading.local()
 
     @property
     def tokenizer(self):
-        return self.model.tokenizer
+        """The model's tokenizer for counting and splitting text (chunking): a copy per thread, never the model's.
+
+        A fast tokenizer keeps truncation and padding settings on the object and `model.encode` sets them for
+        each batch, so text tokenized in one thread while another encodes (the indexing pipeline does exactly
+        that) resets the batch's padding and the encode fails ("Unable to create tensor ..."). Each thread gets
+        its own copy, made once under the model lock, so it never reads the object while an encode changes it.
+        """
+        tokenizer = getattr(self._tokenizers, "tokenizer", None)
+        if tokenizer is None:
+            with self._lock:
+                tokenizer = copy.deepcopy(self.model.tokenizer)
+            self._tokenizers.tokenizer = tokenizer
+        return tokenizer
 
     def embed_passages(
         self, texts: list[str], *, show_progress: bool = False, prefix: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -13,8 +14,11 @@ import torch
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
+from knowledge.chunking import chunk_sections
 from knowledge.cpu import auto_dtype, cpu_flags, parse_cpu_flags
 from knowledge.embeddings import current_model_key, get_embedder, resolve_dtype
+from knowledge.extraction import Section
+from knowledge.indexing import chunking_config
 
 AVX2_ONLY = """processor\t: 0
 vendor_id\t: AuthenticAMD
@@ -93,10 +97,15 @@ def cosine(a, b) -> float:
 
 
 def test_onnxruntime_queries_match_torch_and_the_export_is_cached(fresh_embedder, tmp_path, caplog):
-    """The default query backend: exported once under EMBEDDING_ONNX_DIR, same vectors as torch's passages."""
+    """The default query backend: exported once under EMBEDDING_ONNX_DIR, same vectors as torch's passages.
+
+    It serves float32 passages only, so the test pins float32: `auto` picks bfloat16 on CPUs with native bf16
+    (then queries stay on torch, checked in the next test), and this test must run on both kinds of machine."""
     texts = ["cover crops", "  Agroforesterie et carbone du sol\n", "Rotational grazing. " * 200, "4‰"]
     with (
-        override_settings(EMBEDDING_QUERY_BACKEND="onnxruntime", EMBEDDING_ONNX_DIR=tmp_path),
+        override_settings(
+            EMBEDDING_QUERY_BACKEND="onnxruntime", EMBEDDING_ONNX_DIR=tmp_path, EMBEDDING_DTYPE="float32"
+        ),
         caplog.at_level(logging.INFO, "knowledge.embeddings"),
     ):
         embedder = get_embedder()
@@ -140,3 +149,40 @@ def test_torch_queries_when_asked_or_when_passages_are_not_float32(fresh_embedde
     get_embedder.cache_clear()
     with override_settings(EMBEDDING_QUERY_BACKEND="openvino"), pytest.raises(ImproperlyConfigured):
         get_embedder()
+
+
+def test_chunking_in_one_thread_while_another_encodes_never_breaks_the_batch():
+    """The indexing pipeline chunks the next batch (with `embedder.tokenizer`) while a worker thread encodes the
+    current one. Sharing the model's own fast tokenizer made the encode fail ("Unable to create tensor"), which
+    recorded whole batches of sources as failed on a fresh `make setup`."""
+    embedder = get_embedder()
+    config = chunking_config(embedder.max_seq_length)
+    done = threading.Event()
+    errors: list[str] = []
+
+    def chunk_until_done():
+        length = 0
+        while not done.is_set():
+            length = (length + 37) % 400
+            section = Section(text="soil organic carbon " * (20 + length), heading="Notes")
+            try:
+                chunk_sections([section], title="Plot", tokenizer=embedder.tokenizer, config=config)
+            except Exception as exc:  # noqa: BLE001 - the test reports any failure of the chunking thread
+                errors.append(f"chunking: {exc!r}")
+
+    texts = ["cover crops " * n for n in range(1, 120, 8)]  # unequal lengths: the batch needs padding
+    thread = threading.Thread(target=chunk_until_done)
+    thread.start()
+    try:
+        for _ in range(5):
+            try:
+                vectors = embedder.embed_passages(texts)
+            except Exception as exc:  # noqa: BLE001 - collected, then asserted below
+                errors.append(f"encode: {exc!r}")
+            else:
+                assert vectors.shape == (len(texts), embedder.dimension)
+    finally:
+        done.set()
+        thread.join()
+    assert not errors, errors[:3]
+    assert embedder.tokenizer is not embedder.model.tokenizer
