@@ -247,8 +247,11 @@ class IndexConsistency(RuleBasedStateMachine):
         return items[index % len(items)]
 
     def save(self, model: PageModel, *, publish: bool, word: str | None = None) -> None:
-        """An editor saves the page's latest version (new text and/or documents), optionally publishing."""
-        page = StandardPage.objects.get(pk=model.pk)
+        """An editor saves the page's latest version (new text and/or documents), optionally publishing.
+
+        The admin's edit view starts from the latest revision, not the live row: a draft's title (a translation
+        renamed before it was first published) is kept."""
+        page = StandardPage.objects.get(pk=model.pk).get_latest_revision_as_object()
         if word:
             page.intro = f"{MARKER.title()} {word} notes {next(_numbers)}."
         page.body = document_blocks(model.draft_docs)
@@ -327,6 +330,10 @@ class IndexConsistency(RuleBasedStateMachine):
             draft_docs=set(docs),
         )
         self.pages[model.pk] = model
+        if source.pk in self.restricted:
+            # Wagtail's copy (copy_for_translation) copies a page's own view restrictions unless the destination
+            # already has one above it; only sections are restricted here, and the French home never is.
+            self.restricted.add(model.pk)
         self.log.append(f"translate {source.pk} into fr as {model.pk} publish={publish}")
 
     @precondition(lambda self: self.pages)
