@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import time
@@ -41,15 +40,16 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import (  # bench/corpus.py, next to this script  # noqa: E402
+    BENCH_ROWS_IN,
     CHUNKS_PER_SOURCE,
     Deriver,
     base_vectors,
-    cpu_flags,
+    bulk_standard_pages,
     load_corpus,
     load_queries,
     percentile,
 )
-from machine import cpu_model  # noqa: E402
+from machine import describe  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / ".data" / "scale-postgres"
@@ -178,7 +178,6 @@ def is_built(size: int) -> bool:
 def child_build(size: int, socket: str) -> dict:
     """Build one size (see the module docstring); returns the timings."""
     setup_django(size, socket)
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection, transaction
     from wagtail.models import Page, Site
@@ -187,7 +186,13 @@ def child_build(size: int, socket: str) -> dict:
     from cms.signals import bulk_load
     from knowledge.embeddings import current_model_key, get_embedder, text_hash
     from knowledge.models import SITE_NAMESPACE, Source
-    from knowledge.store import ensure_vector_index, recount_keyword_statistics, vector_text, write_postings
+    from knowledge.store import (
+        ensure_vector_index,
+        insert_chunks_sql,
+        recount_keyword_statistics,
+        vector_text,
+        write_postings,
+    )
 
     call_command("migrate", verbosity=0)
     if is_built(size):
@@ -215,7 +220,6 @@ def child_build(size: int, socket: str) -> dict:
             section = home.add_child(instance=StandardPage(title="Scale pages", slug=SECTION_SLUG))
             section.save_revision().publish()
     section.refresh_from_db()
-    content_type = ContentType.objects.get_for_model(StandardPage)
     sources_total = size // CHUNKS_PER_SOURCE
 
     with connection.cursor() as cursor:
@@ -238,34 +242,17 @@ def child_build(size: int, socket: str) -> dict:
 
     rng = np.random.default_rng(7)
     started = time.perf_counter()
-    import uuid
 
     for first in range(0, sources_total, BATCH_SOURCES):
         numbers = range(first, min(first + BATCH_SOURCES, sources_total))
         plan = [deriver.source(n) for n in numbers]
         with transaction.atomic(), connection.cursor() as cursor:
-            pages = Page.objects.bulk_create(
-                [
-                    Page(
-                        path=Page._get_path(section.path, section.depth + 1, n + 1),
-                        depth=section.depth + 1,
-                        numchild=0,
-                        title=title[:255],
-                        draft_title=title[:255],
-                        slug=f"scale-{n}",
-                        url_path=f"{section.url_path}scale-{n}/",
-                        content_type=content_type,
-                        locale_id=section.locale_id,
-                        translation_key=uuid.uuid4(),
-                        live=True,
-                    )
-                    for n, (_, title, _) in zip(numbers, plan, strict=True)
-                ],
-                batch_size=5000,
+            pages = bulk_standard_pages(
+                section,
+                [(title, chunks[0][0]) for _, title, chunks in plan],
+                slug_prefix="scale",
+                first=first,
             )
-            with cursor.cursor.copy("COPY cms_standardpage (page_ptr_id, intro, body) FROM STDIN") as copy:
-                for page, (_, _, chunks) in zip(pages, plan, strict=True):
-                    copy.write_row((page.pk, chunks[0][0], "[]"))
             sources = Source.objects.bulk_create(
                 [
                     Source(
@@ -282,6 +269,7 @@ def child_build(size: int, socket: str) -> dict:
                         regions=[REGIONS[n % len(REGIONS)]],
                         year=2000 + n % 26,
                         language="en",
+                        locales=["en"],
                         model_name=model_key,
                         chunk_count=len(chunks),
                         content_hash=f"scale-{n}",
@@ -309,23 +297,8 @@ def child_build(size: int, socket: str) -> dict:
                                 vector_text(vector),
                             )
                         )
-            # The tsvector expression of knowledge.store.replace_sources (English: no second configuration).
-            cursor.execute(
-                """
-                INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
-                    text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
-                    regions, year, language)
-                SELECT i.source_id, s.namespace, i.position, '', NULL, i.text, i.token_count, i.text_hash, %s,
-                    i.embedding,
-                    setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
-                    || setweight(to_tsvector('english', ''), 'B')
-                    || to_tsvector('english', i.text),
-                    s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language
-                FROM scale_chunk_in i JOIN knowledge_source s ON s.id = i.source_id
-                ORDER BY i.source_id, i.position
-                """,
-                [model_key],
-            )
+            # Chunk rows as the index writes them (knowledge.store.insert_chunks_sql).
+            cursor.execute(insert_chunks_sql(BENCH_ROWS_IN.format(table="scale_chunk_in")), [model_key])
         Page.objects.filter(pk=section.pk).update(numchild=first + len(plan))
         done = first + len(plan)
         print(
@@ -566,16 +539,6 @@ def child_rss(size: int, socket: str, args) -> dict:
 # --- Parent: run the sizes, print and write the results -----------------------------------------------------------
 
 
-def machine_info() -> str:
-    import psutil
-
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (
-        f"{cpu_model()}; flags: {cpu_flags()}; {os.cpu_count()} cores; "
-        f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM; load average {load}; Python {platform.python_version()}"
-    )
-
-
 def label(size: int) -> str:
     return f"{size // 1_000_000}M" if size >= 1_000_000 and size % 1_000_000 == 0 else f"{size // 1000}k"
 
@@ -594,7 +557,7 @@ def main() -> None:
         return
 
     sizes = [int(part) for part in args.sizes.split(",") if part.strip()]
-    lines = [f"Scale benchmark ({time.strftime('%Y-%m-%d %H:%M')})", f"  machine: {machine_info()}"]
+    lines = [f"Scale benchmark ({time.strftime('%Y-%m-%d %H:%M')})", f"  machine: {describe()}"]
     print("\n".join(lines), flush=True)
     socket = start_server()
     results = {}

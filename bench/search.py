@@ -23,7 +23,7 @@ Data (stated again in the output):
     anisotropy of real embeddings, not uniform noise (on which ANN recall means nothing);
   * text of every chunk: 2-4 consecutive real sentences of the same abstract as b_i (text and vector agree);
   * 20,000 sources x 5 chunks (namespace "bench", kind "external"), search_vector built with the same SQL
-    expression as knowledge.store.replace_source, postings by knowledge.store.write_postings, the partial HNSW
+    expression as knowledge.store (insert_chunks_sql), postings by knowledge.store.write_postings, the partial HNSW
     index of knowledge.store.ensure_vector_index;
   * Wagtail: one StandardPage per source (title = source title, intro = its 5 chunk texts), indexed by Wagtail's
     own database search backend (`update_index`);
@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import sys
 import time
@@ -44,15 +43,17 @@ from pathlib import Path
 
 import numpy as np
 from corpus import (  # bench/corpus.py, next to this script
+    BENCH_ROWS_IN,
     CHUNKS_PER_SOURCE,
     Deriver,
     base_by_embedding,
     base_from_dev_database,
+    bulk_standard_pages,
     load_corpus,
     load_queries,
     percentile,
 )
-from machine import cpu_model  # bench/machine.py, next to this script
+from machine import describe  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / ".data" / "bench-search-postgres"
@@ -144,7 +145,7 @@ def build(plan, timings: dict) -> None:
 
     from knowledge.embeddings import current_model_key, text_hash
     from knowledge.models import Source
-    from knowledge.store import ensure_vector_index, vector_text, write_postings
+    from knowledge.store import ensure_vector_index, insert_chunks_sql, vector_text, write_postings
 
     model_key = current_model_key()
     started = time.perf_counter()
@@ -158,6 +159,8 @@ def build(plan, timings: dict) -> None:
                     title=title[:500],
                     content_type="resource",
                     year=2000 + s % 25,
+                    language="en",
+                    locales=["en"],
                     model_name=model_key,
                     chunk_count=len(chunks),
                     content_hash=f"bench-{s}",
@@ -194,22 +197,8 @@ def build(plan, timings: dict) -> None:
                         )
             timings["copy_s"] = time.perf_counter() - started
             started = time.perf_counter()
-            # The same tsvector expression as knowledge.store.replace_sources (English: no extra config part).
-            cursor.execute(
-                """
-                INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
-                    text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
-                    regions, year, language)
-                SELECT i.source_id, %s, i.position, '', NULL, i.text, i.token_count, i.text_hash, %s, i.embedding,
-                    setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
-                    || setweight(to_tsvector('english', ''), 'B')
-                    || to_tsvector('english', i.text),
-                    s.content_type, '{}', '{}', '{}', '{}', s.year, 'en'
-                FROM bench_chunk_in i JOIN knowledge_source s ON s.id = i.source_id
-                ORDER BY i.source_id, i.position
-                """,
-                [NAMESPACE, model_key],
-            )
+            # Chunk rows as the index writes them (knowledge.store.insert_chunks_sql).
+            cursor.execute(insert_chunks_sql(BENCH_ROWS_IN.format(table="bench_chunk_in")), [model_key])
             timings["insert_tsvector_s"] = time.perf_counter() - started
             started = time.perf_counter()
             # The keyword side's postings, written by the same function as for every indexed source.
@@ -233,17 +222,11 @@ def build_pages(plan, timings: dict) -> None:
     """One StandardPage per source (title = source title, intro = its chunk texts), then Wagtail's own
     `update_index` over them.
 
-    `parent.add_child()` costs ~50 ms a page on this (shared, loaded) machine: 20,000 pages would take ~17 min.
-    So the pages are written in bulk the way treebeard would write them: materialised paths from
-    `Page._get_path`, url_path, locale and translation key, the base rows with `Page.objects.bulk_create` and
-    the StandardPage rows with COPY, the parent's numchild updated; the tree is checked with find_problems().
-    No signal fires, so neither our index nor Wagtail's is touched until `update_index`.
+    The pages are written in bulk (corpus.bulk_standard_pages), the parent's numchild updated, the tree checked
+    with find_problems(). No signal fires, so neither our index nor Wagtail's is touched until `update_index`.
     """
-    import uuid
-
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import transaction
     from wagtail.models import Page
 
     from cms.models import HomePage, StandardPage
@@ -256,33 +239,9 @@ def build_pages(plan, timings: dict) -> None:
             root = Page.get_first_root_node()
             home = root.add_child(instance=HomePage(title="Bench home", slug="bench-home"))
         parent = home.add_child(instance=StandardPage(title="Bench pages", slug="bench-pages"))
-    content_type = ContentType.objects.get_for_model(StandardPage)
     with transaction.atomic():
-        pages = Page.objects.bulk_create(
-            [
-                Page(
-                    path=Page._get_path(parent.path, parent.depth + 1, s + 1),
-                    depth=parent.depth + 1,
-                    numchild=0,
-                    title=title[:255],
-                    draft_title=title[:255],
-                    slug=f"bench-{s}",
-                    url_path=f"{parent.url_path}bench-{s}/",
-                    content_type=content_type,
-                    locale_id=parent.locale_id,
-                    translation_key=uuid.uuid4(),
-                    live=True,
-                )
-                for s, (_, title, _) in enumerate(plan)
-            ],
-            batch_size=COPY_BATCH,
-        )
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy("COPY cms_standardpage (page_ptr_id, intro, body) FROM STDIN") as copy,
-        ):
-            for page, (_, _, chunks) in zip(pages, plan, strict=True):
-                copy.write_row((page.pk, "\n\n".join(text for text, _ in chunks), "[]"))
+        rows = [(title, "\n\n".join(text for text, _ in chunks)) for _, title, chunks in plan]
+        pages = bulk_standard_pages(parent, rows, slug_prefix="bench")
         Page.objects.filter(pk=parent.pk).update(numchild=len(pages))
     problems = Page.find_problems()
     if any(problems):
@@ -464,17 +423,6 @@ def explain(sql_label: str, sql: str, params: list) -> None:
 # --- Main -------------------------------------------------------------------------------------------------
 
 
-def machine_info() -> str:
-    import psutil
-
-    cpu = cpu_model()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (
-        f"{cpu}; {os.cpu_count()} cores; {psutil.virtual_memory().total / 2**30:.0f} GB RAM; "
-        f"load average {load} (shared machine); Python {platform.python_version()}"
-    )
-
-
 def main() -> None:
     args = parse_args()
     sources = args.chunks // CHUNKS_PER_SOURCE
@@ -581,7 +529,7 @@ def main() -> None:
     print()
     print(f"## Search benchmark ({time.strftime('%Y-%m-%d %H:%M')})")
     print()
-    print(f"Machine: {machine_info()}")
+    print(f"Machine: {describe()}")
     print(
         f"Database: {pg_version}, pgvector {pgvector}, shared_buffers {shared_buffers}, "
         f"max_parallel_workers_per_gather {workers}"

@@ -183,11 +183,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
         )
         ids = [source.pk for source in rows]
         delta = _delete_chunks(cursor, ids)
-        # Chunks are inserted with their tsvector and facet columns computed by PostgreSQL in the same statement
-        # (an UPDATE afterwards would write every row, and every index entry, twice). Title and heading weigh
-        # more than body text. Every chunk has English lexemes (queries in any language are also analysed in
-        # English); chunks in another language add that language's stems of their accent-folded text (folded
-        # in Python, as queries are: knowledge/folding.py).
+        # Chunks are inserted with their tsvector and facet columns (insert_chunks_sql).
         columns: dict[str, list] = {name: [] for name in ("source", "position", "heading", "page", "text")}
         columns.update(tokens=[], hash=[], embedding=[], folded=[])
         for source, item in zip(rows, latest.values(), strict=True):
@@ -201,26 +197,15 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                 columns["tokens"].append(chunk["token_count"])
                 columns["hash"].append(chunk["text_hash"])
                 columns["embedding"].append(vector_text(chunk["embedding"]))
+        rows_in = (
+            "unnest(%s::bigint[], %s::int[], %s::text[], %s::int[], %s::text[], %s::int[], %s::text[], %s::text[], "
+            "%s::text[]) AS i(source_id, position, heading, page_number, text, token_count, text_hash, embedding, "
+            "folded)"
+        )
         cursor.execute(
             f"""
             WITH inserted AS (
-                INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
-                    text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
-                    regions, year, language, locales)
-                SELECT i.source_id, s.namespace, i.position, i.heading, i.page_number, i.text, i.token_count,
-                    i.text_hash, %s, i.embedding::halfvec,
-                    setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
-                    || setweight(to_tsvector('english', coalesce(i.heading, '')), 'B')
-                    || to_tsvector('english', i.text)
-                    || CASE WHEN {LANGUAGE_CONFIG_SQL} = 'english'::regconfig THEN ''::tsvector
-                       ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, i.folded) END,
-                    s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language, s.locales
-                FROM unnest(%s::bigint[], %s::int[], %s::text[], %s::int[], %s::text[], %s::int[], %s::text[],
-                            %s::text[], %s::text[])
-                    AS i(source_id, position, heading, page_number, text, token_count, text_hash, embedding,
-                         folded)
-                JOIN knowledge_source s ON s.id = i.source_id
-                ORDER BY i.source_id, i.position
+                {insert_chunks_sql(rows_in)}
                 RETURNING namespace, length(search_vector) AS len
             )
             SELECT namespace, count(*), coalesce(sum(len), 0) FROM inserted GROUP BY namespace
@@ -412,6 +397,33 @@ def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, e
         with connection.cursor() as cursor:
             _delete_chunks(cursor, [source.pk]).apply(cursor)
     return source
+
+
+def insert_chunks_sql(rows_in: str) -> str:
+    """The one way a chunk row is made: `INSERT INTO knowledge_chunk ... SELECT ... FROM <rows_in>`, where rows_in
+    is a relation aliased `i` with (source_id, position, heading, page_number, text, token_count, text_hash,
+    embedding, folded) and each source exists. Takes one parameter before those of rows_in: the model key.
+
+    The tsvector and facet columns are computed by PostgreSQL in the same statement (an UPDATE afterwards would
+    write every row, and every index entry, twice). Title and heading weigh more than body text. Every chunk has
+    English lexemes (queries in any language are also analysed in English); chunks in another language add that
+    language's stems of their accent-folded text (folded in Python, as queries are: knowledge/folding.py). The
+    benchmarks load their data through it too, so they cannot drift from the index."""
+    return f"""
+        INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
+            text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
+            regions, year, language, locales)
+        SELECT i.source_id, s.namespace, i.position, i.heading, i.page_number, i.text, i.token_count,
+            i.text_hash, %s, i.embedding::halfvec,
+            setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
+            || setweight(to_tsvector('english', coalesce(i.heading, '')), 'B')
+            || to_tsvector('english', i.text)
+            || CASE WHEN {LANGUAGE_CONFIG_SQL} = 'english'::regconfig THEN ''::tsvector
+               ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, i.folded) END,
+            s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language, s.locales
+        FROM {rows_in}
+        JOIN knowledge_source s ON s.id = i.source_id
+        ORDER BY i.source_id, i.position"""
 
 
 def delete_sources(source_ids: Iterable[int]) -> int:
