@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import time
 from pathlib import Path
 
-from machine import cpu_model  # bench/machine.py, next to this script
+from machine import describe  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +46,6 @@ def main() -> None:
     django.setup()
     from django.conf import settings
 
-    from knowledge.cpu import cpu_flags, simd_flags
     from knowledge.embeddings import get_embedder
     from search.answer_evaluation import load_questions
     from search.answers import MAX_SENTENCES, sentence_vectors
@@ -57,11 +55,7 @@ def main() -> None:
     questions = [question.q for question in load_questions()]
     embedder = get_embedder()
     vectors = {q: embedder.embed_query(q) for q in questions}
-    print(
-        f"Machine: {cpu_model()}; {os.cpu_count()} cores; load average "
-        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; Python {platform.python_version()}"
-    )
-    print(f"CPU SIMD flags: {' '.join(simd_flags(cpu_flags())) or 'none'}")
+    print(f"Machine: {describe()}")
     print(
         f"Embedding: {embedder.name} ({embedder.dtype}), queries on {embedder.query_backend}; "
         f"sentences per answer at most {MAX_SENTENCES}"

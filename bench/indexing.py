@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from machine import cpu_model  # bench/machine.py, next to this script
+from machine import describe  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCIFACT = ROOT.parent / "shared" / "eval" / "scifact" / "corpus.jsonl"
@@ -287,10 +287,8 @@ def machine_info(embedder) -> list[str]:
     import transformers
     from django.conf import settings
 
-    cpu = cpu_model()
     return [
-        f"- machine: {cpu}; os.cpu_count() = {os.cpu_count()}; torch threads = {torch.get_num_threads()}; "
-        f"load average at start {os.getloadavg()[0]:.2f}",
+        f"- machine: {describe()}; torch threads = {torch.get_num_threads()}",
         f"- python {platform.python_version()}, torch {torch.__version__}, transformers {transformers.__version__}, "
         f"sentence-transformers {sentence_transformers.__version__}, Django {django.get_version()}",
         f"- EMBEDDING_MODEL={settings.EMBEDDING_MODEL} EMBEDDING_BACKEND={settings.EMBEDDING_BACKEND} "

@@ -32,6 +32,8 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from machine import describe  # noqa: E402  (bench/machine.py, next to this script)
+
 QUERIES = [
     "soil organic carbon",
     "cover crops in dry climates",
@@ -341,6 +343,7 @@ def main() -> int:
     clients = max(1, min(args.clients, 200))
     duration = max(1.0, min(args.duration, 600.0))
 
+    print(f"Machine: {describe()}")
     db_url, _keep_server = database_url()
     with tempfile.TemporaryDirectory(prefix="soilhub-load-") as tmp:
         tmp_path = Path(tmp)
