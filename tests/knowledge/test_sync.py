@@ -301,7 +301,9 @@ def test_model_change_reembeds_everything_and_never_mixes(tree, django_capture_o
             stats = sync.reindex_site(sync.iter_site_work())
             assert stats.indexed == len(indexed()) and stats.unchanged == 0
             models = set(Chunk.objects.values_list("model_name", flat=True))
-            assert models == {str(get_model_path())}
+            # The new key, with the precision this CPU runs it in ("<path>@bfloat16" where bf16 is native).
+            new_key = get_embedder().model_key
+            assert new_key.split("@")[0] == str(get_model_path()) and models == {new_key}
             hits = search(SearchQuery(q="crop residues", mode="semantic"))
             assert ("page", str(page.pk)) in {(r.kind, r.object_id) for r in hits.results}
     finally:
