@@ -265,7 +265,9 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     main = _rank(context, query.filters, sources)
     total = len(main.ranked)
     spelling = (
-        spelling_suggestion(q, query.namespace, visible_sql, visible_params) if query.spelling else None
+        spelling_suggestion(q, query.namespace, visible_sql, visible_params, query.filters.locale)
+        if query.spelling
+        else None
     )
     if spelling is not None and _finds_little(main, query):
         # The words typed find (almost) nothing: show the correction's results, with a way back to the original.

@@ -5,8 +5,11 @@ holding each, kept exact on the write path (lexemes are stems such as "sequestr"
 query word of letters only, at least MIN_WORD long and absent from the vocabulary, is compared with the words
 of about its length that share its first letter or its last two (the usual typo keeps one end), by optimal
 string alignment distance (a swap of two letters counts one), at most 1 for words up to 5 letters and 2 beyond;
-the closest wins (see rank_candidates for ties), weighted by frequency among equals. A correction is offered only if a chunk that is visible now
-contains it: the index may hold a source for a moment after it was hidden, and no word may come from one.
+the closest wins (see rank_candidates for ties), weighted by frequency among equals. A correction is offered only
+if a chunk that is visible now contains it: the index may hold a source for a moment after it was hidden, and no
+word may come from one. Per language: a search of one locale corrects only to words that the visible chunks of
+that locale contain (a French query is never "corrected" into an English word), and a word that differs from a
+known one by its accents only ("vegetaux" for "végétaux") is not a misspelling: search folds accents already.
 
 Costs: one statement when every word is known (the common case); two when a correction is offered.
 """
@@ -19,12 +22,13 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA, Indel
 
 from cms.replica import read_connection
+from knowledge.folding import fold
 
 from .highlight import STOP_WORDS
 
 MIN_WORD = 4
 CANDIDATES_PER_WORD = 3000  # vocabulary rows read per unknown word at most (the most frequent first)
-VERIFIED_PER_WORD = 3  # closest candidates checked for visibility per word
+VERIFIED_PER_WORD = 5  # closest candidates checked for visibility (and locale) per word
 LETTERS = re.compile(r"^[^\W\d_]+$", re.UNICODE)
 TOKEN = re.compile(r'-?"[^"]*"|-?\S+')
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -86,8 +90,11 @@ def rank_candidates(word: str, rows) -> list[str]:
     return [candidate for *_, candidate in sorted(scored)]
 
 
-def suggest(q: str, namespace: str, visible_sql: str, visible_params: list) -> Spelling | None:
-    """A corrected query, or None when every word is known or nothing close and visible exists."""
+def suggest(
+    q: str, namespace: str, visible_sql: str, visible_params: list, locale: str = ""
+) -> Spelling | None:
+    """A corrected query, or None when every word is known or nothing close and visible exists; `locale` (a site
+    locale, "" for every one) is the searched locale, whose visible chunks must contain the correction."""
     words = checked_words(q)
     if not words:
         return None
@@ -100,7 +107,9 @@ def suggest(q: str, namespace: str, visible_sql: str, visible_params: list) -> S
         ranked = {
             word: found[:VERIFIED_PER_WORD]
             for word in words
-            if word in candidates and (found := rank_candidates(word, candidates[word]))
+            if word in candidates
+            and (found := rank_candidates(word, candidates[word]))
+            and not any(fold(candidate) == fold(word) for candidate in found)  # only its accents differ
         }
         if not ranked:
             return None
@@ -110,6 +119,7 @@ def suggest(q: str, namespace: str, visible_sql: str, visible_params: list) -> S
             namespace,
             visible_sql,
             visible_params,
+            locale,
         )
     corrections = []
     for word in words:
@@ -122,10 +132,10 @@ def suggest(q: str, namespace: str, visible_sql: str, visible_params: list) -> S
 
 
 def _visible_words(
-    cursor, words: list[str], namespace: str, visible_sql: str, visible_params: list
+    cursor, words: list[str], namespace: str, visible_sql: str, visible_params: list, locale: str = ""
 ) -> set[str]:
-    """The words that a chunk of a visible source contains as written (its stem found through the full-text
-    index, then the surface word in the chunk's own words)."""
+    """The words that a chunk of a visible source (of `locale`, when given) contains as written (its stem found
+    through the full-text index, then the surface word in the chunk's own words)."""
     cursor.execute(
         f"""
         SELECT w.word FROM unnest(%s::text[]) AS w(word)
@@ -133,10 +143,11 @@ def _visible_words(
             SELECT 1 FROM knowledge_chunk c JOIN knowledge_source s ON s.id = c.source_id
             WHERE c.namespace = %s AND c.search_vector @@ plainto_tsquery('english', w.word)
               AND to_tsvector('simple', c.heading || ' ' || c.text) @@ plainto_tsquery('simple', w.word)
+              AND (%s = '' OR %s = ANY(c.locales))
               AND {visible_sql}
         )
         """,
-        [words, namespace, *visible_params],
+        [words, namespace, locale, locale, *visible_params],
     )
     return {row[0] for row in cursor.fetchall()}
 

@@ -9,9 +9,10 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from cms.models import ProjectPage, ResourcePage
-from knowledge.models import Source
+from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.sync import sync_page
 from search.service import SearchFilters, SearchQuery, search
+from search.spelling import suggest
 from tests.conftest import add_page, publish
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +174,23 @@ def test_the_schema_documents_locale_and_lang(client):
     parameters = {p["name"]: p for p in schema["paths"]["/api/search/"]["get"]["parameters"]}
     assert set(parameters["locale"]["schema"]["enum"]) == {"en", "fr", "es", "all"}
     assert "lang" in schema["components"]["schemas"]["SearchResult"]["properties"]
+
+
+def test_did_you_mean_corrects_into_the_searched_locales_own_words(trilingual):
+    """A locale's search corrects a typo only into a word that locale's visible pages contain; a word whose only
+    difference from a known one is its accents is no typo (search folds accents already)."""
+    sql, params = source_visible_sql("s")
+
+    def corrected(q: str, locale: str) -> str | None:
+        spelling = suggest(q, SITE_NAMESPACE, sql, params, locale)
+        return spelling.suggestion if spelling else None
+
+    assert corrected("parcele", "fr") == "parcelles"
+    assert corrected("sowng", "en") == "sowing"
+    assert corrected("sowng", "fr") is None  # "sowing" is only in the English page
+    assert corrected("parcele", "en") is None
+    assert corrected("sowng", "") == "sowing"  # all languages
+    assert corrected("vegetaux", "fr") is None and corrected("cereales", "fr") is None
+    # Through the search itself: the searched locale decides.
+    french = search(SearchQuery(q="sowng parcele", filters=SearchFilters(locale="fr"), spelling=True))
+    assert french.spelling is not None and french.spelling.suggestion == "sowng parcelles"
