@@ -769,6 +769,34 @@ class LocaleTranslations:
                 m2m={"objectives": self.localized_objectives(pages[f"webinar:{title}"])},
             )
         self.load_native_resources()
+        self.translate_home_sections()
+
+    def translate_home_sections(self) -> None:
+        """The front page's sections in this locale, pointing at this locale's pages where they are translated
+        (last: the strategy and the resource library are translated by then)."""
+        data = self.data["home_sections"]
+        english = HomePage.objects.get(pk=self.loader.pages["home"].pk)
+        links = {
+            name: getattr(english, name) and self.in_locale(getattr(english, name))
+            for name in ("directory_page", "strategy_page", "community_page", "resource_library")
+        }
+        self.translate(
+            "home",
+            {
+                **data["sections"],
+                "network_text": paragraphs_html(data["texts"]["network"]),
+                "task_forces_text": paragraphs_html(data["texts"]["task_forces"]),
+                "community_text": paragraphs_html(data["texts"]["community"]),
+                "cycle_steps": [
+                    ("step", {"title": title, "text": text}) for title, text in data["cycle_steps"]
+                ],
+                **links,
+            },
+        )
+
+    def in_locale(self, page: Page) -> Page:
+        """`page`'s translation in this locale, or `page` itself when it has none."""
+        return page.get_translation_or_none(self.locale) or page
 
     def localized_objectives(self, page) -> list:
         """The page's objectives in this locale where translated (the English objective otherwise)."""

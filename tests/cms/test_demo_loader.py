@@ -330,6 +330,33 @@ def test_the_home_page_sections_come_from_the_demo_content(demo, client):
     assert resources.find_all("a")[-1]["href"] == "/resources/"
 
 
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_the_french_and_spanish_home_pages_speak_their_language(demo, client, code):
+    """The translated front page carries its own section texts (not the English defaults it was copied with),
+    and its links lead to that locale's strategy and resource library."""
+    from cms.demo.data import home as home_content
+    from cms.demo.data.translations import TRANSLATIONS
+
+    data = TRANSLATIONS[code]["home_sections"]
+    soup = _soup(client, f"/{code}/")
+    page_text = soup.get_text(" ", strip=True)
+    assert _section(soup, "network-heading").h2.get_text() == data["sections"]["network_heading"]
+    assert _section(soup, "task-forces-heading").h2.get_text() == data["sections"]["task_forces_heading"]
+    cycle = _section(soup, "cycle-heading")
+    assert [li.strong.get_text() for li in cycle.find_all("li")] == [
+        title for title, _ in data["cycle_steps"]
+    ]
+    for name in ("network_heading", "strategy_link_text", "task_forces_heading", "resources_heading"):
+        assert home_content.HOME_SECTIONS[name] not in page_text, name
+    assert home_content.HOME_TEXTS["network"][0] not in page_text
+    strategy_link = _section(soup, "strategy-heading").find(
+        "a", string=data["sections"]["strategy_link_text"]
+    )
+    assert strategy_link["href"] == StrategyPage.objects.get(locale__language_code=code).url
+    library = _section(soup, "resources-heading").find_all("a")[-1]["href"]
+    assert library.startswith(f"/{code}/")
+
+
 def test_the_partner_directory_of_the_demo(demo, client):
     soup = _soup(client, "/partners/")
     assert " ".join(soup.find(id="results-heading").get_text().split()) == "60 partner organizations"

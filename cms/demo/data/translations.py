@@ -15,7 +15,139 @@ TRANSLATION_NOTE = {
     "es": "Traducción de la versión inglesa de esta página (contenido de demostración).",
 }
 
+# The front page's sections in French and Spanish (the English ones: cms/demo/data/home.py), in our own words.
+HOME_SECTIONS_FR = {
+    "sections": {
+        "network_heading": "Un réseau de membres et de partenaires",
+        "network_count_label": "organisations partenaires dans cet annuaire de démonstration (données d'exemple ; "
+        "le réseau réel en compte plus de 700)",
+        "directory_link_text": "Parcourir l'annuaire des partenaires",
+        "join_link_text": "Rejoindre l'Initiative",
+        "strategy_heading": "Le cap de l'Initiative",
+        "goals_heading": "Six buts stratégiques",
+        "strategy_link_text": "Lire la stratégie et ses 24 objectifs",
+        "task_forces_heading": "Groupes de travail",
+        "task_force_join_text": "Rejoindre un groupe de travail",
+        "cycle_heading": "Le cycle de mise en œuvre de la stratégie",
+        "cycle_intro": "Comment les groupes de travail transforment la stratégie en projets que les bailleurs "
+        "peuvent voir et soutenir.",
+        "calendar_heading": "Prochainement",
+        "next_webinar_heading": "Prochain webinaire",
+        "next_initiative_day_heading": "Prochaine Journée de l'Initiative",
+        "partner_events_heading": "Événements des partenaires",
+        "nothing_planned_text": "Rien n'est encore annoncé : revenez bientôt consulter le calendrier.",
+        "community_heading": "Communauté de pratique Climat-Sol",
+        "community_link_text": "Découvrir la communauté de pratique",
+        "resources_heading": "Dernières ressources",
+        "resources_link_text": "Parcourir la bibliothèque de ressources",
+    },
+    "texts": {
+        "network": "Pays, régions et villes, organismes de recherche, agriculteurs, société civile, entreprises et "
+        "bailleurs s'y retrouvent pour partager ce qui marche pour le carbone des sols et monter des projets "
+        "ensemble. Chaque membre et partenaire a une fiche avec ses projets, ses rôles dans les groupes de "
+        "travail, ses ressources et ses événements.",
+        "task_forces": "Chacun des 24 objectifs a son groupe de travail. Tout le monde peut le rejoindre comme "
+        "membre d'équipe ; le personnel des organisations membres et partenaires peut aussi le diriger ou y "
+        "représenter sa région du monde.",
+        "community": "Lancée en 2020 par l'Initiative avec le projet sectoriel de protection des sols de la GIZ, "
+        "la communauté de pratique Climat-Sol réunit des professionnels du développement et des praticiens qui "
+        "travaillent là où climat et sols se rencontrent : apprentissage entre pairs, retours de terrain et "
+        "plaidoyer pour le carbone des sols dans les plans climat nationaux.",
+    },
+    "cycle_steps": [
+        (
+            "Consolider les groupes de travail",
+            "Responsables et représentants régionaux réunissent les personnes qui porteront chaque objectif.",
+        ),
+        (
+            "Faire le point",
+            "Chaque groupe de travail recense ce qui se fait déjà sur son objectif et ce qui manque.",
+        ),
+        (
+            "Élaborer des idées de projets",
+            "Les groupes de travail transforment les manques en idées de projets et "
+            "forment des équipes et des alliances autour d'elles.",
+        ),
+        (
+            "Trouver des financements",
+            "Les idées examinées par le groupe de travail et le Secrétariat sont "
+            "présentées aux bailleurs et aux gouvernements.",
+        ),
+        (
+            "Suivre les progrès",
+            "Les projets financés rendent compte, pour que l'Initiative montre où en est la stratégie.",
+        ),
+    ],
+}
+
+HOME_SECTIONS_ES = {
+    "sections": {
+        "network_heading": "Una red de miembros y socios",
+        "network_count_label": "organizaciones socias en este directorio de demostración (datos de ejemplo; la "
+        "red real cuenta con más de 700)",
+        "directory_link_text": "Explorar el directorio de socios",
+        "join_link_text": "Unirse a la Iniciativa",
+        "strategy_heading": "El rumbo de la Iniciativa",
+        "goals_heading": "Seis metas estratégicas",
+        "strategy_link_text": "Leer la estrategia y sus 24 objetivos",
+        "task_forces_heading": "Grupos de trabajo",
+        "task_force_join_text": "Unirse a un grupo de trabajo",
+        "cycle_heading": "El ciclo de implementación de la estrategia",
+        "cycle_intro": "Cómo los grupos de trabajo convierten la estrategia en proyectos que los financiadores "
+        "pueden ver y apoyar.",
+        "calendar_heading": "Próximamente",
+        "next_webinar_heading": "Próximo seminario web",
+        "next_initiative_day_heading": "Próxima Jornada de la Iniciativa",
+        "partner_events_heading": "Eventos de los socios",
+        "nothing_planned_text": "Todavía no hay nada anunciado: vuelva pronto a consultar el calendario.",
+        "community_heading": "Comunidad de práctica Clima-Suelo",
+        "community_link_text": "Conocer la comunidad de práctica",
+        "resources_heading": "Últimos recursos",
+        "resources_link_text": "Explorar la biblioteca de recursos",
+    },
+    "texts": {
+        "network": "Países, regiones y ciudades, organismos de investigación, agricultores, sociedad civil, "
+        "empresas y financiadores se encuentran aquí para compartir lo que funciona para el carbono del suelo y "
+        "construir proyectos juntos. Cada miembro y socio tiene una ficha con sus proyectos, sus funciones en los "
+        "grupos de trabajo, sus recursos y sus eventos.",
+        "task_forces": "Cada uno de los 24 objetivos tiene su grupo de trabajo. Cualquiera puede unirse como "
+        "miembro del equipo; el personal de las organizaciones miembros y socias también puede dirigirlo o "
+        "representar en él a su región del mundo.",
+        "community": "Creada en 2020 por la Iniciativa con el proyecto sectorial de protección de suelos de la "
+        "GIZ, la comunidad de práctica Clima-Suelo reúne a profesionales del desarrollo y a quienes trabajan "
+        "donde se encuentran el clima y el suelo: aprendizaje entre pares, experiencia de campo compartida e "
+        "incidencia a favor del carbono del suelo en los planes climáticos nacionales.",
+    },
+    "cycle_steps": [
+        (
+            "Consolidar los grupos de trabajo",
+            "Líderes y representantes regionales reúnen a las personas que llevarán adelante cada objetivo.",
+        ),
+        (
+            "Hacer balance",
+            "Cada grupo de trabajo mapea lo que ya se hace en su objetivo y dónde están las carencias.",
+        ),
+        (
+            "Desarrollar ideas de proyectos",
+            "Los grupos de trabajo convierten las carencias en ideas de proyectos "
+            "y forman equipos y alianzas en torno a ellas.",
+        ),
+        (
+            "Buscar financiación",
+            "Las ideas revisadas por el grupo de trabajo y la Secretaría se presentan a "
+            "financiadores y gobiernos.",
+        ),
+        (
+            "Seguir los avances",
+            "Los proyectos financiados informan de sus resultados, para que la Iniciativa "
+            "muestre cuánto ha avanzado la estrategia.",
+        ),
+    ],
+}
+
+
 FR = {
+    "home_sections": HOME_SECTIONS_FR,
     "home": {
         "title": "Plateforme de connaissances sur les sols",
         "intro": "Ce que l'Initiative 4 pour 1000 sait des sols pour la sécurité alimentaire et le climat : stratégie, "
@@ -311,6 +443,7 @@ FR = {
 }
 
 ES = {
+    "home_sections": HOME_SECTIONS_ES,
     "home": {
         "title": "Plataforma de conocimiento sobre suelos",
         "intro": "Lo que la Iniciativa 4 por 1000 sabe sobre los suelos para la seguridad alimentaria y el clima: "
