@@ -8,6 +8,7 @@ Run by `make install` (so a fresh clone serves French and Spanish) with polib, a
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,7 +29,11 @@ def compile_messages(locale_dir: Path = LOCALE_DIR, *, force: bool = False) -> l
             catalogue = polib.pofile(str(po_path))
         except (OSError, ValueError) as error:
             raise SystemExit(f"{po_path}: cannot be read as a gettext catalogue: {error}") from error
-        catalogue.save_as_mofile(str(mo_path))
+        # Written beside, then renamed: a process reading the catalogue (a test worker, a server) never sees
+        # half a file.
+        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.partial")
+        catalogue.save_as_mofile(str(partial))
+        os.replace(partial, mo_path)
         written.append(mo_path)
     return written
 
