@@ -13,6 +13,7 @@ them the same way and is listed with all its rows (`listed_rows`): organizations
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .constants import GOAL_CODES, LANGUAGE_CHOICES, OBJECTIVE_CODE, content_types
-from .locales import in_active_language
+from .locales import in_active_language, localized_field
 from .visibility import visible_pages
 
 
@@ -365,9 +366,13 @@ def _option_rows(model, params) -> dict[str, list[dict]]:
             )
         )
     if "practice" in params:
-        parts.append(tagged(_model("SoilPractice").objects.all(), "practice", F("slug"), F("name")))
+        parts.append(
+            tagged(_model("SoilPractice").objects.all(), "practice", F("slug"), localized_field("name"))
+        )
     if "region" in params:
-        parts.append(tagged(_model("Region").objects.all(), "region", F("slug"), F("name"), F("kind")))
+        parts.append(
+            tagged(_model("Region").objects.all(), "region", F("slug"), localized_field("name"), F("kind"))
+        )
     if "language" in params:
         parts.append(tagged(listed_rows(model), "language", F("language"), F("language")))
     if "year" in params:
@@ -397,10 +402,10 @@ def _options(param: str, model, rows: dict[str, list[dict]]) -> list[dict]:
             ({**row, "label": f"{row['value']}: {row['label']}"} for row in found), key=lambda r: r["value"]
         )
     if param == "practice":
-        return sorted(found, key=lambda row: row["label"])
+        return sorted(found, key=lambda row: _alphabetical(row["label"]))
     if param == "region":
         kinds = dict(_model("Region").Kind.choices)
-        ordered = sorted(found, key=lambda row: (row["group"], row["label"]))
+        ordered = sorted(found, key=lambda row: (row["group"], _alphabetical(row["label"])))
         return [{**row, "group": kinds.get(row["group"], row["group"])} for row in ordered]
     if param == "language":
         present = {row["value"] for row in found}
@@ -408,6 +413,12 @@ def _options(param: str, model, rows: dict[str, list[dict]]) -> list[dict]:
     if param == "year":
         return sorted(found, key=lambda row: -int(row["value"]))
     raise KeyError(param)
+
+
+def _alphabetical(label: str) -> str:
+    """Sort key of a label in any of the site's languages: accents folded ("Éthiopie" among the E's)."""
+    decomposed = unicodedata.normalize("NFKD", label.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def listing_form(model, chosen: Mapping[str, tuple], error: FilterError | None = None) -> dict:

@@ -5,8 +5,16 @@ By language code (a join), so it costs no query of its own."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
+
+# The site's languages besides the default: snippets that carry text (places, soil practices) have a column per
+# language for it (name_fr, name_es, ...), blank meaning "the English text". One row per place or practice keeps
+# filters and facets, which key on its slug, the same in every locale, while the text shown follows the visitor's
+# language (cms.models.snippets.LocalizedText; adding a language: README). tests/cms/test_i18n.py checks that this
+# matches settings.LANGUAGES.
+TRANSLATED_LANGUAGES = ("fr", "es")
 
 
 def active_language() -> str:
@@ -25,3 +33,12 @@ def in_active_language(queryset: QuerySet) -> QuerySet:
         Q(locale__language_code=language)
         | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
     )
+
+
+def localized_field(field: str):
+    """A query expression for a snippet's `field` in the active language: its `<field>_<code>` column where filled
+    in, else the default language's (the SQL form of LocalizedText.localized)."""
+    language = active_language()
+    if language not in TRANSLATED_LANGUAGES:
+        return F(field)
+    return Coalesce(NullIf(F(f"{field}_{language}"), Value("")), F(field))

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.filters import SEARCH_FILTERS, request_values
-from cms.locales import in_active_language
+from cms.locales import in_active_language, localized_field
 from cms.visibility import visible_pages
 
 from .params import FILTER_PARAMS, LANGUAGES, content_type_label
@@ -29,11 +30,14 @@ class FacetLabels:
     def __init__(self) -> None:
         from cms.models import GoalPage, ObjectivePage, Region, SoilPractice
 
-        def tagged(queryset, name: str, key: str, label: str):
+        def tagged(queryset, name: str, key: str, label):
             return (
                 queryset.order_by()
-                .annotate(facet=Value(name, output_field=CharField()))
-                .values_list("facet", key, label)
+                .annotate(
+                    facet=Value(name, output_field=CharField()),
+                    facet_label=Cast(F(label) if isinstance(label, str) else label, output_field=CharField()),
+                )
+                .values_list("facet", key, "facet_label")
             )
 
         # Goals and objectives in the visitor's language where translated (cms.locales), else the default's.
@@ -46,8 +50,9 @@ class FacetLabels:
                 "code",
                 "short_label",
             ),
-            tagged(SoilPractice.objects.all(), "practices", "slug", "name"),
-            tagged(Region.objects.all(), "regions", "slug", "name"),
+            # Places and practices in the visitor's language where translated (their name_<code> columns).
+            tagged(SoilPractice.objects.all(), "practices", "slug", localized_field("name")),
+            tagged(Region.objects.all(), "regions", "slug", localized_field("name")),
             all=True,
         )
         self.values: dict[str, dict[str, str]] = {

@@ -228,6 +228,7 @@ class DemoLoader:
                 {"name": item["name"]},
                 {
                     "slug": slugify(item["name"]),
+                    **_translated_names(translations.REGION_NAMES.get(item["name"])),
                     "kind": item["kind"],
                     "iso_code": item.get("iso_code", ""),
                     "parent": self.regions.get(item.get("parent") or ""),
@@ -237,7 +238,11 @@ class DemoLoader:
             self.practices[item["slug"]] = self.upsert(
                 SoilPractice,
                 {"slug": item["slug"]},
-                {"name": item["name"], "description": item["description"]},
+                {
+                    "name": item["name"],
+                    "description": item["description"],
+                    **_translated_names(translations.PRACTICE_NAMES.get(item["slug"])),
+                },
             )
         for item in directory.ORGANIZATIONS:
             self.organizations[item["name"]] = self.upsert(
@@ -816,6 +821,12 @@ class LocaleTranslations:
                 stale.delete()
                 self.loader.report.note("resource moved to its locale", False, True)
             self.loader.upsert_resource(translated_index, item, objectives)
+
+
+def _translated_names(names: tuple[str, str] | None) -> dict[str, str]:
+    """{"name_fr": ..., "name_es": ...} of a place or practice (empty: shown in English everywhere)."""
+    french, spanish = names or ("", "")
+    return {"name_fr": french, "name_es": spanish}
 
 
 def _date(value) -> dt.date | None:

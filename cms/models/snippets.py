@@ -10,8 +10,39 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from ..locales import TRANSLATED_LANGUAGES, active_language
 
-class Region(index.Indexed, models.Model):
+
+class LocalizedText(models.Model):
+    """Text fields with a translation per language in `<field>_<code>` columns, blank = use the default's."""
+
+    class Meta:
+        abstract = True
+
+    def localized(self, field: str, language: str | None = None) -> str:
+        language = language or active_language()
+        if language in TRANSLATED_LANGUAGES:
+            translated = getattr(self, f"{field}_{language}", "")
+            if translated:
+                return translated
+        return getattr(self, field)
+
+    @property
+    def display_name(self) -> str:
+        """The name in the visitor's language (the English one where no translation was entered)."""
+        return self.localized("name")
+
+
+def translation_panel(*fields: str) -> MultiFieldPanel:
+    """The admin panel with each field's translations, e.g. name_fr and name_es."""
+    return MultiFieldPanel(
+        [FieldPanel(f"{field}_{code}") for field in fields for code in TRANSLATED_LANGUAGES],
+        heading=_("Translations"),
+        help_text=_("Shown to visitors browsing in that language; leave blank to show the English text."),
+    )
+
+
+class Region(index.Indexed, LocalizedText):
     """A world region or a country. Countries belong to a region, so filtering by region finds its countries
     (cms/filters.py: region_q, region_index_values)."""
 
@@ -20,6 +51,8 @@ class Region(index.Indexed, models.Model):
         COUNTRY = "country", _("Country")
 
     name = models.CharField(max_length=120, unique=True)
+    name_fr = models.CharField("name in French", max_length=120, blank=True)
+    name_es = models.CharField("name in Spanish", max_length=120, blank=True)
     slug = models.SlugField(max_length=120, unique=True, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
     parent = models.ForeignKey(
@@ -40,10 +73,19 @@ class Region(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("iso_code")]),
         FieldPanel("parent"),
         FieldPanel("slug"),
+        translation_panel("name"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("name_fr"),
+        index.SearchField("name_es"),
+        index.FilterField("kind"),
+    ]
     api_fields = [
         APIField("name"),
+        APIField("name_fr"),
+        APIField("name_es"),
         APIField("slug"),
         APIField("kind"),
         APIField("iso_code"),
@@ -73,20 +115,39 @@ class Region(index.Indexed, models.Model):
         self.iso_code = self.iso_code.upper()
 
 
-class SoilPractice(index.Indexed, models.Model):
+class SoilPractice(index.Indexed, LocalizedText):
     name = models.CharField(max_length=120, unique=True)
+    name_fr = models.CharField("name in French", max_length=120, blank=True)
+    name_es = models.CharField("name in Spanish", max_length=120, blank=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(
         blank=True, help_text="Two or three sentences: what it is and how it builds SOC."
     )
+    description_fr = models.TextField("description in French", blank=True)
+    description_es = models.TextField("description in Spanish", blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        translation_panel("name", "description"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.SearchField("name_fr"),
+        index.SearchField("name_es"),
     ]
-    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
+    api_fields = [
+        APIField("name"),
+        APIField("name_fr"),
+        APIField("name_es"),
+        APIField("slug"),
+        APIField("description"),
+        APIField("description_fr"),
+        APIField("description_es"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -122,19 +183,19 @@ class Organization(index.Indexed, models.Model):
     year_field = "year_joined"
 
     class Kind(models.TextChoices):
-        NATIONAL_GOVERNMENT = "national_government", "National government"
-        LOCAL_GOVERNMENT = "local_government", "Local or regional government"
-        INTERNATIONAL_ORGANIZATION = "international_organization", "International organization"
-        RESEARCH = "research", "Research and education"
-        FARMERS_ORGANIZATION = "farmers_organization", "Farmers' organization"
-        NGO = "ngo", "NGO or civil society"
-        COMPANY = "company", "Company"
-        FOUNDATION = "foundation", "Foundation"
-        DEVELOPMENT_BANK = "development_bank", "Development bank"
+        NATIONAL_GOVERNMENT = "national_government", _("National government")
+        LOCAL_GOVERNMENT = "local_government", _("Local or regional government")
+        INTERNATIONAL_ORGANIZATION = "international_organization", _("International organization")
+        RESEARCH = "research", _("Research and education")
+        FARMERS_ORGANIZATION = "farmers_organization", _("Farmers' organization")
+        NGO = "ngo", _("NGO or civil society")
+        COMPANY = "company", _("Company")
+        FOUNDATION = "foundation", _("Foundation")
+        DEVELOPMENT_BANK = "development_bank", _("Development bank")
 
     class Membership(models.TextChoices):
-        MEMBER = "member", "Member"
-        PARTNER = "partner", "Partner"
+        MEMBER = "member", _("Member")
+        PARTNER = "partner", _("Partner")
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, blank=True, help_text="Acronym, e.g. INRAE.")

@@ -735,3 +735,67 @@ ES = {
 }
 
 TRANSLATIONS = {"fr": FR, "es": ES}
+
+# French and Spanish names of the demo's places and soil practices (their name_fr / name_es columns).
+REGION_NAMES = {
+    "Africa": ("Afrique", "África"),
+    "Asia and the Pacific": ("Asie et Pacifique", "Asia y el Pacífico"),
+    "Europe": ("Europe", "Europa"),
+    "Latin America and the Caribbean": ("Amérique latine et Caraïbes", "América Latina y el Caribe"),
+    "North America": ("Amérique du Nord", "América del Norte"),
+    "Near East and North Africa": ("Proche-Orient et Afrique du Nord", "Cercano Oriente y África del Norte"),
+    "France": ("France", "Francia"),
+    "Spain": ("Espagne", "España"),
+    "Germany": ("Allemagne", "Alemania"),
+    "Italy": ("Italie", "Italia"),
+    "Netherlands": ("Pays-Bas", "Países Bajos"),
+    "Benin": ("Bénin", "Benín"),
+    "Senegal": ("Sénégal", "Senegal"),
+    "Kenya": ("Kenya", "Kenia"),
+    "Ethiopia": ("Éthiopie", "Etiopía"),
+    "South Africa": ("Afrique du Sud", "Sudáfrica"),
+    "Burkina Faso": ("Burkina Faso", "Burkina Faso"),
+    "Ghana": ("Ghana", "Ghana"),
+    "Côte d'Ivoire": ("Côte d'Ivoire", "Côte d'Ivoire"),
+    "Zimbabwe": ("Zimbabwe", "Zimbabue"),
+    "Morocco": ("Maroc", "Marruecos"),
+    "Egypt": ("Égypte", "Egipto"),
+    "Tunisia": ("Tunisie", "Túnez"),
+    "India": ("Inde", "India"),
+    "China": ("Chine", "China"),
+    "Indonesia": ("Indonésie", "Indonesia"),
+    "Viet Nam": ("Viet Nam", "Viet Nam"),
+    "Australia": ("Australie", "Australia"),
+    "New Zealand": ("Nouvelle-Zélande", "Nueva Zelanda"),
+    "Japan": ("Japon", "Japón"),
+    "Brazil": ("Brésil", "Brasil"),
+    "Argentina": ("Argentine", "Argentina"),
+    "Mexico": ("Mexique", "México"),
+    "Colombia": ("Colombie", "Colombia"),
+    "Peru": ("Pérou", "Perú"),
+    "Uruguay": ("Uruguay", "Uruguay"),
+    "Costa Rica": ("Costa Rica", "Costa Rica"),
+    "Canada": ("Canada", "Canadá"),
+    "United States": ("États-Unis", "Estados Unidos"),
+}
+
+PRACTICE_NAMES = {
+    "agroforestry": ("Agroforesterie", "Agroforestería"),
+    "cover-crops": ("Couverts végétaux", "Cultivos de cobertura"),
+    "conservation-agriculture": ("Agriculture de conservation", "Agricultura de conservación"),
+    "reduced-tillage": ("Travail du sol réduit", "Labranza reducida"),
+    "biochar": ("Biochar", "Biocarbón"),
+    "grazing-management": ("Gestion du pâturage", "Manejo del pastoreo"),
+    "compost-and-manure": ("Compost et fumier", "Compost y estiércol"),
+    "crop-residue-retention": ("Maintien des résidus de culture", "Retención de rastrojos"),
+    "crop-rotation": ("Rotation et diversification des cultures", "Rotación y diversificación de cultivos"),
+    "peatland-protection": (
+        "Protection des tourbières et zones humides",
+        "Protección de turberas y humedales",
+    ),
+    "erosion-control": ("Lutte contre l'érosion et terrasses", "Control de la erosión y terrazas"),
+    "integrated-soil-fertility": (
+        "Gestion intégrée de la fertilité des sols",
+        "Manejo integrado de la fertilidad del suelo",
+    ),
+}
