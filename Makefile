@@ -36,8 +36,10 @@ run: setup
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# On every core: each worker has its own test database (test_soilhub_gw0, ...) and takes whole test files.
+# One file, serially: .venv/bin/python -m pytest tests/search/test_spelling.py
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 # Refresh locale/*/LC_MESSAGES/django.po from the templates and code (needs GNU gettext's xgettext); then
 # translate the new entries and run `make install` to compile them.
