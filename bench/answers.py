@@ -48,7 +48,7 @@ def main() -> None:
 
     from knowledge.embeddings import get_embedder
     from search.answer_evaluation import load_questions
-    from search.answers import MAX_SENTENCES, sentence_vectors
+    from search.answers import sentence_vectors
     from search.service import SearchQuery, search
 
     settings.DEBUG = False
@@ -58,7 +58,7 @@ def main() -> None:
     print(f"Machine: {describe()}")
     print(
         f"Embedding: {embedder.name} ({embedder.dtype}), queries on {embedder.query_backend}; "
-        f"sentences per answer at most {MAX_SENTENCES}"
+        f"sentences per answer at most {settings.SEARCH_ANSWER_MAX_SENTENCES}"
     )
 
     def plain(q):

@@ -3,7 +3,7 @@
 Nothing is generated: the answer is a sentence written by the source's author, cited with its title, heading
 and PDF page. It is taken only from the passages the search already returns on its first page, so it has the
 results' visibility and filters and costs no SQL statement. The sentences of those passages are embedded in one
-batch (at most MAX_SENTENCES, sentence vectors remembered per process: a popular result's sentences are embedded
+batch (at most SEARCH_ANSWER_MAX_SENTENCES, sentence vectors remembered per process: a popular result's sentences are embedded
 once) and scored against the query vector the search computed, plus the share of the query's words they
 contain and a small preference for higher results. Below SEARCH_ANSWER_MIN_SCORE there is no answer: the
 threshold is tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than
@@ -25,7 +25,6 @@ from knowledge.embeddings import current_model_key, get_embedder
 from .highlight import mark_terms, query_terms, term_patterns
 
 ANSWER_RESULTS = 3  # results whose passages may answer: lower ones rarely hold the answer and cost encodes
-MAX_SENTENCES = 32  # sentences embedded per query at most (the extra encode work is bounded by this)
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 400
 LEXICAL_WEIGHT = 0.25  # weight of the share of query words a sentence contains
@@ -141,7 +140,9 @@ def _is_whole(sentence: str, first: bool, last: bool, passage_position: int) -> 
 
 def candidate_sentences(results, terms: list[str]) -> list[_Sentence]:
     """Whole sentences of the passages of the first ANSWER_RESULTS results, each text once, at most
-    MAX_SENTENCES: when there are more, those with the most query words (then the higher results) are kept."""
+    SEARCH_ANSWER_MAX_SENTENCES: when there are more, those with the most query words (then the higher results)
+    are kept."""
+    limit = max(1, settings.SEARCH_ANSWER_MAX_SENTENCES)
     seen: set[str] = set()
     sentences: list[_Sentence] = []
     for rank, result in enumerate(results[:ANSWER_RESULTS]):
@@ -153,13 +154,13 @@ def candidate_sentences(results, terms: list[str]) -> list[_Sentence]:
                 if _is_whole(sentence, index == 0, index == len(parts) - 1, passage.position):
                     seen.add(sentence)
                     sentences.append(_Sentence(rank, result, passage, index, sentence))
-    if len(sentences) > MAX_SENTENCES:
+    if len(sentences) > limit:
         patterns = term_patterns(terms)
         order = sorted(
             range(len(sentences)),
             key=lambda i: (-sum(bool(p.search(sentences[i].text)) for p in patterns), i),
         )
-        kept = sorted(order[:MAX_SENTENCES])
+        kept = sorted(order[:limit])
         sentences = [sentences[i] for i in kept]
     return sentences
 

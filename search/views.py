@@ -9,12 +9,14 @@ search/facets.py; the filters and their messages from cms/filters.py.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db import connection, transaction
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -198,12 +200,19 @@ def search_page(request):
             default_locale=language,
             language=language,
         )
-        response = search(query) if q else None
+        # The answer comes after the results (answer_fragment, fetched by static/js/search.js), so finding it
+        # never delays them; ?answer=1 (the link shown without JavaScript) computes it within the page.
+        progressive = settings.SEARCH_ANSWERS and query.page == 1 and request.GET.get("answer") != "1"
+        response = search(dataclasses.replace(query, answer=False) if progressive else query) if q else None
     except SearchError as error:
         context["error"] = {"param": error.param, "message": error.message}
         return render(request, "search/search.html", context, status=400)
     if response is None:
         return render(request, "search/search.html", context)
+    if progressive and response.results:
+        answer_params = urlencode([(key, value) for key, value in request.GET.items() if key != "answer"])
+        context["answer_url"] = f"{reverse('search:answer')}?{answer_params}"
+        context["answer_now_url"] = f"{reverse('search:search')}?{answer_params}&answer=1"
 
     log_search(query, response)
     first_rank = (query.page - 1) * query.page_size + 1
@@ -239,6 +248,30 @@ def search_page(request):
         }
     )
     return render(request, "search/search.html", context)
+
+
+@require_GET
+def answer_fragment(request):
+    """The extractive answer of a search as an HTML fragment, for the search page to insert once its results are
+    shown: the same parameters, the same visibility (it runs the same search); 204 when there is no answer."""
+    language = translation.get_language()
+    try:
+        query = parse_search_params(
+            request.GET,
+            max_page_size=50,
+            default_page_size=PAGE_SIZE,
+            default_locale=language,
+            language=language,
+        )
+    except SearchError as error:
+        return JsonResponse({"error": error.message, "param": error.param}, status=400)
+    if not settings.SEARCH_ANSWERS or query.page != 1:
+        return HttpResponse(status=204)
+    response = search(dataclasses.replace(query, facets=False, spelling=False))
+    if response.answer is None:
+        return HttpResponse(status=204)
+    response.answer.result.type_label = content_type_label(response.answer.result.content_type)
+    return render(request, "search/includes/answer.html", {"answer": response.answer})
 
 
 @require_GET

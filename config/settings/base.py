@@ -247,6 +247,9 @@ SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5
 # reach was tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than none.
 SEARCH_ANSWERS = os.environ.get("SEARCH_ANSWERS", "1").strip().lower() not in ("0", "false", "no", "off", "")
 SEARCH_ANSWER_MIN_SCORE = float(os.environ.get("SEARCH_ANSWER_MIN_SCORE", "0.62"))
+# Sentences embedded per query at most (those with the most query words first): the answer's extra encode work on a
+# query whose sentences nobody asked about before (bench/answers.py measures it; evaluate_answers its accuracy).
+SEARCH_ANSWER_MAX_SENTENCES = int(os.environ.get("SEARCH_ANSWER_MAX_SENTENCES", "8"))
 # Search log rows older than this are deleted by `manage.py prune_search_log` (run it daily).
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 

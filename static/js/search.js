@@ -173,11 +173,29 @@
         for (var i = 0; i < panels.length; i++) { panels[i].open = false; }
     }
 
+    /* The extractive answer arrives after the results (GET data-answer-url: an HTML fragment rendered and escaped
+     * by the server, or 204 when nothing answers the query). Without JavaScript, the <noscript> link computes it
+     * within the page. */
+    function loadAnswer(slot) {
+        var url = safeUrl(slot.getAttribute("data-answer-url"));
+        if (!url) { return; }
+        slot.setAttribute("aria-busy", "true");
+        fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+            .then(function (response) { return response.status === 200 ? response.text() : ""; })
+            .then(function (html) {
+                slot.removeAttribute("aria-busy");
+                if (html) { slot.innerHTML = html; } else { slot.hidden = true; }
+            })
+            .catch(function () { slot.removeAttribute("aria-busy"); slot.hidden = true; });
+    }
+
     function init() {
         collapseFilters();
         if (!window.fetch) { return; }
         var inputs = document.querySelectorAll("input[data-suggest-url]");
         for (var i = 0; i < inputs.length; i++) { enhance(inputs[i]); }
+        var slots = document.querySelectorAll(".answer-slot[data-answer-url]");
+        for (var j = 0; j < slots.length; j++) { loadAnswer(slots[j]); }
     }
 
     if (document.readyState === "loading") {

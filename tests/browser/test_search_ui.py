@@ -269,3 +269,15 @@ def test_no_script_from_content_or_query_runs(live_server, page, site_tree):
     assert_not_pwned(page)
     expect(page.locator("#results-heading")).to_contain_text(PAYLOAD)
     assert not dialogs
+
+
+def test_the_answer_arrives_after_the_results(live_server, page, soil_content):
+    """The results are on the page at once; the script then fetches the extractive answer into its slot (the
+    slot holds only the link for visitors without JavaScript before)."""
+    _, _, biochar_page, _ = soil_content
+    page.goto(f"{live_server.url}/search/?q={quote_plus('What do the pores of biochar store in sandy soils?')}")
+    expect(page.locator("ol.results")).to_be_visible()
+    answer = page.locator(".answer-slot section.answer")
+    expect(answer).to_be_visible()
+    expect(answer.locator(".answer__text")).to_contain_text("store rain water and nutrients")
+    expect(answer.locator(".answer__source a").first).to_have_attribute("href", biochar_page.url)

@@ -103,23 +103,46 @@ def test_the_question_is_answered_by_the_sentence_of_the_pdf_page(client, corpus
     assert answer["score"] > 0
 
 
-def test_the_search_page_shows_the_answer_with_its_source_and_page_link(client, corpus):
-    response = client.get("/search/", {"q": BIOCHAR_QUESTION})
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
-    section = soup.select_one("section.answer")
-    assert section is not None
-    assert "about 13 tonnes per hectare" in section.select_one(".answer__text").get_text()
-    assert section.select_one(".answer__page")["href"].endswith("#page=2")
-    assert "Biochar field evidence report" in section.select_one(".answer__source").get_text()
+def _answer_section(html: str):
+    return BeautifulSoup(html, "html.parser").select_one("section.answer")
+
+
+def test_the_search_page_shows_the_answer_after_its_results_with_its_source_and_page_link(client, corpus):
+    """The page itself does not wait for the answer: it has a slot that its script fills from answer/, and a link
+    (for visitors without JavaScript) to the same page with the answer computed within it."""
+    page = BeautifulSoup(client.get("/search/", {"q": BIOCHAR_QUESTION}).content.decode(), "html.parser")
+    assert page.select_one("section.answer") is None and page.select("ol.results li")
+    slot = page.select_one(".answer-slot[data-answer-url]")
+    fragment = client.get(slot["data-answer-url"])
+    assert fragment.status_code == 200
+    link = BeautifulSoup(slot.find("noscript").decode_contents(), "html.parser").find("a")["href"]
+    for html in (fragment.content.decode(), client.get(link).content.decode()):
+        section = _answer_section(html)
+        assert section is not None
+        assert "about 13 tonnes per hectare" in section.select_one(".answer__text").get_text()
+        assert section.select_one(".answer__page")["href"].endswith("#page=2")
+        assert "Biochar field evidence report" in section.select_one(".answer__source").get_text()
+
+
+def test_the_answer_fragment_is_empty_or_a_clear_error(client, corpus):
+    assert (
+        client.get("/search/answer/", {"q": "Which football team won the 1998 World Cup?"}).status_code == 204
+    )
+    assert client.get("/search/answer/", {"q": "biochar", "page": "2", "page_size": "1"}).status_code == 204
+    bad = client.get("/search/answer/", {"q": "biochar", "mode": "psychic"})
+    assert bad.status_code == 400 and bad.json()["param"] == "mode"
+    french = client.get("/fr/search/answer/", {"q": BIOCHAR_QUESTION, "locale": "all"})
+    assert french.status_code == 200 and "Réponse tirée" in french.content.decode()
 
 
 def test_no_answer_from_draft_or_private_text_even_with_the_exact_sentence(client, corpus):
     for params in ({"q": SECRET_QUESTION}, {"q": SECRET_SENTENCE}):
         data = api_search(client, **params)
         assert data["answer"] is None or "41 tonnes" not in data["answer"]["text"], data["answer"]
-        soup = BeautifulSoup(client.get("/search/", params).content.decode(), "html.parser")
-        shown = " ".join(node.get_text() for node in soup.select("section.answer, ol.results"))
-        assert "41 tonnes" not in shown and "Zeolite" not in shown
+        for url, extra in (("/search/", {"answer": "1"}), ("/search/answer/", {})):
+            soup = BeautifulSoup(client.get(url, {**params, **extra}).content.decode(), "html.parser")
+            shown = " ".join(node.get_text() for node in soup.select("section.answer, ol.results"))
+            assert "41 tonnes" not in shown and "Zeolite" not in shown
 
 
 def test_a_question_the_content_cannot_answer_gets_no_answer(client, corpus):
@@ -129,7 +152,9 @@ def test_a_question_the_content_cannot_answer_gets_no_answer(client, corpus):
 def test_answers_can_be_turned_off(client, corpus):
     with override_settings(SEARCH_ANSWERS=False):
         assert api_search(client, q=BIOCHAR_QUESTION)["answer"] is None
-        assert b'class="answer"' not in client.get("/search/", {"q": BIOCHAR_QUESTION}).content
+        page = client.get("/search/", {"q": BIOCHAR_QUESTION}).content
+        assert b'class="answer"' not in page and b"data-answer-url" not in page
+        assert client.get("/search/answer/", {"q": BIOCHAR_QUESTION}).status_code == 204
 
 
 def test_only_the_first_page_has_an_answer(client, corpus):
