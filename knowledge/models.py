@@ -183,7 +183,10 @@ class LexemeStat(models.Model):
 
 class WordStat(models.Model):
     """The surface words of the indexed text (lowercased, not stemmed) and the number of chunks holding each, per
-    namespace: the vocabulary that "did you mean" corrects misspelled query words from (search/spelling.py).
+    namespace and site locale: the vocabulary that "did you mean" corrects misspelled query words from
+    (search/spelling.py). Each chunk counts under locale "" (every language) and under each of its locales, so a
+    search of one locale knows exactly that locale's words ("climat" is a word of the French pages, not of the
+    English ones).
 
     Lexemes are stems ("sequestr"), which cannot be offered to a visitor; these are the words as written. Kept
     exact on the write path like LexemeStat (knowledge/store.py). The index holds only visible content, but a
@@ -192,16 +195,17 @@ class WordStat(models.Model):
     """
 
     namespace = models.CharField(max_length=64)
+    locale = models.CharField(max_length=10, blank=True, default="", help_text='"": every locale.')
     word = models.CharField(max_length=40)
     ndoc = models.IntegerField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["namespace", "word"], name="unique_word_per_namespace")
+            models.UniqueConstraint(fields=["namespace", "locale", "word"], name="unique_word_per_locale")
         ]
 
     def __str__(self) -> str:
-        return f"{self.namespace}:{self.word}"
+        return f"{self.namespace}:{self.locale or '*'}:{self.word}"
 
 
 class CorpusStat(models.Model):

@@ -229,12 +229,12 @@ class StatsDelta:
 
     def __init__(self) -> None:
         self.lexemes: dict[tuple[str, str], int] = {}
-        self.words: dict[tuple[str, str], int] = {}
+        self.words: dict[tuple[str, str, str], int] = {}  # (namespace, locale or "", word) -> chunks
         self.chunks: dict[str, list[int]] = {}  # namespace -> [chunks, total length]
 
     def add_words(self, rows, sign: int = 1) -> None:
-        for namespace, word, count in rows:
-            key = (namespace, word)
+        for namespace, locale, word, count in rows:
+            key = (namespace, locale, word)
             self.words[key] = self.words.get(key, 0) + sign * int(count)
 
     def add_lexemes(self, rows, sign: int = 1) -> None:
@@ -251,23 +251,25 @@ class StatsDelta:
     def apply(self, cursor) -> None:
         """One upsert per table, rows in a fixed order: two concurrent writers lock shared lexemes in the same
         order, so they wait for each other instead of deadlocking."""
-        for table, column, counts in (
-            ("knowledge_lexemestat", "lexeme", self.lexemes),
-            ("knowledge_wordstat", "word", self.words),
+        for table, columns, counts in (
+            ("knowledge_lexemestat", ("namespace", "lexeme"), self.lexemes),
+            ("knowledge_wordstat", ("namespace", "locale", "word"), self.words),
         ):
             changed = sorted((key, n) for key, n in counts.items() if n)
             if not changed:
                 continue
+            names = ", ".join(columns)
+            arrays = ", ".join(["%s::varchar[]"] * len(columns))
+            keys = [[key[i] for key, _ in changed] for i in range(len(columns))]
             cursor.execute(
-                f"INSERT INTO {table} (namespace, {column}, ndoc) "
-                "SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::int[]) ORDER BY 1, 2 "
-                f"ON CONFLICT (namespace, {column}) DO UPDATE SET ndoc = {table}.ndoc + EXCLUDED.ndoc",
-                [[key[0] for key, _ in changed], [key[1] for key, _ in changed], [n for _, n in changed]],
+                f"INSERT INTO {table} ({names}, ndoc) SELECT * FROM unnest({arrays}, %s::int[]) "
+                f"ORDER BY {', '.join(str(i + 1) for i in range(len(columns)))} "
+                f"ON CONFLICT ({names}) DO UPDATE SET ndoc = {table}.ndoc + EXCLUDED.ndoc",
+                [*keys, [n for _, n in changed]],
             )
             cursor.execute(
-                f"DELETE FROM {table} WHERE ndoc <= 0 AND (namespace, {column}) IN "
-                "(SELECT * FROM unnest(%s::varchar[], %s::varchar[]))",
-                [[key[0] for key, _ in changed], [key[1] for key, _ in changed]],
+                f"DELETE FROM {table} WHERE ndoc <= 0 AND ({names}) IN (SELECT * FROM unnest({arrays}))",
+                keys,
             )
         for namespace, (count, length) in sorted(self.chunks.items()):
             if not count and not length:
@@ -310,19 +312,21 @@ def _delete_chunks(cursor, source_ids: list[int]) -> StatsDelta:
 
 
 # The surface words of a chunk for the spelling vocabulary (knowledge.models.WordStat): its heading and text split
-# by PostgreSQL's 'simple' configuration (lowercased, not stemmed), words of letters only, 3 to 40 long. Only the
-# chunk's own columns: the words a chunk removes are then exactly those it added, whatever its source became.
+# by PostgreSQL's 'simple' configuration (lowercased, not stemmed), words of letters only, 3 to 40 long, counted
+# under "" (every locale) and under each of the chunk's locales. Only the chunk's own columns: the words a chunk
+# removes are then exactly those it added, whatever its source became.
 WORDS_SQL = """
-    SELECT c.namespace, w.word, count(*)
+    SELECT c.namespace, l.locale, w.word, count(*)
     FROM knowledge_chunk c
+    CROSS JOIN LATERAL unnest(ARRAY['']::varchar[] || c.locales) AS l(locale)
     CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', c.heading || ' ' || c.text))) AS w(word)
     WHERE {where} AND w.word ~ '^[[:alpha:]]{{3,40}}$'
-    GROUP BY c.namespace, w.word
+    GROUP BY c.namespace, l.locale, w.word
 """
 
 
-def count_words(cursor, source_ids: list[int]) -> list[tuple[str, str, int]]:
-    """(namespace, word, chunks) of the chunks of these sources, for the spelling vocabulary."""
+def count_words(cursor, source_ids: list[int]) -> list[tuple[str, str, str, int]]:
+    """(namespace, locale or "", word, chunks) of the chunks of these sources, for the spelling vocabulary."""
     if not source_ids:
         return []
     cursor.execute(WORDS_SQL.format(where="c.source_id = ANY(%s)"), [source_ids])
@@ -514,7 +518,7 @@ def recount_keyword_statistics(namespace: str) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM knowledge_wordstat WHERE namespace = %s", [namespace])
         cursor.execute(
-            "INSERT INTO knowledge_wordstat (namespace, word, ndoc) "
+            "INSERT INTO knowledge_wordstat (namespace, locale, word, ndoc) "
             + WORDS_SQL.format(where="c.namespace = %s"),
             [namespace],
         )

@@ -7,8 +7,9 @@ of about its length that share its first letter or its last two (the usual typo 
 string alignment distance (a swap of two letters counts one), at most 1 for words up to 5 letters and 2 beyond;
 the closest wins (see rank_candidates for ties), weighted by frequency among equals. A correction is offered only
 if a chunk that is visible now contains it: the index may hold a source for a moment after it was hidden, and no
-word may come from one. Per language: a search of one locale corrects only to words that the visible chunks of
-that locale contain (a French query is never "corrected" into an English word), and a word that differs from a
+word may come from one. Per language: the vocabulary is counted per locale, so a search of one locale takes as
+misspelled the words its locale's pages never use ("climat" on the English pages) and corrects them only into
+words of that locale (a French query is never "corrected" into an English word); a word that differs from a
 known one by its accents only ("vegetaux" for "végétaux") is not a misspelling: search folds accents already.
 
 Costs: one statement when every word is known (the common case); two when a correction is offered.
@@ -34,21 +35,22 @@ TOKEN = re.compile(r'-?"[^"]*"|-?\S+')
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 CANDIDATES_SQL = """
-    WITH asked(word) AS (SELECT DISTINCT unnest(%s::text[])),
+    WITH asked(word) AS (SELECT DISTINCT unnest(%(words)s::text[])),
     unknown AS (
         SELECT a.word FROM asked a
         WHERE NOT EXISTS (
-            SELECT 1 FROM knowledge_wordstat k WHERE k.namespace = %s AND k.word = a.word AND k.ndoc > 0
+            SELECT 1 FROM knowledge_wordstat k
+            WHERE k.namespace = %(namespace)s AND k.locale = %(locale)s AND k.word = a.word AND k.ndoc > 0
         )
     )
     SELECT u.word, c.word, c.ndoc
     FROM unknown u CROSS JOIN LATERAL (
         SELECT k.word, k.ndoc FROM knowledge_wordstat k
-        WHERE k.namespace = %s AND k.ndoc > 0
+        WHERE k.namespace = %(namespace)s AND k.locale = %(locale)s AND k.ndoc > 0
           AND length(k.word) BETWEEN length(u.word) - 2 AND length(u.word) + 2
           AND (left(k.word, 1) = left(u.word, 1) OR right(k.word, 2) = right(u.word, 2))
         ORDER BY k.ndoc DESC, k.word
-        LIMIT %s
+        LIMIT %(limit)s
     ) c
 """
 
@@ -99,7 +101,10 @@ def suggest(
     if not words:
         return None
     with read_connection().cursor() as cursor:
-        cursor.execute(CANDIDATES_SQL, [words, namespace, namespace, CANDIDATES_PER_WORD])
+        cursor.execute(
+            CANDIDATES_SQL,
+            {"words": words, "namespace": namespace, "locale": locale, "limit": CANDIDATES_PER_WORD},
+        )
         rows = cursor.fetchall()
         candidates: dict[str, list[tuple[str, int]]] = {}
         for word, candidate, ndoc in rows:

@@ -48,8 +48,13 @@ def statistics() -> tuple[dict[str, int], tuple[int, int]]:
     return lexemes, ((stat.chunks, stat.total_length) if stat else (0, 0))
 
 
-def vocabulary() -> dict[str, int]:
-    return dict(WordStat.objects.filter(namespace=NS).values_list("word", "ndoc"))
+def vocabulary(locale: str = "") -> dict[str, int]:
+    """The spelling vocabulary of one locale ("": every locale)."""
+    return dict(WordStat.objects.filter(namespace=NS, locale=locale).values_list("word", "ndoc"))
+
+
+def every_vocabulary() -> set[tuple[str, str, int]]:
+    return set(WordStat.objects.filter(namespace=NS).values_list("locale", "word", "ndoc"))
 
 
 def lexemes_in_chunks() -> dict[tuple[int, str], int]:
@@ -170,9 +175,11 @@ def test_every_write_keeps_document_frequencies_and_totals_exact():
     assert incremental[0]["soil"] == 2 and "peat" not in incremental[0] and "cover" not in incremental[0]
     words = vocabulary()  # the spelling vocabulary: surface words, not stems
     assert words["compost"] == 2 and words["sandy"] == 1 and "peat" not in words and "cover" not in words
+    assert vocabulary("en") == words  # these sources are all English: the same counts under their locale
+    per_locale = every_vocabulary()
     recount_keyword_statistics(NS)
     assert statistics() == incremental
-    assert vocabulary() == words
+    assert vocabulary() == words and every_vocabulary() == per_locale
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*), sum(length(search_vector)) FROM knowledge_chunk WHERE namespace = %s", [NS]

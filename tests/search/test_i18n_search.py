@@ -191,6 +191,9 @@ def test_did_you_mean_corrects_into_the_searched_locales_own_words(trilingual):
     assert corrected("parcele", "en") is None
     assert corrected("sowng", "") == "sowing"  # all languages
     assert corrected("vegetaux", "fr") is None and corrected("cereales", "fr") is None
+    # The vocabulary is per locale: "carbone" is a French word, a misspelling on the English pages.
+    assert corrected("carbone", "en") == "carbon"
+    assert corrected("carbone", "fr") is None and corrected("carbone", "") is None
     # Through the search itself: the searched locale decides.
     french = search(SearchQuery(q="sowng parcele", filters=SearchFilters(locale="fr"), spelling=True))
     assert french.spelling is not None and french.spelling.suggestion == "sowng parcelles"

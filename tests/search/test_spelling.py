@@ -3,8 +3,12 @@ path; never a word that only hidden content contains; the API's suggested_query 
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import CommandError, call_command
 from wagtail.models import PageViewRestriction
 
 from cms.models import ProjectPage, ResourcePage, StandardPage
@@ -98,7 +102,7 @@ def test_the_vocabulary_follows_edits_and_deletions(corpus):
     page = corpus[0]
 
     def count(word):
-        row = WordStat.objects.filter(namespace=SITE_NAMESPACE, word=word).first()
+        row = WordStat.objects.filter(namespace=SITE_NAMESPACE, locale="", word=word).first()
         return row.ndoc if row else 0
 
     assert count("fertiliser") >= 1
@@ -138,3 +142,32 @@ def test_the_search_page_shows_results_for_the_correction_and_a_way_back(client,
         client.get("/search/", {"q": "agroforesty grazing"}).content.decode(), "html.parser"
     )
     assert "Did you mean" in other.select_one(".suggested-query").get_text()
+
+
+def test_evaluate_spelling_reports_each_query_and_names_a_bad_set(corpus, tmp_path):
+    good = tmp_path / "set.json"
+    good.write_text(
+        json.dumps(
+            {
+                "queries": [
+                    ["agroforesty", "agroforestry"],
+                    ["grazng", "grazing", ""],
+                    ["carbn", "carbon", "fr"],
+                ],
+                "correct": ["cover crops"],
+            }
+        )
+    )
+    out = io.StringIO()
+    call_command("evaluate_spelling", "--set", str(good), stdout=out)
+    report = out.getvalue()
+    assert "[right] agroforesty -> agroforestry" in report
+    assert "[none ] carbn (fr) -> -" in report  # nothing French in this corpus
+    assert report.strip().endswith(
+        "3 misspelled queries: 2 corrected as expected, 0 otherwise, 1 not corrected; "
+        "1 of 1 correctly spelled queries left alone"
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"queries": [["only one"]]}')
+    with pytest.raises(CommandError, match="bad.json"):
+        call_command("evaluate_spelling", "--set", str(bad))
