@@ -275,7 +275,9 @@ def test_the_answer_arrives_after_the_results(live_server, page, soil_content):
     """The results are on the page at once; the script then fetches the extractive answer into its slot (the
     slot holds only the link for visitors without JavaScript before)."""
     _, _, biochar_page, _ = soil_content
-    page.goto(f"{live_server.url}/search/?q={quote_plus('What do the pores of biochar store in sandy soils?')}")
+    page.goto(
+        f"{live_server.url}/search/?q={quote_plus('What do the pores of biochar store in sandy soils?')}"
+    )
     expect(page.locator("ol.results")).to_be_visible()
     answer = page.locator(".answer-slot section.answer")
     expect(answer).to_be_visible()

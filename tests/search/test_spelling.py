@@ -161,7 +161,7 @@ def test_evaluate_spelling_reports_each_query_and_names_a_bad_set(corpus, tmp_pa
     out = io.StringIO()
     call_command("evaluate_spelling", "--set", str(good), stdout=out)
     report = out.getvalue()
-    assert "[right] agroforesty -> agroforestry" in report
+    assert "[right] agroforesty (en) -> agroforestry" in report  # the English pages, by default
     assert "[none ] carbn (fr) -> -" in report  # nothing French in this corpus
     assert report.strip().endswith(
         "3 misspelled queries: 2 corrected as expected, 0 otherwise, 1 not corrected; "
