@@ -780,6 +780,12 @@ class LocaleTranslations:
         """The front page's sections in this locale, pointing at this locale's pages where they are translated
         (last: the strategy and the resource library are translated by then)."""
         data = self.data["home_sections"]
+        directory = data["directory"]
+        self.loader.upsert_translation(
+            self.loader.directory_page,
+            self.locale,
+            {"title": directory["title"], "intro": paragraphs_html(directory["intro"])},
+        )
         english = HomePage.objects.get(pk=self.loader.pages["home"].pk)
         links = {
             name: getattr(english, name) and self.in_locale(getattr(english, name))

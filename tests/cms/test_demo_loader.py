@@ -355,6 +355,15 @@ def test_the_french_and_spanish_home_pages_speak_their_language(demo, client, co
     assert strategy_link["href"] == StrategyPage.objects.get(locale__language_code=code).url
     library = _section(soup, "resources-heading").find_all("a")[-1]["href"]
     assert library.startswith(f"/{code}/")
+    # The partner directory in this language: its page, its filters and a profile under it.
+    directory_link = _section(soup, "network-heading").find(
+        "a", string=data["sections"]["directory_link_text"]
+    )
+    assert directory_link["href"] == f"/{code}/partners/"
+    directory = _soup(client, directory_link["href"])
+    assert directory.h1.get_text(strip=True) == data["directory"]["title"]
+    profile = directory.select_one(f".card a[href^='/{code}/partners/']")["href"]
+    assert _soup(client, profile).html["lang"] == code
 
 
 def test_the_partner_directory_of_the_demo(demo, client):

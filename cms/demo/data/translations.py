@@ -17,6 +17,16 @@ TRANSLATION_NOTE = {
 
 # The front page's sections in French and Spanish (the English ones: cms/demo/data/home.py), in our own words.
 HOME_SECTIONS_FR = {
+    "directory": {
+        "title": "Partenaires",
+        "intro": [
+            "Gouvernements, instituts de recherche, organisations d'agriculteurs, ONG, entreprises, fondations et "
+            "banques de développement qui ont rejoint l'Initiative 4 pour 1000 comme membres ou partenaires. "
+            "Filtrez-les par type, lieu ou année d'adhésion, ou cherchez-en un par son nom.",
+            "Annuaire de démonstration : 26 organisations réelles (leur statut et leur année d'adhésion sont des "
+            "données d'exemple) et 34 organisations inventées.",
+        ],
+    },
     "sections": {
         "network_heading": "Un réseau de membres et de partenaires",
         "network_count_label": "organisations partenaires dans cet annuaire de démonstration (données d'exemple ; "
@@ -81,6 +91,16 @@ HOME_SECTIONS_FR = {
 }
 
 HOME_SECTIONS_ES = {
+    "directory": {
+        "title": "Socios",
+        "intro": [
+            "Gobiernos, institutos de investigación, organizaciones de agricultores, ONG, empresas, fundaciones y "
+            "bancos de desarrollo que se han unido a la Iniciativa 4 por 1000 como miembros o socios. Fíltrelos "
+            "por tipo, lugar o año de adhesión, o busque uno por su nombre.",
+            "Directorio de demostración: 26 organizaciones reales (su condición y su año de adhesión son datos de "
+            "ejemplo) y 34 organizaciones inventadas.",
+        ],
+    },
     "sections": {
         "network_heading": "Una red de miembros y socios",
         "network_count_label": "organizaciones socias en este directorio de demostración (datos de ejemplo; la "
