@@ -174,11 +174,23 @@ def log_click(q: str, rank: str, result_type: str) -> None:
 # --- Views --------------------------------------------------------------------------------------------------
 
 
+def page_query(request, *, require_q: bool = True) -> SearchQuery:
+    """The search of the search page's parameters, in the page's language (its locale unless ?locale= says)."""
+    language = translation.get_language()
+    return parse_search_params(
+        request.GET,
+        max_page_size=50,
+        default_page_size=PAGE_SIZE,
+        require_q=require_q,
+        default_locale=language,
+        language=language,
+    )
+
+
 @require_GET
 def search_page(request):
     q = " ".join(request.GET.get("q", "").split())
     params = facets.request_params(request)
-    language = translation.get_language()
     context = {
         "q": q,
         "examples": [{"text": text, "url": facets.search_url([("q", text)])} for text in EXAMPLE_QUERIES],
@@ -192,14 +204,7 @@ def search_page(request):
         "clear_url": facets.search_url(facets.without_filters(params)),
     }
     try:
-        query = parse_search_params(
-            request.GET,
-            max_page_size=50,
-            default_page_size=PAGE_SIZE,
-            require_q=False,
-            default_locale=language,
-            language=language,
-        )
+        query = page_query(request, require_q=False)
         # The answer comes after the results (answer_fragment, fetched by static/js/search.js), so finding it
         # never delays them; ?answer=1 (the link shown without JavaScript) computes it within the page.
         progressive = settings.SEARCH_ANSWERS and query.page == 1 and request.GET.get("answer") != "1"
@@ -254,15 +259,8 @@ def search_page(request):
 def answer_fragment(request):
     """The extractive answer of a search as an HTML fragment, for the search page to insert once its results are
     shown: the same parameters, the same visibility (it runs the same search); 204 when there is no answer."""
-    language = translation.get_language()
     try:
-        query = parse_search_params(
-            request.GET,
-            max_page_size=50,
-            default_page_size=PAGE_SIZE,
-            default_locale=language,
-            language=language,
-        )
+        query = page_query(request)
     except SearchError as error:
         return JsonResponse({"error": error.message, "param": error.param}, status=400)
     if not settings.SEARCH_ANSWERS or query.page != 1:
