@@ -215,7 +215,9 @@ def search_page(request):
     if response is None:
         return render(request, "search/search.html", context)
     if progressive and response.results:
-        answer_params = urlencode([(key, value) for key, value in request.GET.items() if key != "answer"])
+        kept = request.GET.copy()  # every value of repeated filters (type=project&type=resource)
+        kept.pop("answer", None)
+        answer_params = kept.urlencode()
         context["answer_url"] = f"{reverse('search:answer')}?{answer_params}"
         context["answer_now_url"] = f"{reverse('search:search')}?{answer_params}&answer=1"
 
@@ -265,7 +267,8 @@ def answer_fragment(request):
         return JsonResponse({"error": error.message, "param": error.param}, status=400)
     if not settings.SEARCH_ANSWERS or query.page != 1:
         return HttpResponse(status=204)
-    response = search(dataclasses.replace(query, facets=False, spelling=False))
+    # The page's own search (with its spelling correction, so a corrected query answers from the results shown).
+    response = search(dataclasses.replace(query, facets=False))
     if response.answer is None:
         return HttpResponse(status=204)
     response.answer.result.type_label = content_type_label(response.answer.result.content_type)

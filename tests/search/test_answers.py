@@ -124,6 +124,16 @@ def test_the_search_page_shows_the_answer_after_its_results_with_its_source_and_
         assert "Biochar field evidence report" in section.select_one(".answer__source").get_text()
 
 
+def test_the_answer_follows_every_filter_of_the_page(client, corpus):
+    """Repeated filters reach the fragment whole: its answer comes from the results the page shows."""
+    page = client.get("/search/", [("q", BIOCHAR_QUESTION), ("type", "project"), ("type", "resource")])
+    url = BeautifulSoup(page.content.decode(), "html.parser").select_one("[data-answer-url]")[
+        "data-answer-url"
+    ]
+    assert url.count("type=") == 2, url
+    assert client.get(url).status_code == 200
+
+
 def test_the_answer_fragment_is_empty_or_a_clear_error(client, corpus):
     assert (
         client.get("/search/answer/", {"q": "Which football team won the 1998 World Cup?"}).status_code == 204
