@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -65,21 +66,96 @@ def ensure_vector_index(model_key: str, namespace: str, dimension: int) -> str:
     with transaction.atomic(), connection.cursor() as cursor:
         # CREATE INDEX refuses to run while deferred foreign-key checks are pending in the transaction.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        # A graph that does not fit maintenance_work_mem builds several times slower (see README figures).
-        memory = settings.KNOWLEDGE_INDEX_BUILD_MEMORY
-        if not re.fullmatch(r"\d+\s*[kMG]B", memory):
-            raise ValueError(f"KNOWLEDGE_INDEX_BUILD_MEMORY must look like 512MB or 2GB, not {memory!r}")
-        cursor.execute(f"SET LOCAL maintenance_work_mem = '{memory}'")
+        _set_build_memory(cursor)
+        options = hnsw_options()
         for table, name in missing.items():
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
                 f"USING hnsw (({VECTOR_COLUMNS[table]}::halfvec({int(dimension)})) halfvec_cosine_ops) "
-                f"WITH (m = 16, ef_construction = 64) "
+                f"WITH ({_options_sql(options)}) "
                 f"WHERE model_name = {sql_literal(model_key)} AND namespace = {sql_literal(namespace)}"
             )
-            logger.info("Created vector index %s for model %s in namespace %s", name, model_key, namespace)
+            logger.info(
+                "Created vector index %s (%s) for model %s in namespace %s",
+                name,
+                _options_sql(options),
+                model_key,
+                namespace,
+            )
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     return names["knowledge_chunk"]
+
+
+def hnsw_options() -> dict[str, int]:
+    """The HNSW build parameters from settings, checked against pgvector's bounds (m 2-100, ef_construction
+    4-1000 and at least twice m)."""
+    m, ef_construction = int(settings.KNOWLEDGE_HNSW_M), int(settings.KNOWLEDGE_HNSW_EF_CONSTRUCTION)
+    if not 2 <= m <= 100:
+        raise ValueError(f"KNOWLEDGE_HNSW_M must be between 2 and 100, not {m}")
+    if not max(4, 2 * m) <= ef_construction <= 1000:
+        raise ValueError(
+            f"KNOWLEDGE_HNSW_EF_CONSTRUCTION must be between {max(4, 2 * m)} (twice KNOWLEDGE_HNSW_M) and 1000, "
+            f"not {ef_construction}"
+        )
+    return {"m": m, "ef_construction": ef_construction}
+
+
+def _options_sql(options: dict[str, int]) -> str:
+    return ", ".join(f"{key} = {int(value)}" for key, value in options.items())
+
+
+def _set_build_memory(cursor) -> None:
+    # A graph that does not fit maintenance_work_mem builds several times slower (see README figures).
+    memory = settings.KNOWLEDGE_INDEX_BUILD_MEMORY
+    if not re.fullmatch(r"\d+\s*[kMG]B", memory):
+        raise ValueError(f"KNOWLEDGE_INDEX_BUILD_MEMORY must look like 512MB or 2GB, not {memory!r}")
+    cursor.execute(f"SET LOCAL maintenance_work_mem = '{memory}'")
+
+
+def outdated_vector_indexes() -> list[tuple[str, dict[str, int]]]:
+    """The project's HNSW indexes built with other parameters than the settings' (name, their parameters): an
+    index keeps the m and ef_construction it was built with until it is rebuilt. pgvector's defaults (m 16,
+    ef_construction 64) apply where an index records none."""
+    wanted = hnsw_options()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class c JOIN pg_am a ON a.oid = c.relam "
+            "WHERE a.amname = 'hnsw' AND (c.relname LIKE %s OR c.relname LIKE %s) ORDER BY c.relname",
+            ["knowledge\\_chunk\\_hnsw\\_%", "knowledge\\_source\\_hnsw\\_%"],
+        )
+        rows = cursor.fetchall()
+    outdated = []
+    for name, reloptions in rows:
+        current = {"m": 16, "ef_construction": 64}
+        for option in reloptions:
+            key, _, value = option.partition("=")
+            if key in current:
+                current[key] = int(value)
+        if current != wanted:
+            outdated.append((name, current))
+    return outdated
+
+
+def rebuild_outdated_vector_indexes() -> list[str]:
+    """Rebuild, with the settings' parameters, every HNSW index built with others (`reindex` calls it). Searches
+    go on during the rebuild (REINDEX blocks writes to the table, not reads of it). Returns the rebuilt names."""
+    rebuilt = []
+    options = hnsw_options()
+    for name, current in outdated_vector_indexes():
+        started = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cursor:
+            _set_build_memory(cursor)
+            cursor.execute(f"ALTER INDEX {name} SET ({_options_sql(options)})")
+            cursor.execute(f"REINDEX INDEX {name}")
+        logger.info(
+            "Rebuilt vector index %s with %s (was %s) in %.1fs",
+            name,
+            _options_sql(options),
+            _options_sql(current),
+            time.perf_counter() - started,
+        )
+        rebuilt.append(name)
+    return rebuilt
 
 
 def vector_text(vector) -> str:

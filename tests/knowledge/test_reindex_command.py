@@ -92,3 +92,48 @@ def test_a_full_run_removes_the_sources_of_pages_deleted_while_no_sync_ran(unind
     assert orphan.exists()
     assert reindex()["removed"] == 1
     assert not orphan.exists() and not Chunk.objects.filter(source__object_id=str(project.pk)).exists()
+
+
+def hnsw_parameters() -> dict[str, list[str]]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_am a ON a.oid = c.relam "
+            "WHERE a.amname = 'hnsw' AND c.relname LIKE 'knowledge%%hnsw%%'"
+        )
+        return {name: sorted(options or []) for name, options in cursor.fetchall()}
+
+
+def test_reindex_rebuilds_vector_indexes_built_with_other_hnsw_parameters(unindexed_site, settings):
+    settings.KNOWLEDGE_HNSW_EF_CONSTRUCTION = 64
+    reindex()
+    built = hnsw_parameters()
+    assert len(built) == 2  # chunks (search) and source profiles (related content)
+    assert all(options == ["ef_construction=64", "m=16"] for options in built.values()), built
+
+    settings.KNOWLEDGE_HNSW_EF_CONSTRUCTION = 128
+    out = io.StringIO()
+    call_command("reindex", "--no-progress", stdout=out)
+    assert all(options == ["ef_construction=128", "m=16"] for options in hnsw_parameters().values())
+    assert out.getvalue().count("rebuilt with the HNSW parameters") == 2
+
+    out = io.StringIO()
+    call_command("reindex", "--no-progress", stdout=out)
+    assert "rebuilt" not in out.getvalue()  # up to date: nothing rebuilt again
+    # The rebuilt index still serves searches.
+    from search.service import SearchQuery, search
+
+    assert search(SearchQuery("zai pits water", "semantic", facets=False)).results
+
+
+@pytest.mark.parametrize(
+    ("m", "ef_construction", "message"),
+    [(1, 64, "KNOWLEDGE_HNSW_M"), (16, 20, "twice KNOWLEDGE_HNSW_M"), (16, 2000, "and 1000")],
+)
+def test_hnsw_parameters_out_of_pgvector_bounds_are_refused_by_name(settings, m, ef_construction, message):
+    from knowledge.store import hnsw_options
+
+    settings.KNOWLEDGE_HNSW_M, settings.KNOWLEDGE_HNSW_EF_CONSTRUCTION = m, ef_construction
+    with pytest.raises(ValueError, match=message):
+        hnsw_options()

@@ -9,7 +9,7 @@ from knowledge import sync
 from knowledge.embeddings import current_model_key
 from knowledge.indexing import BATCH_SOURCES
 from knowledge.models import SITE_NAMESPACE
-from knowledge.store import maintain_keyword_statistics
+from knowledge.store import maintain_keyword_statistics, rebuild_outdated_vector_indexes
 
 
 class Command(BaseCommand):
@@ -56,6 +56,8 @@ class Command(BaseCommand):
 
             stats = sync.reindex_site(work, force=force, batch_size=batch_size, on_batch=progress)
         orphans = sync.remove_orphans() if pages and documents else 0
+        for name in rebuild_outdated_vector_indexes():
+            self.stdout.write(f"Vector index {name} rebuilt with the HNSW parameters of the settings.")
         if maintain_keyword_statistics(SITE_NAMESPACE):
             self.stdout.write(
                 "Keyword statistics: posting weights recomputed for the new average passage length."
