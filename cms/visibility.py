@@ -50,7 +50,11 @@ def restrictions_read_once():
     """Within the block, the (few) view restrictions are read from the database once instead of at every use.
 
     For read-only requests only (config/middleware.py opens it for GET and HEAD): a request that adds a
-    restriction, and the index sync it triggers, must see the new one."""
+    restriction, and the index sync it triggers, must see the new one. Re-entrant: an inner block keeps the outer
+    block's reads."""
+    if _restrictions.get() is not None:
+        yield
+        return
     token = _restrictions.set({})
     try:
         yield
@@ -127,8 +131,12 @@ def visible_directories() -> QuerySet:
 
 def organization_profiles_visible_sql() -> tuple[str, list]:
     """SQL true when organization profiles are public (a visible directory page exists)."""
-    sql, params = visible_directories().values("pk").query.sql_with_params()
-    return f"EXISTS ({sql})", list(params)
+
+    def build():
+        sql, params = visible_directories().values("pk").query.sql_with_params()
+        return f"EXISTS ({sql})", list(params)
+
+    return _compiled_sql("profiles", "", build)
 
 
 # --- Collections, images, documents --------------------------------------------------------------------------------
@@ -217,11 +225,38 @@ def _exists_sql(queryset: QuerySet, outer_id_sql: str) -> tuple[str, list]:
     return f"EXISTS ({sql})", list(params)
 
 
+# Compiled SQL forms by (form, outer column, database, the restrictions they were compiled over). Compiling the
+# querysets costs milliseconds per search; the restrictions are read fresh each time (two small queries, or none
+# within restrictions_read_once), so a new restriction gives a new key at once: nothing stale is ever served.
+_compiled: dict[tuple, tuple[str, list]] = {}
+_COMPILED_MAX = 256
+
+
+def _compiled_sql(form: str, outer_sql: str, build) -> tuple[str, list]:
+    from django.db import connection
+
+    key = (
+        form,
+        outer_sql,
+        connection.settings_dict["NAME"],
+        tuple((page.pk, page.path, page.depth) for page in restricted_pages()),
+        tuple(restricted_collection_paths()),
+    )
+    found = _compiled.get(key)
+    if found is None:
+        if len(_compiled) >= _COMPILED_MAX:
+            _compiled.clear()
+        found = _compiled[key] = build()
+    return found[0], list(found[1])
+
+
 def page_visible_sql(page_id_sql: str) -> tuple[str, list]:
     """SQL true when the page whose id is the expression ``page_id_sql`` (e.g. ``s.page_id``) is visible."""
-    return _exists_sql(visible_pages(), page_id_sql)
+    return _compiled_sql("page", page_id_sql, lambda: _exists_sql(visible_pages(), page_id_sql))
 
 
 def document_visible_sql(document_id_sql: str) -> tuple[str, list]:
     """SQL true when the document whose id is the expression ``document_id_sql`` is visible."""
-    return _exists_sql(visible_documents(), document_id_sql)
+    return _compiled_sql(
+        "document", document_id_sql, lambda: _exists_sql(visible_documents(), document_id_sql)
+    )

@@ -12,7 +12,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from pgvector.django import HalfVectorField
 
-from cms.visibility import document_visible_sql, organization_profiles_visible_sql, page_visible_sql
+from cms.visibility import (
+    document_visible_sql,
+    organization_profiles_visible_sql,
+    page_visible_sql,
+    restrictions_read_once,
+)
 
 SITE_NAMESPACE = "site"
 
@@ -23,9 +28,10 @@ def source_visible_sql(alias: str = "s") -> tuple[str, list]:
     The index never decides visibility itself: pages and documents are checked with cms.visibility's SQL forms
     (compiled from the same querysets the site and the API use); external corpus items are always visible.
     """
-    page_sql, page_params = page_visible_sql(f"{alias}.page_id")
-    document_sql, document_params = document_visible_sql(f"{alias}.document_id")
-    profiles_sql, profiles_params = organization_profiles_visible_sql()
+    with restrictions_read_once():  # the three forms share one read of the restrictions
+        page_sql, page_params = page_visible_sql(f"{alias}.page_id")
+        document_sql, document_params = document_visible_sql(f"{alias}.document_id")
+        profiles_sql, profiles_params = organization_profiles_visible_sql()
     sql = (
         f"({alias}.kind = 'external' OR ({alias}.kind = 'page' AND {page_sql})"
         f" OR ({alias}.kind = 'document' AND {document_sql})"

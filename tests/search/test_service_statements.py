@@ -1,0 +1,44 @@
+"""The search service's cost in SQL statements: a hybrid search reads the view restrictions once (two small
+queries) and reuses the visibility SQL compiled over them, then runs one statement per step (vector candidates,
+keyword candidates, their index rows, the passages shown). A new restriction still applies at once
+(tests/consistency checks that on random trees)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from cms.models import ProjectPage, StandardPage
+from knowledge.sync import sync_page
+from search.service import SearchQuery, search
+from tests.conftest import add_page
+
+pytestmark = pytest.mark.django_db
+
+HYBRID_STATEMENTS = 6  # restrictions 2, vector 1, keyword 1, sources 1, passages 1
+
+
+def test_a_hybrid_search_costs_one_statement_per_step_and_follows_a_new_restriction(site_tree):
+    project = add_page(
+        site_tree.projects,
+        ProjectPage,
+        title="Zai pits in Burkina Faso",
+        summary="Zai pits gather rain water.",
+    )
+    private = add_page(site_tree.home, StandardPage, title="Zai pits budget", intro="Zai pits budget lines.")
+    for page in (project, private):
+        sync_page(page.pk)
+    query = SearchQuery("zai pits water", facets=False)
+    search(query)  # first search: the model loads, the visibility SQL is compiled
+
+    with CaptureQueriesContext(connection) as queries:
+        titles = {result.title for result in search(query).results}
+    assert titles == {"Zai pits in Burkina Faso", "Zai pits budget"}
+    assert len(queries.captured_queries) <= HYBRID_STATEMENTS, [
+        q["sql"][:80] for q in queries.captured_queries
+    ]
+
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    assert {result.title for result in search(query).results} == {"Zai pits in Burkina Faso"}
