@@ -13,11 +13,14 @@ groups. The filters themselves are defined once in cms/filters.py, visibility in
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import math
+import os
 import re
 import time
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -311,10 +314,19 @@ def _finds_little(ranking: _Ranking, query: SearchQuery) -> bool:
 def _rank(context: _Context, filters: SearchFilters, sources: dict[int, Source]) -> _Ranking:
     """Candidates under `filters`, fused and ordered (exact matches first); their rows loaded into `sources`."""
     candidates: dict[int, _Candidate] = {}
-    if context.vector is not None:
-        _collect_vector(candidates, context, filters)
-    if context.query.mode in ("hybrid", "keyword"):
-        _collect_keyword(candidates, context, filters)
+    wants_keyword = context.query.mode in ("hybrid", "keyword")
+    if context.vector is not None and wants_keyword and _parallel_allowed():
+        # Both lists at once, the keyword one on a helper thread's connection; applied in the same order as below,
+        # so the ranking is the same either way.
+        keyword = _submit(_keyword_rows, context, filters)
+        vector_rows = _vector_rows(context, filters)
+        _apply_vector_rows(candidates, vector_rows, context.params)
+        _apply_keyword_rows(candidates, keyword.result())
+    else:
+        if context.vector is not None:
+            _apply_vector_rows(candidates, _vector_rows(context, filters), context.params)
+        if wants_keyword:
+            _apply_keyword_rows(candidates, _keyword_rows(context, filters))
     ranked = _fuse(candidates, context.params)
     sources.update(_load_sources([pk for pk, _ in ranked if pk not in sources]))
     exact = _exact_matches(context, filters, ranked, sources)
@@ -364,7 +376,43 @@ def filter_sql(filters: SearchFilters, alias: str = "c") -> tuple[str, list]:
     return "".join(f" AND {clause}" for clause in clauses), params
 
 
+# --- Both candidate lists at once ----------------------------------------------------------------------------
+
+_pool: ThreadPoolExecutor | None = None
+_pool_pid: int | None = None
+
+
+def _parallel_allowed() -> bool:
+    """The keyword list may come from another connection: the setting is on and this connection is in no
+    transaction (another connection would not see its uncommitted rows; tests run inside one)."""
+    return settings.SEARCH_PARALLEL_RETRIEVAL and not read_connection().in_atomic_block
+
+
+def _submit(function, *args) -> Future:
+    """Run `function` on the process's helper threads, with this request's context (the read replica choice)."""
+    global _pool, _pool_pid
+    if _pool is None or _pool_pid != os.getpid():  # a forked worker starts its own threads
+        _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-retrieval")
+        _pool_pid = os.getpid()
+    return _pool.submit(contextvars.copy_context().run, _on_helper_thread, function, args)
+
+
+def _on_helper_thread(function, args):
+    """A helper thread's connection follows Django's request rules: checked before use, and closed after it
+    unless persistent connections are on (CONN_MAX_AGE > 0), so a broken or stale one is never reused."""
+    connection = read_connection()
+    connection.close_if_unusable_or_obsolete()
+    try:
+        return function(*args)
+    finally:
+        connection.close_if_unusable_or_obsolete()
+
+
 def _collect_vector(candidates: dict[int, _Candidate], context: _Context, filters: SearchFilters) -> None:
+    _apply_vector_rows(candidates, _vector_rows(context, filters), context.params)
+
+
+def _vector_rows(context: _Context, filters: SearchFilters) -> list:
     query, params, vector = context.query, context.params, context.vector
     dimension = int(vector.shape[0])
     conditions, condition_params = filter_sql(filters)
@@ -386,11 +434,14 @@ def _collect_vector(candidates: dict[int, _Candidate], context: _Context, filter
     """
     # ef_search is at most 1000 (pgvector's bound).
     ef_search = min(int(max(params["ef_search"], params["candidates"])), 1000)
-    rows = _run_with_hnsw_settings(
+    return _run_with_hnsw_settings(
         sql,
         [literal, *condition_params, *text_params, *context.visible_params, literal, params["candidates"]],
         ef_search=ef_search,
     )
+
+
+def _apply_vector_rows(candidates: dict[int, _Candidate], rows: list, params: dict) -> None:
     rank = 0
     for chunk_id, source_id, distance in rows:
         similarity = 1.0 - float(distance)
@@ -446,16 +497,22 @@ def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filte
     IDF and would let common words dominate). Queries without phrases read the postings index; a phrase needs
     word positions, so those queries rank the chunks that contain it from their tsvectors instead.
     """
+    _apply_keyword_rows(candidates, _keyword_rows(context, filters))
+
+
+def _keyword_rows(context: _Context, filters: SearchFilters) -> list:
     words, phrases, excluded = parse_keyword_query(context.q)
     with read_connection().cursor() as cursor:
         if phrases:
-            rows = _keyword_phrase_rows(
+            return _keyword_phrase_rows(
                 cursor, " ".join([words, *phrases]), phrases, excluded, context, filters
             )
-        elif words:
-            rows = _keyword_posting_rows(cursor, words, excluded, context, filters)
-        else:
-            rows = []
+        if words:
+            return _keyword_posting_rows(cursor, words, excluded, context, filters)
+        return []
+
+
+def _apply_keyword_rows(candidates: dict[int, _Candidate], rows: list) -> None:
     rank = 0
     top = float(rows[0][2]) if rows else 1.0
     for chunk_id, source_id, score, *_ in rows:

@@ -242,6 +242,9 @@ SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.2"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
 # HNSW search breadth: 400 for recall@10 >= 0.95 at 1M chunks (bench/results/scale.md; 200 gave 0.905 there).
 SEARCH_EF_SEARCH = int(os.environ.get("SEARCH_EF_SEARCH", "400"))
+# Hybrid search fetches its keyword candidates on a helper thread (own connection) while the vector ones are read:
+# the two lists cost the slower one instead of both. Inside a transaction it stays on the one connection.
+SEARCH_PARALLEL_RETRIEVAL = os.environ.get("SEARCH_PARALLEL_RETRIEVAL", "1") == "1"
 SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
 SEARCH_BM25_K1 = float(os.environ.get("SEARCH_BM25_K1", "1.2"))
 SEARCH_BM25_B = float(os.environ.get("SEARCH_BM25_B", "0.75"))
