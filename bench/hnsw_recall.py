@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/hnsw_recall.py [INDEX_TO_DROP]
 
-Runs 20 of the scale benchmark's queries on .data/scale-postgres's scale_1000000 (built by bench/scale.py).
+Runs the scale benchmark's 20 recall queries (the same ones: load_queries(100, 10)[10:30]) on .data/scale-postgres's scale_1000000 (built by bench/scale.py).
 With INDEX_TO_DROP, that index is dropped inside a rolled-back transaction, so another HNSW index built beside it
 (e.g. with a larger ef_construction) is the one measured. Prints recall@10 (mean, min) per ef_search, and how much
 farther the ANN 10th result is than the exact 10th.
@@ -41,7 +41,7 @@ def main() -> None:
     ).fetchone()
     embedder = get_embedder()
     vectors = [
-        "[" + ",".join(f"{x:.6f}" for x in embedder.embed_query(q)) + "]" for q in load_queries(30, 10)[10:30]
+        "[" + ",".join(f"{x:.6f}" for x in embedder.embed_query(q)) + "]" for q in load_queries(100, 10)[10:30]
     ]
     distance = "embedding::halfvec(384) <=> %s::halfvec(384)"
     where = "model_name = %s AND namespace = %s"
@@ -64,7 +64,8 @@ def main() -> None:
             gaps.append(ann[-1][1] - exact[-1][1])
         print(
             f"ef_search {ef_search}: recall@10 {np.mean(recalls):.3f} (min {min(recalls):.1f}); "
-            f"10th distance farther by mean {np.mean(gaps):.4f}, max {max(gaps):.4f}"
+            f"10th distance farther by mean {np.mean(gaps):.4f}, max {max(gaps):.4f}; "
+            f"per query {' '.join(f'{r:.1f}' for r in recalls)}"
         )
 
 

@@ -9,6 +9,8 @@ from django.utils.html import escape
 
 from knowledge.folding import fold
 
+from . import syntax
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -149,8 +151,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 def query_terms(q: str) -> list[str]:
     """Words worth highlighting: no stop words, none the visitor excluded with -word, no operators."""
     terms: list[str] = []
-    for token in re.findall(r'-?"[^"]*"|-?\S+', q):
-        if token.startswith("-") or token.upper() == "OR":
+    for token in syntax.tokens(q):
+        if syntax.is_exclusion(token) or syntax.is_operator(token):
             continue
         for word in WORD.findall(fold(token.lower())):
             if (len(word) > 1 or word.isdigit()) and word not in STOP_WORDS and word not in terms:

@@ -35,6 +35,7 @@ from knowledge.folding import fold
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import TS_CONFIG_BY_LANGUAGE, sql_literal, vector_text
 
+from . import syntax
 from .answers import Answer, AnswerCost, find_answer
 from .highlight import highlight_passage, query_terms
 from .spelling import Spelling
@@ -471,22 +472,8 @@ def _run_with_hnsw_settings(sql: str, params: list, *, ef_search: int | None = N
 
 
 def parse_keyword_query(q: str) -> tuple[str, list[str], list[str]]:
-    """Split a query into free words, "quoted phrases" (required) and -exclusions (forbidden)."""
-    words, phrases, excluded = [], [], []
-    for token in re.findall(r'-?"[^"]*"|-?\S+', q):
-        negated = token.startswith("-") and len(token) > 1
-        body = token[1:] if negated else token
-        is_phrase = body.startswith('"')
-        body = body.strip('"').strip()
-        if not body or body.upper() == "OR":
-            continue
-        if negated:
-            excluded.append(body)
-        elif is_phrase:
-            phrases.append(body)
-        else:
-            words.append(body)
-    return " ".join(words), phrases, excluded
+    """Split a query into free words, "quoted phrases" (required) and -exclusions (forbidden): search.syntax."""
+    return syntax.parse(q)
 
 
 def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filters: SearchFilters) -> None:

@@ -25,13 +25,13 @@ from rapidfuzz.distance import OSA, Indel
 from cms.replica import read_connection
 from knowledge.folding import fold
 
+from . import syntax
 from .highlight import STOP_WORDS
 
 MIN_WORD = 4
 CANDIDATES_PER_WORD = 3000  # vocabulary rows read per unknown word at most (the most frequent first)
 VERIFIED_PER_WORD = 5  # closest candidates checked for visibility (and locale) per word
 LETTERS = re.compile(r"^[^\W\d_]+$", re.UNICODE)
-TOKEN = re.compile(r'-?"[^"]*"|-?\S+')
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 CANDIDATES_SQL = """
@@ -66,8 +66,8 @@ def checked_words(q: str) -> list[str]:
     """The free words of a query worth checking: letters only, long enough, not stop words; phrases and
     -exclusions are the visitor's exact wording and are left alone."""
     words = []
-    for token in TOKEN.findall(q):
-        if token.startswith(("-", '"')) or token.upper() == "OR":
+    for token in syntax.tokens(q):
+        if syntax.is_exclusion(token) or syntax.is_phrase(token) or syntax.is_operator(token):
             continue
         for word in WORD.findall(token.lower()):
             if len(word) >= MIN_WORD and LETTERS.match(word) and word not in STOP_WORDS and word not in words:
@@ -161,8 +161,8 @@ def corrected_query(q: str, corrections: dict[str, str]) -> str:
     """The query with each corrected word replaced where it stands as a free word (not in phrases or
     -exclusions)."""
     tokens = []
-    for token in TOKEN.findall(q):
-        if not token.startswith(("-", '"')):
+    for token in syntax.tokens(q):
+        if not (syntax.is_exclusion(token) or syntax.is_phrase(token)):
             token = WORD.sub(lambda match: corrections.get(match.group(0).lower(), match.group(0)), token)
         tokens.append(token)
     return " ".join(tokens)
