@@ -1,6 +1,6 @@
 """HNSW recall on the kept 1M scale database: the plain HNSW query against the exact scan, per ef_search.
 
-    .venv/bin/python bench/hnsw_recall.py [INDEX_TO_DROP]
+    [EF_SEARCH_VALUES=100,200,400,1000] .venv/bin/python bench/hnsw_recall.py [INDEX_TO_DROP]
 
 Runs the scale benchmark's 20 recall queries (the same ones: load_queries(100, 10)[10:30]) on .data/scale-postgres's scale_1000000 (built by bench/scale.py).
 With INDEX_TO_DROP, that index is dropped inside a rolled-back transaction, so another HNSW index built beside it
@@ -41,11 +41,12 @@ def main() -> None:
     ).fetchone()
     embedder = get_embedder()
     vectors = [
-        "[" + ",".join(f"{x:.6f}" for x in embedder.embed_query(q)) + "]" for q in load_queries(100, 10)[10:30]
+        "[" + ",".join(f"{x:.6f}" for x in embedder.embed_query(q)) + "]"
+        for q in load_queries(100, 10)[10:30]
     ]
     distance = "embedding::halfvec(384) <=> %s::halfvec(384)"
     where = "model_name = %s AND namespace = %s"
-    for ef_search in (100, 200, 400, 1000):
+    for ef_search in [int(x) for x in os.environ.get("EF_SEARCH_VALUES", "100,200,400,1000").split(",")]:
         recalls, gaps = [], []
         for vector in vectors:
             with conn.transaction(force_rollback=True):

@@ -550,7 +550,7 @@ def main() -> None:
         f"{args.warmup} warm-up queries; all modes get the same precomputed vector"
     )
     print(
-        f"Settings: model {current_model_key()}; ef_search {settings.SEARCH_EF_SEARCH} "
+        f"Settings: model {current_model_key()}; ef_search {settings.SEARCH_EF_SEARCH or 'auto'} "
         f"(service uses max(ef_search, candidates)), candidates {settings.SEARCH_CANDIDATES}, "
         f"rrf_k {settings.SEARCH_RRF_K}, hnsw.iterative_scan relaxed_order"
     )

@@ -240,8 +240,10 @@ SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "3"))
 SEARCH_VECTOR_WEIGHT = float(os.environ.get("SEARCH_VECTOR_WEIGHT", "1.0"))
 SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.2"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
-# HNSW search breadth: 400 for recall@10 >= 0.95 at 1M chunks (bench/results/scale.md; 200 gave 0.905 there).
-SEARCH_EF_SEARCH = int(os.environ.get("SEARCH_EF_SEARCH", "400"))
+# HNSW search breadth: "auto" sets it by the namespace's size (search.service.AUTO_EF_SEARCH: 400 up to 300,000
+# chunks, 800 above, for recall@10 >= 0.95 at 1M; bench/results/scale.md), or a number for every search.
+_ef_search = os.environ.get("SEARCH_EF_SEARCH", "auto").strip().lower()
+SEARCH_EF_SEARCH = None if _ef_search == "auto" else int(_ef_search)
 # Hybrid search fetches its keyword candidates on a helper thread (own connection) while the vector ones are read:
 # the two lists cost the slower one instead of both. Inside a transaction it stays on the one connection.
 SEARCH_PARALLEL_RETRIEVAL = os.environ.get("SEARCH_PARALLEL_RETRIEVAL", "1") == "1"

@@ -42,3 +42,28 @@ def test_a_hybrid_search_costs_one_statement_per_step_and_follows_a_new_restrict
 
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
     assert {result.title for result in search(query).results} == {"Zai pits in Burkina Faso"}
+
+
+def _ef_search_after(query: SearchQuery) -> int:
+    """hnsw.ef_search as the search set it: SET LOCAL lasts until the test's transaction ends."""
+    search(query)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('hnsw.ef_search')::int")
+        return cursor.fetchone()[0]
+
+
+def test_the_hnsw_search_breadth_follows_the_corpus_size(site_tree, settings):
+    from knowledge.models import SITE_NAMESPACE, CorpusStat
+
+    project = add_page(
+        site_tree.projects, ProjectPage, title="Zai pits", summary="Zai pits gather rain water."
+    )
+    sync_page(project.pk)
+    query = SearchQuery("zai pits water", "semantic", facets=False)
+    settings.SEARCH_EF_SEARCH = None  # auto
+    assert _ef_search_after(query) == 400  # a small site
+    CorpusStat.objects.filter(namespace=SITE_NAMESPACE).update(chunks=1_000_000)
+    assert _ef_search_after(query) == 800  # past 300,000 chunks
+    settings.SEARCH_EF_SEARCH = 50
+    assert _ef_search_after(query) == 100  # a number holds everywhere, never below the candidates asked for
+    assert search(query).results  # the query's rows are returned, not set_config's
