@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
+import psycopg
 from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery
 
@@ -386,7 +387,14 @@ _pool_pid: int | None = None
 def _parallel_allowed() -> bool:
     """The keyword list may come from another connection: the setting is on and this connection is in no
     transaction (another connection would not see its uncommitted rows; tests run inside one)."""
-    return settings.SEARCH_PARALLEL_RETRIEVAL and not read_connection().in_atomic_block
+    if not settings.SEARCH_PARALLEL_RETRIEVAL:
+        return False
+    connection = read_connection()
+    if connection.in_atomic_block:
+        return False
+    # The session itself, whoever opened its transaction (a wrapper sharing another alias's session, raw SQL).
+    session = connection.connection
+    return session is None or session.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
 
 
 def _submit(function, *args) -> Future:
