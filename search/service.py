@@ -510,12 +510,7 @@ def _run_with_hnsw_settings(
         return rows
 
 
-def parse_keyword_query(q: str) -> tuple[str, list[str], list[str]]:
-    """Split a query into free words, "quoted phrases" (required) and -exclusions (forbidden): search.syntax."""
-    return syntax.parse(q)
-
-
-def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filters: SearchFilters) -> None:
+def _keyword_rows(context: _Context, filters: SearchFilters) -> list:
     """BM25 keyword candidates.
 
     Free words are OR-ed (any may match, as BM25 does); "quoted phrases" must match and -exclusions must not.
@@ -523,11 +518,7 @@ def _collect_keyword(candidates: dict[int, _Candidate], context: _Context, filte
     IDF and would let common words dominate). Queries without phrases read the postings index; a phrase needs
     word positions, so those queries rank the chunks that contain it from their tsvectors instead.
     """
-    _apply_keyword_rows(candidates, _keyword_rows(context, filters))
-
-
-def _keyword_rows(context: _Context, filters: SearchFilters) -> list:
-    words, phrases, excluded = parse_keyword_query(context.q)
+    words, phrases, excluded = syntax.parse(context.q)
     with read_connection().cursor() as cursor:
         if phrases:
             return _keyword_phrase_rows(
@@ -574,7 +565,7 @@ def terms_params(query: SearchQuery, text: str) -> list:
 
 def _text_conditions(q: str) -> tuple[str, list]:
     """SQL conditions (alias c) for the query's "quoted phrases" (required) and -exclusions (forbidden)."""
-    _, phrases, excluded = parse_keyword_query(" ".join((q or "").split()))
+    _, phrases, excluded = syntax.parse(" ".join((q or "").split()))
     sql, params = _exclusion_sql(excluded)
     sql += "".join(" AND c.search_vector @@ phraseto_tsquery('english', %s)" for _ in phrases)
     return sql, params + list(phrases)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
 
+import psycopg
 import pytest
+from django.db import connections
 from wagtail.models import Page, Site
 
 from cms.models import (
@@ -121,3 +124,51 @@ def admin_menu(html: str) -> list[tuple[tuple[str, ...], str]]:
 
     walk(props, ())
     return items
+
+
+# --- A committed copy of the test database ----------------------------------------------------------------------
+
+
+def server_settings() -> dict:
+    connection = connections["default"]
+    settings = connection.settings_dict
+    return {
+        "host": settings["HOST"],
+        "port": settings["PORT"],
+        "user": settings["USER"],
+        "test_name": connection.creation._get_test_db_name(),
+    }
+
+
+def database_url(name: str) -> str:
+    server = server_settings()
+    host, port, user = server["host"], server["port"], server["user"]
+    port_part = f":{port}" if port else ""
+    url = f"postgresql://{user}@{'' if host.startswith('/') else host}{port_part}/{name}"
+    return url + (f"?host={host}" if host.startswith("/") else "")
+
+
+def maintenance_kwargs() -> dict:
+    server = server_settings()
+    kwargs = {"host": server["host"], "user": server["user"], "dbname": "postgres", "autocommit": True}
+    if server["port"]:
+        kwargs["port"] = server["port"]
+    return kwargs
+
+
+@pytest.fixture
+def copy_database(django_db_setup, django_db_blocker):
+    """(url, maintenance connection kwargs, name) of a fresh, committed copy of the migrated, empty test database,
+    for processes a test starts (they cannot see its transaction); dropped afterwards."""
+    name = f"copy_{uuid.uuid4().hex[:8]}"
+    kwargs = maintenance_kwargs()
+    with django_db_blocker.unblock():
+        connections.close_all()  # CREATE DATABASE ... TEMPLATE needs no open session on the template
+        with psycopg.connect(**kwargs) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{server_settings()["test_name"]}"')
+    try:
+        yield database_url(name), kwargs, name
+    finally:
+        with psycopg.connect(**kwargs) as conn:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

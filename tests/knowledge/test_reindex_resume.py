@@ -13,12 +13,10 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import psycopg
 import pytest
-from django.db import connections
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,35 +39,6 @@ with index_sync_suspended():
     hidden = home.add_child(instance=StandardPage(title="Draft", slug="draft", intro="never indexed", live=False))
 print("seeded")
 """
-
-
-def _server_settings():
-    connection = connections["default"]
-    settings = connection.settings_dict
-    return settings["HOST"], settings["PORT"], settings["USER"], connection.creation._get_test_db_name()
-
-
-@pytest.fixture
-def copy_database(django_db_setup, django_db_blocker):
-    """A fresh, committed copy of the migrated (empty) test database, dropped afterwards."""
-    host, port, user, template = _server_settings()
-    name = f"resume_{uuid.uuid4().hex[:8]}"
-    kwargs = {"host": host, "user": user, "dbname": "postgres", "autocommit": True}
-    if port:
-        kwargs["port"] = port
-    with django_db_blocker.unblock():
-        connections.close_all()  # CREATE DATABASE ... TEMPLATE needs no open session on the template
-        with psycopg.connect(**kwargs) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    port_part = f":{port}" if port else ""
-    url = f"postgresql://{user}@{'' if host.startswith('/') else host}{port_part}/{name}"
-    if host.startswith("/"):
-        url += f"?host={host}"
-    try:
-        yield url, kwargs, name
-    finally:
-        with psycopg.connect(**kwargs) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _manage(url: str, *args: str, **popen) -> subprocess.Popen:

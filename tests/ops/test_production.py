@@ -15,8 +15,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from config.middleware import DatabaseUnavailableMiddleware, parse_rate
+from tests.conftest import database_url, server_settings
 
-from .conftest import database_url, server_settings
 from .servers import child_env, free_port, get, gunicorn, manage, stop, wait_until_serving
 
 # --- Admin login rate limit -----------------------------------------------------------------------------------

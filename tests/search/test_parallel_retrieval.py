@@ -2,7 +2,7 @@
 are read (SEARCH_PARALLEL_RETRIEVAL): the ranking must be the very one of the sequential path.
 
 The helper's connection sees only committed rows, so the parallel path runs only outside a transaction: here in a
-separate process on a committed copy of the test database (as tests/ops does), with the real model."""
+separate process on a committed copy of the test database (tests/conftest.py copy_database), with the real model."""
 
 from __future__ import annotations
 
@@ -10,15 +10,11 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
-from django.db import connections
 
 from search import service
-from tests.ops.conftest import database_url, maintenance_kwargs, server_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,26 +60,12 @@ print("RESULT " + json.dumps(out))
 """
 
 
-@pytest.fixture
-def committed_copy(django_db_setup, django_db_blocker):
-    name = f"parallel_{uuid.uuid4().hex[:8]}"
-    kwargs = maintenance_kwargs()
-    with django_db_blocker.unblock():
-        connections.close_all()  # CREATE DATABASE ... TEMPLATE needs no open session on the template
-        with psycopg.connect(**kwargs) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{server_settings()["test_name"]}"')
-    try:
-        yield database_url(name)
-    finally:
-        with psycopg.connect(**kwargs) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.mark.slow
-def test_parallel_retrieval_ranks_exactly_as_the_sequential_path(committed_copy):
+def test_parallel_retrieval_ranks_exactly_as_the_sequential_path(copy_database):
+    url, _, _ = copy_database
     env = {
         **os.environ,
-        "DATABASE_URL": committed_copy,
+        "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "LOG_LEVEL": "WARNING",
     }
