@@ -113,6 +113,16 @@ def bibtex_escape(text: str) -> str:
     return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
 
 
+# A URL field is read verbatim (LaTeX's url package), so it is not escaped as text; but a brace would end the field
+# early (the rest read as other fields: "https://x.org/a},note={...}") and a backslash start a command. They are
+# percent-encoded, as RFC 3986 asks of them in a URL anyway: the same address.
+_BIBTEX_URL = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
+
+
+def bibtex_url(url: str) -> str:
+    return url.translate(_BIBTEX_URL)
+
+
 def citation_key(resource) -> str:
     names, _ = _authors(resource)
     first = names[0] if names else {"literal": publisher(resource) or "anon"}
@@ -149,11 +159,11 @@ def bibtex(resource, request) -> str:
         fields.append(
             ("institution" if kind == "techreport" else "publisher", bibtex_escape(publisher(resource)))
         )
-    fields.append(("url", resource.external_url or _url(resource, request)))
+    fields.append(("url", bibtex_url(resource.external_url or _url(resource, request))))
     if resource.doi:
         fields.append(("doi", resource.doi))
     fields.append(("language", resource.get_language_display()))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {{{' '.join(value.split())}}}" for name, value in fields)  # a field a line
     return f"@{kind}{{{citation_key(resource)},\n{body}\n}}\n"
 
 
@@ -169,10 +179,11 @@ def ris(resource, request) -> str:
         lines.append(("UR", _url(resource, request)))
     if resource.doi:
         lines.append(("DO", resource.doi))
-    lines += [("LA", resource.get_language_display()), ("AB", " ".join(resource.summary.split()))]
+    lines += [("LA", resource.get_language_display()), ("AB", resource.summary)]
     lines.append(("ER", ""))
-    # RIS: "TAG  - value", CRLF line ends (the tag, two spaces, a hyphen, a space).
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+    # RIS: "TAG  - value", CRLF line ends (the tag, two spaces, a hyphen, a space). A value is one line: a line
+    # break in a title would start a line a reader takes for another tag ("ER  - " ends the record).
+    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
 
 
 def csl_item(resource, request) -> dict:

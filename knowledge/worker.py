@@ -74,9 +74,17 @@ class WorkerLease:
 
     def release(self) -> None:
         with self._lock:
-            if self._conn is not None:
-                self._conn.close()  # ends the session: PostgreSQL releases the lock
-                self._conn = None
+            conn, self._conn = self._conn, None
+            if conn is None:
+                return
+            try:
+                # Unlocked before closing: a closed connection's server session ends a moment later, not at once,
+                # and until it has, other sessions still see the lease held (a worker stopping would look alive).
+                conn.execute("SELECT pg_advisory_unlock(%s, %s)", [LEASE_NAMESPACE, self.key])
+            except psycopg.Error:
+                pass  # the session is gone already (a database restart), and its lock with it
+            finally:
+                conn.close()
 
     def __enter__(self) -> WorkerLease:
         self.acquire()

@@ -125,6 +125,28 @@ def test_ris_field_by_field(client, site_tree):
     ]
 
 
+def test_typed_text_cannot_add_fields_or_records_to_a_citation(client, site_tree):
+    """A brace in a URL (valid to Django's URL field) ended BibTeX's url field early, the rest read as fields of
+    its own; a line break in a title started a RIS line of its own ("ER  - " ends the record)."""
+    page = resource(
+        site_tree,
+        title="Soil\r\nER  - \r\nTY  - JOUR",
+        publisher="Press\nAU  - Intruder, I.",
+        external_url="https://example.org/a},note={Injected}",
+    )
+    text = client.get(page.url + "cite.bib").content.decode()
+    fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in text.splitlines()[1:-1])
+    assert "note" not in fields
+    assert fields["url"] == "{https://example.org/a%7D,note=%7BInjected%7D}"
+    assert text.count("{") == text.count("}")
+
+    lines = client.get(page.url + "cite.ris").content.decode().split("\r\n")
+    tags = [tuple(line.split("  - ", 1)) for line in lines[:-1]]
+    assert [tag for tag, _ in tags].count("ER") == 1 and [tag for tag, _ in tags].count("TY") == 1
+    assert [tag for tag, _ in tags].count("AU") == 3
+    assert ("TI", "Soil ER - TY - JOUR") in tags and ("PB", "Press AU - Intruder, I.") in tags
+
+
 def test_csl_json_field_by_field(client, site_tree):
     page = resource(site_tree)
     response = client.get(page.url + "cite.json")
