@@ -1,7 +1,7 @@
 """The headless API, mounted at /api/ (see "Headless API" in the README)."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .errors import not_found
 from .exports import ProjectExportApi, ResourceExportApi
@@ -17,6 +17,6 @@ urlpatterns = [
     path("export/resources/", ResourceExportApi.as_view(), name="api-export-resources"),
     path("preview/", preview_view, name="api-preview"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^", not_found),
 ]

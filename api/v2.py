@@ -29,9 +29,9 @@ from wagtail.api.v2.filters import (
     FieldsFilter,
     LocaleFilter,
     OrderingFilter,
-    SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.filters import SearchFilter as WagtailSearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import get_object_detail_url, parse_fields_parameter
@@ -46,6 +46,7 @@ from cms.filters import FILTERS, FilterError, filter_pages, parse_page_filters
 from cms.models import EventPage, Organization, Person, Region, SoilPractice, WebinarPage
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_documents, visible_images, visible_pages
+from search.syntax import QueryError, clean_query
 
 from .errors import ParamError, V2ErrorsMixin
 
@@ -98,6 +99,24 @@ class CheckedFieldsFilter(FieldsFilter):
                 target.run_validators(python_value)
         except (DjangoValidationError, ValueError, TypeError):
             raise ParamError(name, f"{value[:40]!r} is not a valid value for {name}.") from None
+
+
+class SearchFilter(WagtailSearchFilter):
+    """Wagtail's ?search=, with the query checked by the search box's own rules (search/syntax.py: no control
+    character, a bounded length and number of words) and search_operator one of "and", "or"."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            try:
+                clean_query(request.GET["search"], name="search")
+            except QueryError as error:
+                raise ParamError("search", error.message) from None
+            operator = request.GET.get("search_operator")
+            if operator is not None and operator not in ("and", "or"):
+                raise ParamError(
+                    "search_operator", f"search_operator must be and or or, not {operator[:40]!r}."
+                )
+        return super().filter_queryset(request, queryset, view)
 
 
 class _FieldsOf:

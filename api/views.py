@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 
+from django.core.validators import RegexValidator
 from django.db import DataError, transaction
 from django.http import Http404, QueryDict
 from drf_spectacular.types import OpenApiTypes
@@ -40,6 +41,7 @@ from search.params import (
 from search.related import related_to_page
 from search.service import FACETS, MAX_QUERY_LENGTH, MODES, SearchError, search
 from search.suggest import suggest_titles
+from search.syntax import MAX_QUERY_WORDS, QUERY_PATTERN, QueryError, clean_query
 
 from .errors import ParamError
 from .throttling import AnonSearchThrottle
@@ -123,6 +125,16 @@ ERROR_429 = OpenApiResponse(
 )
 
 
+# The query rules of search/syntax.py in the schema too (as a pattern), so that a client can check a query first.
+QUERY_VALIDATOR = RegexValidator(
+    QUERY_PATTERN,
+    f"The query has a control character or more than {MAX_QUERY_WORDS} words: shorten or clean it.",
+)
+
+
+NUMBER_PARAMS = frozenset({"limit", "page", "page_size", "year_from", "year_to"})
+
+
 def reject_unknown(params: QueryDict, allowed) -> None:
     for name, values in params.lists():
         if name not in allowed:
@@ -130,6 +142,8 @@ def reject_unknown(params: QueryDict, allowed) -> None:
         for value in values:
             if "\x00" in value:
                 raise ParamError(name, f"{name} contains a null character.")
+            if value == "" and name in NUMBER_PARAMS:  # the schema says integer: an empty value is not one
+                raise ParamError(name, f"{name} is empty: give a whole number or leave the parameter out.")
 
 
 def split_values(params: QueryDict, name: str) -> list[str]:
@@ -149,7 +163,9 @@ class SearchApi(SearchThrottledAPIView):
     class InputSerializer(serializers.Serializer):
         q = serializers.CharField(
             max_length=MAX_QUERY_LENGTH,
-            help_text=f"A question or some words; required, at most {MAX_QUERY_LENGTH} characters.",
+            validators=[QUERY_VALIDATOR],
+            help_text=f"A question or some words; required, at most {MAX_QUERY_LENGTH} characters and "
+            f"{MAX_QUERY_WORDS} words, no control character.",
         )
         type = serializers.ListField(
             child=serializers.ChoiceField(choices=list(content_types())),
@@ -481,7 +497,9 @@ class SuggestApi(SearchThrottledAPIView):
 
     class InputSerializer(serializers.Serializer):
         q = serializers.CharField(
-            max_length=MAX_QUERY_LENGTH, help_text="What has been typed so far; required."
+            max_length=MAX_QUERY_LENGTH,
+            validators=[QUERY_VALIDATOR],
+            help_text="What has been typed so far; required.",
         )
         limit = serializers.IntegerField(
             min_value=1,
@@ -535,9 +553,11 @@ class SuggestApi(SearchThrottledAPIView):
         reject_unknown(request.query_params, self.allowed_params)
         serializer = self.InputSerializer(data=request.query_params)
         serializer.is_valid(raise_exception=True)
-        q = " ".join(serializer.validated_data["q"].split())
         try:
+            q = clean_query(serializer.validated_data["q"])
             locale = parse_locale(request.query_params)
+        except QueryError as exc:
+            raise ParamError("q", exc.message) from exc
         except SearchError as exc:
             raise ParamError(exc.param, exc.message) from exc
         suggestions = [

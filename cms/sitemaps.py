@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from .visibility import visible_pages
 
-ROBOTS_DISALLOW = ("/admin/", "/django-admin/", "/api/preview/")
+ROBOTS_DISALLOW = ("/admin/", "/api/preview/")
 
 
 class PageSitemap(Sitemap):

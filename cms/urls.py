@@ -12,6 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
 from .feeds import FEEDS
+from .redirects import frontend_login
 from .routing import serve
 from .sitemaps import SITEMAPS, robots_txt
 
@@ -21,7 +22,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     *(path(f"feeds/{name}/", feed(), name=f"feed-{name}") for name, feed in FEEDS.items()),
-    *(pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"),
+    # Wagtail's bare sign-in page for restricted pages leads to the site's own (cms/redirects.py).
+    path("_util/login/", frontend_login, name="wagtailcore_login"),
+    *(
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if getattr(pattern, "name", None) not in ("wagtail_serve", "wagtailcore_login")
+    ),
     re_path(rf"^((?:[\w\-]+/)*{PAGE_FILES})$", serve, name="wagtail_serve_file"),
     re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
 ]

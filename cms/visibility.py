@@ -32,7 +32,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 
 def _draft_references():
@@ -142,6 +142,25 @@ def organization_profiles_visible_sql() -> tuple[str, list]:
 # --- Collections, images, documents --------------------------------------------------------------------------------
 
 
+def private_collection_ids() -> frozenset[int]:
+    """Collections with a view restriction and those inside them, read once per request: what a template needs to
+    leave out a document it holds (a page's attachment, a block, a webinar's slides) without a query per item."""
+
+    def load() -> frozenset[int]:
+        private = private_collections_q(prefix="")
+        return (
+            frozenset(Collection.objects.filter(private).values_list("pk", flat=True))
+            if private
+            else frozenset()
+        )
+
+    return _read("collection_ids", load)
+
+
+def in_public_collection(document) -> bool:
+    return document is not None and document.collection_id not in private_collection_ids()
+
+
 def private_collections_q(prefix: str = "collection__") -> Q:
     """Objects whose collection is, or is inside, a collection with a view restriction (Wagtail's
     ``Collection.get_view_restrictions()`` looks at the collection and its ancestors)."""
@@ -171,20 +190,32 @@ def _document_uses():
     )
 
 
-def visible_documents(queryset: QuerySet | None = None) -> QuerySet:
-    """Documents outside private collections that no page uses, or that a visible page's published version uses."""
-    documents = queryset if queryset is not None else get_document_model().objects.all()
+def _used_visibly() -> Q:
+    """The outer query's document is used by no page (published version or latest revision), or by a visible page's
+    published version."""
     uses = _document_uses()
     used_by_visible_page = uses.annotate(page_pk=Cast("object_id", output_field=BigIntegerField())).filter(
         Exists(visible_pages().filter(pk=OuterRef("page_pk")))
     )
     drafts = _draft_references().filter(document=OuterRef("pk"))
     unused = ~Exists(uses) & ~Exists(drafts)
-    return _outside_private_collections(documents).filter(unused | Exists(used_by_visible_page))
+    return unused | Exists(used_by_visible_page)
+
+
+def visible_documents(queryset: QuerySet | None = None) -> QuerySet:
+    """Documents outside private collections that no page uses, or that a visible page's published version uses."""
+    documents = queryset if queryset is not None else get_document_model().objects.all()
+    return _outside_private_collections(documents).filter(_used_visibly())
 
 
 def document_is_visible(document) -> bool:
     return visible_documents().filter(pk=document.pk).exists()
+
+
+def document_use_is_visible(document) -> bool:
+    """The pages' half of the rule alone (collections aside): no page uses the document, or a visible page does.
+    Serving a file checks it after Wagtail's collection restrictions, which a signed-in visitor may have passed."""
+    return get_document_model().objects.filter(pk=document.pk).filter(_used_visibly()).exists()
 
 
 # --- What pages use -----------------------------------------------------------------------------------------------

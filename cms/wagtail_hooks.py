@@ -1,9 +1,12 @@
-"""Admin registration of the snippets, grouped under one 'Directory' menu; the page cache's serving hook."""
+"""Admin registration of the snippets, grouped under one 'Directory' menu; the page cache's and the documents'
+serving hooks."""
 
+from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .media import may_serve_document
 from .models import Organization, Person, Region, SoilPractice
 from .page_cache import forbid_restricted_pages
 
@@ -48,3 +51,10 @@ register_snippet(DirectoryGroup)
 
 
 hooks.register("before_serve_page", forbid_restricted_pages)
+
+
+@hooks.register("before_serve_document", order=1)  # after Wagtail's collection restrictions (order 0)
+def hide_documents_of_hidden_pages(document, request):
+    """/documents/<id>/<name>: a document used only by drafts or private pages is not served (cms/media.py)."""
+    if not may_serve_document(document, request):
+        raise Http404("No document matches the given query.")

@@ -1,7 +1,7 @@
 """A per-client budget for the public forms: COMMUNITY_FORM_RATE submissions per window and form.
 
 Past the budget a form answers 429 with Retry-After until its window (started by the client's first
-submission) ends. Like the admin sign-in limit (config/middleware.py), only a salted SHA-256 of the client
+submission) ends. Like the sign-in limit (community/signin_limit.py), only a salted SHA-256 of the client
 address is kept, in the cache COMMUNITY_FORM_CACHE (shared by the gunicorn workers in production), for at
 most the window; no address reaches the database or the logs.
 """
@@ -9,6 +9,7 @@ most the window; no address reaches the database or the logs.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -17,7 +18,17 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from config.middleware import parse_rate
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "5/15m" -> (5, 900): at most 5 per 15 minutes. Units s, m, h, d."""
+    match = _RATE.match(rate or "")
+    if not match:
+        raise ValueError(f"a rate must look like '5/15m' (count/period, units s, m, h, d), got {rate!r}")
+    count, amount, unit = match.groups()
+    return int(count), int(amount or 1) * _UNIT_SECONDS[unit]
 
 
 def budget() -> tuple[int, int]:
@@ -29,13 +40,14 @@ def budget() -> tuple[int, int]:
         ) from error
 
 
-def client_address(request) -> str:
-    header = settings.COMMUNITY_FORM_IP_HEADER
+def client_address(request, header: str) -> str:
+    """REMOTE_ADDR, or the header a reverse proxy you control sets (e.g. HTTP_X_REAL_IP) when one is named."""
     return (request.META.get(header) if header else None) or request.META.get("REMOTE_ADDR", "")
 
 
 def cache_key(request, scope: str) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{client_address(request)}".encode()).hexdigest()
+    address = client_address(request, settings.COMMUNITY_FORM_IP_HEADER)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{address}".encode()).hexdigest()
     return f"community-form:{scope}:{digest}"
 
 
@@ -54,10 +66,13 @@ def seconds_to_wait(request, scope: str) -> int | None:
         cache.add(key, 1, window)
         cache.set(f"{key}:until", now + window, window)
         return None
+    until = cache.get(f"{key}:until") or now + window
+    # Backends without a native increment (the production file cache) write the count back with the default
+    # timeout (5 minutes): keep it for the rest of its window instead.
+    cache.touch(key, max(1, int(until - now)))
     if count <= limit:
         return None
-    until = cache.get(f"{key}:until")
-    return max(1, int(until - now)) if until else window
+    return max(1, int(until - now))
 
 
 def too_many_response(request, wait: int) -> TemplateResponse:

@@ -1,11 +1,12 @@
-"""Wagtail events -> community services. Handlers only call the service."""
+"""Wagtail and Django events -> community code. Handlers only call a service (or mark the request)."""
 
+from django.contrib.auth.signals import user_logged_in
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from cms.models import ProjectPage
 
-from . import services
+from . import services, signin_limit
 
 
 def on_workflow_finished(sender, instance, **kwargs):
@@ -22,3 +23,4 @@ def connect() -> None:
     page_published.connect(
         on_project_published, sender=ProjectPage, dispatch_uid="community_project_published"
     )
+    user_logged_in.connect(signin_limit.note_sign_in, dispatch_uid="community_sign_in_limit")

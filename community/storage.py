@@ -13,9 +13,9 @@ from django.utils.functional import cached_property
 class PrivateStorage(FileSystemStorage):
     """A file system storage under COMMUNITY_PRIVATE_MEDIA_ROOT that refuses to build public URLs.
 
-    MEDIA_ROOT is served to anyone in development (config/urls.py) and usually by the web server in
-    production; a signed declaration of intent must be neither. The root is read from the settings when first
-    used (and again after a test overrides it), like FileSystemStorage does for MEDIA_ROOT.
+    Files under MEDIA_ROOT are reachable by URL (images at /media/, documents through /documents/: cms/media.py)
+    and a proxy may serve that folder; a signed declaration of intent must be neither. The root is read from the
+    settings when first used (and again after a test overrides it), like FileSystemStorage does for MEDIA_ROOT.
     """
 
     def __init__(self) -> None:

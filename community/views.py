@@ -140,15 +140,12 @@ def project_idea_received(request):
 
 
 class LoginView(auth_views.LoginView):
-    """The site's own sign-in for partner accounts (staff sign in to the admin at /admin/login/)."""
+    """The site's own sign-in for partner accounts and for pages and documents restricted to signed-in users
+    (staff sign in to the admin at /admin/login/). Failed attempts are limited with every other password form's
+    (community/signin_limit.py, config.middleware.SignInRateLimitMiddleware)."""
 
     template_name = "community/login.html"
     redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        if wait := seconds_to_wait(request, "login"):
-            return too_many_response(request, wait)
-        return super().post(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -22,16 +22,17 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q, Sum
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
+
+from cms.redirects import safe_redirect
 
 from .embeddings import current_model_key
 from .models import SITE_NAMESPACE, Source
@@ -241,9 +242,4 @@ class RetryView(View):
         return self.back(request)
 
     def back(self, request):
-        target = request.POST.get("next", "")
-        if target and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return redirect(target)
-        return redirect("knowledge_admin:index")
+        return safe_redirect(request, request.POST.get("next", ""), fallback=reverse("knowledge_admin:index"))

@@ -11,7 +11,8 @@ from django.conf import settings
 from cms.constants import LANGUAGE_CHOICES, content_types
 from cms.filters import SEARCH_FILTERS, YEAR, FilterError
 
-from .service import MAX_QUERY_LENGTH, MODES, SearchError, SearchFilters, SearchQuery
+from .service import MODES, SearchError, SearchFilters, SearchQuery
+from .syntax import QueryError, clean_query
 
 LANGUAGES = dict(LANGUAGE_CHOICES)
 MAX_PAGE_SIZE = 50
@@ -77,11 +78,12 @@ def parse_search_params(
 ) -> SearchQuery:
     """`default_locale`: the locale searched without a `locale` parameter ("" = all); `language`: the query's
     language when every locale is searched (the visitor's interface language)."""
-    q = " ".join(params.get("q", "").split())
+    try:
+        q = clean_query(params.get("q", ""))
+    except QueryError as error:
+        raise SearchError("q", error.message) from None
     if require_q and not q:
         raise SearchError("q", "The parameter q is required: a question or some words to search for.")
-    if len(q) > MAX_QUERY_LENGTH:
-        raise SearchError("q", f"q is longer than {MAX_QUERY_LENGTH} characters.")
     spell = params.get("spell", "") or "on"
     if spell not in ("on", "off"):
         raise SearchError("spell", "spell must be on (correct unknown words, the default) or off.")

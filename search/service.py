@@ -18,6 +18,7 @@ import dataclasses
 import math
 import os
 import re
+import threading
 import time
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -47,7 +48,7 @@ MODES = ("hybrid", "semantic", "keyword")
 FILTER_COLUMNS = {f.param: f.index_column for f in SEARCH_FILTERS}
 ARRAY_COLUMNS = {"goals", "objectives", "practices", "regions"}
 FACETS = (*FILTER_COLUMNS.values(), "year")
-MAX_QUERY_LENGTH = 500
+MAX_QUERY_LENGTH = syntax.MAX_QUERY_LENGTH
 MAX_CANDIDATES = 1000  # deepest result list served: beyond it, refine the query rather than page on
 
 
@@ -338,11 +339,12 @@ def _rank(context: _Context, filters: SearchFilters, sources: dict[int, Source])
 
 
 def validate_query(query: SearchQuery) -> str:
-    q = " ".join((query.q or "").split())
+    try:
+        q = syntax.clean_query(query.q)
+    except syntax.QueryError as error:
+        raise SearchError("q", error.message) from None
     if not q:
         raise SearchError("q", "Enter a question or some words to search for.")
-    if len(q) > MAX_QUERY_LENGTH:
-        raise SearchError("q", f"The query is longer than {MAX_QUERY_LENGTH} characters.")
     if query.mode not in MODES:
         raise SearchError("mode", f"Unknown mode {query.mode!r}: use one of {', '.join(MODES)}.")
     if query.page < 1:
@@ -382,6 +384,7 @@ def filter_sql(filters: SearchFilters, alias: str = "c") -> tuple[str, list]:
 
 _pool: ThreadPoolExecutor | None = None
 _pool_pid: int | None = None
+_pool_lock = threading.Lock()
 
 
 def _parallel_allowed() -> bool:
@@ -401,8 +404,10 @@ def _submit(function, *args) -> Future:
     """Run `function` on the process's helper threads, with this request's context (the read replica choice)."""
     global _pool, _pool_pid
     if _pool is None or _pool_pid != os.getpid():  # a forked worker starts its own threads
-        _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-retrieval")
-        _pool_pid = os.getpid()
+        with _pool_lock:  # concurrent first searches make one pool, not one each
+            if _pool is None or _pool_pid != os.getpid():
+                _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-retrieval")
+                _pool_pid = os.getpid()
     return _pool.submit(contextvars.copy_context().run, _on_helper_thread, function, args)
 
 

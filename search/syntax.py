@@ -12,6 +12,47 @@ import re
 
 TOKEN = re.compile(r'-?"[^"]*"|-?\S+')
 
+# What a query may be, for every way in (the search page, its answer and suggestions, /api/search/, the
+# ?search= of /api/v2/ listings): PostgreSQL cannot hold a NUL in text, other control characters are never typed,
+# and an unbounded query costs unbounded work (Wagtail's database search recursed past Python's limit at 200
+# words). The longest SciFact question has 39 words.
+MAX_QUERY_LENGTH = 500
+MAX_QUERY_WORDS = 48
+
+
+CONTROL_CLASS = r"[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+CONTROL_CHARACTERS = re.compile(CONTROL_CLASS)
+
+
+class QueryError(ValueError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def clean_query(q: str, *, name: str = "q") -> str:
+    """The query as searched, whitespace runs made one space; QueryError names what is wrong with it."""
+    if CONTROL_CHARACTERS.search(q or ""):
+        raise QueryError(
+            f"{name} contains a control character (such as a null byte): remove it and search again."
+        )
+    q = " ".join((q or "").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        raise QueryError(f"{name} is longer than {MAX_QUERY_LENGTH} characters: shorten it.")
+    if len(q.split()) > MAX_QUERY_WORDS:
+        raise QueryError(f"{name} has more than {MAX_QUERY_WORDS} words: shorten it.")
+    return q
+
+
+# The same rules as a regular expression, for the API's schema (a client can check a query before sending it):
+# at least one word, no control character, at most MAX_QUERY_WORDS runs of non-space characters.
+QUERY_PATTERN = rf"^(?![\s\S]*{CONTROL_CLASS})\s*(?:\S+\s+){{0,{MAX_QUERY_WORDS - 1}}}\S+\s*$"
+
+
+def without_control_characters(q: str) -> str:
+    """For text that is only recorded or shown, never refused (a clicked result's query in the search log)."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", q or "").split())
+
 
 def tokens(q: str) -> list[str]:
     return TOKEN.findall(q or "")

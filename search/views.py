@@ -17,10 +17,9 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db import connection, transaction
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -28,6 +27,7 @@ from django.views.decorators.http import require_GET
 
 from cms.constants import content_types
 from cms.models import ProjectIndexPage, ResourceIndexPage, WebinarIndexPage
+from cms.redirects import is_safe_target, safe_redirect
 from cms.visibility import visible_pages
 
 from . import facets
@@ -35,6 +35,7 @@ from .models import SearchClick, SearchLogEntry, normalize_query
 from .params import ALL_LOCALES, content_type_label, parse_search_params
 from .service import SearchError, SearchQuery, SearchResponse, search
 from .suggest import suggest_titles
+from .syntax import QueryError, clean_query, without_control_characters
 
 logger = logging.getLogger(__name__)
 
@@ -277,7 +278,10 @@ def answer_fragment(request):
 
 @require_GET
 def suggest(request):
-    q = request.GET.get("q", "")[:200]
+    try:
+        q = clean_query(request.GET.get("q", "")[:200])
+    except QueryError as error:
+        return JsonResponse({"suggestions": [], "error": error.message}, status=400)
     try:
         suggestions = suggest_titles(q, locale=translation.get_language())
     except Exception:
@@ -294,11 +298,11 @@ def result_click(request):
     Only on-site targets are followed (a relative URL or this host's), so the link cannot be used to send
     people elsewhere under the site's name; anything else is a 400 and is not counted."""
     target = request.GET.get("to", "")
-    if not target or not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if not is_safe_target(request, target):
         return HttpResponseBadRequest(_("This link does not lead to a page of this site."))
     log_click(
-        " ".join(request.GET.get("q", "").split()), request.GET.get("rank"), request.GET.get("type", "")
+        without_control_characters(request.GET.get("q", "")),
+        request.GET.get("rank"),
+        without_control_characters(request.GET.get("type", "")),
     )
-    return redirect(target)
+    return safe_redirect(request, target)

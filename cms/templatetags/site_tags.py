@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from cms.routing import ancestors
+from cms.visibility import in_public_collection
 
 register = template.Library()
 
@@ -77,3 +78,15 @@ def _page_targets(page, request) -> dict[str, tuple[str, bool]]:
     if own_url:
         targets[translation.get_language()] = (own_url, True)
     return targets
+
+
+@register.filter
+def public_documents(attachments) -> list:
+    """A page's attached documents (rows with a `.document`) without those of a private collection: their title
+    is not for visitors either (the API leaves them out the same way, cms/visibility.py)."""
+    return [item for item in attachments if in_public_collection(item.document)]
+
+
+@register.filter
+def is_public_document(document) -> bool:
+    return in_public_collection(document)

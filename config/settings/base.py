@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.database import database_settings, replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -73,15 +75,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "config.middleware.AdminLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a request: its /fr/ or /es/ URL prefix (i18n_patterns in config/urls.py), English without.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the language and the user: sign-in URLs resolve per language, and the 429 page shows the site.
+    "config.middleware.SignInRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.ReadOnlyRequestMiddleware",
     "cms.page_cache.PageCacheMiddleware",
@@ -154,6 +158,22 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# How /documents/<id>/<name> sends a file once the visitor may have it (cms/media.py; README, "Serving media and
+# documents"): "django" streams it (works everywhere, the default on local disk), "nginx" answers X-Accel-Redirect
+# to the proxy's internal /media/documents/ location (local disk), "redirect" sends the visitor to the storage's
+# own URL (object storage with signed, expiring URLs: the default with MEDIA_STORAGE_BACKEND). /media/ itself never
+# serves documents.
+_object_storage = bool(os.environ.get("MEDIA_STORAGE_BACKEND"))
+DOCUMENTS_SERVE = os.environ.get("DOCUMENTS_SERVE", "") or ("redirect" if _object_storage else "django")
+if DOCUMENTS_SERVE not in {"django", "nginx", "redirect"}:
+    raise ImproperlyConfigured(f"DOCUMENTS_SERVE must be django, nginx or redirect, not {DOCUMENTS_SERVE!r}.")
+if (DOCUMENTS_SERVE == "redirect" and not _object_storage) or (
+    DOCUMENTS_SERVE == "nginx" and _object_storage
+):
+    raise ImproperlyConfigured("DOCUMENTS_SERVE: redirect needs MEDIA_STORAGE_BACKEND, nginx the local disk.")
+WAGTAILDOCS_SERVE_METHOD = "redirect" if DOCUMENTS_SERVE == "redirect" else "serve_view"
+# wagtail.utils.sendfile hands the file to cms.media.sendfile, which follows DOCUMENTS_SERVE.
+SENDFILE_BACKEND = "cms.media"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # One process's memory by default; REDIS_URL puts the cache (and so the page cache, throttles and login limits of
@@ -179,9 +199,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = "Soil Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "md", "html", "htm", "docx", "csv", "xlsx", "pptx", "odt"]
 WAGTAIL_I18N_ENABLED = True
+# No Gravatar: avatars would send a hash of each editor's email to a third party (and break the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Machine translation in wagtail-localize stays off unless configured: a JSON machine translator setting, e.g.
 # WAGTAILLOCALIZE_MACHINE_TRANSLATOR='{"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
 # "OPTIONS": {"AUTH_KEY": "..."}}'.
@@ -271,10 +292,15 @@ from .api import *  # noqa: E402,F403
 # while the database restarted is replaced instead of failing the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETRY_AFTER", "30"))
-# Failed Wagtail admin sign-ins allowed per client address and username ("5/15m": 5 per 15 minutes).
-ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "5/15m")
-ADMIN_LOGIN_CACHE = "default"
-ADMIN_LOGIN_IP_HEADER = os.environ.get("ADMIN_LOGIN_IP_HEADER", "")
+# Failed password attempts on every form that takes one (community/signin_limit.py; "5/15m": 5 per 15 minutes):
+# per client address and user name (ADMIN_LOGIN_RATE, the old name, still read), per client address whatever the
+# names, per user name from every address. SIGN_IN_IP_HEADER (or the old ADMIN_LOGIN_IP_HEADER): the header with
+# the client address set by a reverse proxy you control.
+SIGN_IN_RATE = os.environ.get("SIGN_IN_RATE") or os.environ.get("ADMIN_LOGIN_RATE") or "5/15m"
+SIGN_IN_ADDRESS_RATE = os.environ.get("SIGN_IN_ADDRESS_RATE") or "20/15m"
+SIGN_IN_USERNAME_RATE = os.environ.get("SIGN_IN_USERNAME_RATE") or "20/h"
+SIGN_IN_IP_HEADER = os.environ.get("SIGN_IN_IP_HEADER") or os.environ.get("ADMIN_LOGIN_IP_HEADER", "")
+SIGN_IN_CACHE = "default"
 
 # Email: SMTP configured by the environment (development prints emails on the console: see dev.py).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -293,16 +319,56 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Community: applications to join, task force applications, project ideas (community/, README "Taking part").
 LOGIN_URL = "community:login"  # a URL name: the sign-in page in the visitor's language
+# Pages and documents restricted to signed-in users send visitors there too, not to Wagtail's bare /_util/login/
+# (wagtail/wagtail_hooks.py require_wagtail_login resolves a URL name, and adds ?next=).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 COMMUNITY_SECRETARIAT_EMAIL = os.environ.get("COMMUNITY_SECRETARIAT_EMAIL", "secretariat@localhost")
 COMMUNITY_UPLOAD_MAX_BYTES = int(os.environ.get("COMMUNITY_UPLOAD_MAX_MB", "10")) * 1024 * 1024
-# Signed declarations of intent: outside MEDIA_ROOT (which is served to anyone), downloaded from the admin only.
+# Signed declarations of intent: outside MEDIA_ROOT and every served folder, downloaded from the admin only.
 COMMUNITY_PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("COMMUNITY_PRIVATE_MEDIA_ROOT", BASE_DIR / ".data" / "private-media")
 )
 # Submissions of each public form allowed per client address ("10/h": 10 an hour); more answer 429.
 COMMUNITY_FORM_RATE = os.environ.get("COMMUNITY_FORM_RATE", "10/h")
 COMMUNITY_FORM_CACHE = "default"
-COMMUNITY_FORM_IP_HEADER = os.environ.get("COMMUNITY_FORM_IP_HEADER", ADMIN_LOGIN_IP_HEADER)
+COMMUNITY_FORM_IP_HEADER = os.environ.get("COMMUNITY_FORM_IP_HEADER", SIGN_IN_IP_HEADER)
 # Declined applications are deleted this many days after the decision by `manage.py prune_applications`.
 COMMUNITY_DECLINED_RETENTION_DAYS = int(os.environ.get("COMMUNITY_DECLINED_RETENTION_DAYS", "90"))
+
+# Content-Security-Policy on every response (config/csp.py, django-csp): the site runs only its own scripts and
+# styles; the admin, which has inline scripts of Wagtail's own, gets CONTENT_SECURITY_POLICY_ADMIN (which may also
+# frame the external preview front end). Video embeds (EmbedBlock) may frame CSP_FRAME_SOURCES.
+CONTENT_SECURITY_POLICY_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *CONTENT_SECURITY_POLICY_FRAME_SOURCES],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": [
+            *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"],
+            *([HEADLESS_PREVIEW_CLIENT_URL] if HEADLESS_PREVIEW_CLIENT_URL else []),  # noqa: F405
+        ],
+    }
+}

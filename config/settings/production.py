@@ -33,7 +33,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Static files: WhiteNoise serves what `manage.py collectstatic` wrote to STATIC_ROOT (hashed, compressed names:
 # CompressedManifestStaticFilesStorage, set in base.py). Run collectstatic on every deploy (README, "Steps").
 
-# The admin login and public form rate limits (config/middleware.py, community/ratelimit.py) must count across
+# The sign-in and public form limits (community/signin_limit.py, community/ratelimit.py) must count across
 # gunicorn workers: the default cache is per process, so their counters live in a small file cache shared by
 # the workers of this host. With REDIS_URL the default cache is Redis, shared by every worker of every host:
 # "shared" is the same cache.
@@ -47,6 +47,6 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     },
 }
-ADMIN_LOGIN_CACHE = "shared"
+SIGN_IN_CACHE = "shared"
 PAGE_CACHE_ALIAS = "shared"
 COMMUNITY_FORM_CACHE = "shared"

@@ -180,6 +180,9 @@ def test_exact_visible_set_for_a_broad_query(api, hub):
         ({"q": "soil", "page_size": "-1"}, "page_size"),
         ({"q": "soil", "colour": "red"}, "colour"),
         ({"q": "soil\x00"}, "q"),
+        ({"q": "soil\x01carbon"}, "q"),
+        ({"q": "soil\x7f"}, "q"),
+        ({"q": " ".join(["carbon"] * 49)}, "q"),
     ],
 )
 def test_search_bad_input(api, hub, params, param):
@@ -220,6 +223,8 @@ def test_suggest(api, hub):
         ({"q": "soil", "limit": "many"}, "limit"),
         ({"q": "soil", "type": "x"}, "type"),
         ({"q": "a\x00"}, "q"),
+        ({"q": "agro\x1bfor"}, "q"),
+        ({"q": " ".join(["soil"] * 49)}, "q"),
     ],
 )
 def test_suggest_bad_input(api, db, params, param):
@@ -346,3 +351,25 @@ def test_quoted_phrases_are_required_and_exclusions_forbidden_in_every_mode(api,
         shown = result["title"] + " " + passages
         assert "french vineyards" in shown.lower(), result
     assert ranked(api, q='"vineyards French"', mode=mode) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "param"),
+    [("/api/search/", "page"), ("/api/search/", "page_size"), ("/api/search/suggest/", "limit")],
+)
+def test_an_empty_number_is_refused_not_taken_as_the_default(api, hub, path, param):
+    assert_error(api.get(path, {"q": "soil", param: ""}), 400, param)
+
+
+def test_the_schema_states_the_query_rules(api, db):
+    import re
+
+    from search.syntax import MAX_QUERY_WORDS, clean_query
+
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    q = next(p for p in schema["paths"]["/api/search/"]["get"]["parameters"] if p["name"] == "q")
+    pattern = re.compile(q["schema"]["pattern"])
+    for accepted in ("soil carbon", " a ", " ".join(["w"] * MAX_QUERY_WORDS)):
+        assert pattern.match(accepted) and clean_query(accepted)
+    for refused in ("", "   ", "a\x00b", "a\x1fb", " ".join(["w"] * (MAX_QUERY_WORDS + 1))):
+        assert not pattern.match(refused)

@@ -197,3 +197,27 @@ def test_the_public_pages_are_accessible(client, community, partner_user, which)
     response = client.get(url)
     assert response.status_code == 200
     assert_accessible(BeautifulSoup(response.content, "html.parser"))
+
+
+def test_the_budget_lasts_its_whole_window_on_the_production_file_cache(post, community, settings, tmp_path):
+    """Django's file cache has no native increment: it wrote the count back with the default 5-minute timeout,
+    so a client over budget was let in again 5 minutes after its last submission instead of after the hour."""
+    import time_machine
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "forms": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    settings.COMMUNITY_FORM_CACHE = "forms"
+    settings.COMMUNITY_FORM_RATE = "2/h"
+    with time_machine.travel(0, tick=False) as clock:
+        for number in range(3):
+            post("/join/", form_data(community, organization_name=f"Org {number}"))
+        clock.shift(10 * 60)
+        response = post("/join/", form_data(community, organization_name="Org 4"))
+        assert response.status_code == 429
+        assert 2900 < int(response["Retry-After"]) <= 3000
+    assert MembershipApplication.objects.count() == 2

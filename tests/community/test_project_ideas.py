@@ -219,7 +219,7 @@ def test_a_pending_idea_and_its_concept_note_are_nowhere_public_until_approved(
 
 
 def test_partner_sign_in_is_rate_limited(client, community, partner_user, settings):
-    settings.COMMUNITY_FORM_RATE = "3/h"
+    settings.SIGN_IN_RATE = "3/h"  # the limit of every password form (tests/config/test_sign_in_limit.py)
     for _ in range(3):
         assert (
             client.post("/accounts/login/", {"username": "partner", "password": "wrong"}).status_code == 200

@@ -1,5 +1,6 @@
 """Production serving: the documented collectstatic + gunicorn commands with the production settings, static
-files from WhiteNoise, HTTPS and host checks; the admin login rate limit; the 503 answer in isolation."""
+files from WhiteNoise, HTTPS and host checks; the admin sign-in limit (every password form's: tests/config/
+test_sign_in_limit.py); the 503 answer in isolation."""
 
 from __future__ import annotations
 
@@ -14,17 +15,18 @@ from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
 from django.urls import reverse
 
-from config.middleware import DatabaseUnavailableMiddleware, parse_rate
+from community.ratelimit import parse_rate
+from config.middleware import DatabaseUnavailableMiddleware
 from tests.conftest import database_url, server_settings
 
 from .servers import child_env, free_port, get, gunicorn, manage, stop, wait_until_serving
 
-# --- Admin login rate limit -----------------------------------------------------------------------------------
+# --- Admin sign-in limit --------------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def login_cache():
-    cache = caches[settings.ADMIN_LOGIN_CACHE]
+    cache = caches[settings.SIGN_IN_CACHE]
     cache.clear()
     yield cache
     cache.clear()
@@ -99,7 +101,7 @@ def test_rate_parsing(rate, parsed):
 
 @pytest.mark.parametrize("rate", ["", "5", "5/15", "five/m", "5/15w"])
 def test_bad_rate_is_refused_with_a_clear_message(rate):
-    with pytest.raises(ValueError, match="ADMIN_LOGIN_RATE"):
+    with pytest.raises(ValueError, match="must look like '5/15m'"):
         parse_rate(rate)
 
 

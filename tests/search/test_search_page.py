@@ -264,6 +264,9 @@ def test_empty_query_shows_examples(client, site_tree):
         ({"region": "atlantis"}, "region"),
         ({"mode": "psychic"}, "mode"),
         ({"q": "x" * 501}, "q"),
+        ({"q": "soil\x00carbon"}, "q"),
+        ({"q": "soil\x01carbon"}, "q"),
+        ({"q": " ".join(["carbon"] * 49)}, "q"),
     ],
 )
 def test_bad_input_is_a_400_with_the_message(client, site_tree, params, param):
@@ -272,10 +275,24 @@ def test_bad_input_is_a_400_with_the_message(client, site_tree, params, param):
     soup = soup_of(response)
     if param == "q":
         assert soup.find(id="q")["aria-invalid"] == "true"
-        assert "longer than 500" in soup.find(id="q-error").get_text()
+        message = soup.find(id="q-error").get_text()
+        assert any(
+            reason in message for reason in ("longer than 500", "control character", "more than 48 words")
+        )
     else:
         error = soup.select_one(".search-error")
         assert error is not None and param in error.get_text()
+
+
+@pytest.mark.parametrize("path", ["/search/answer/", "/fr/search/", "/search/suggest/"])
+def test_a_null_byte_is_refused_on_every_search_address(client, site_tree, path):
+    response = client.get(path, {"q": "soil\x00"})
+    assert response.status_code == 400
+
+
+def test_the_longest_scifact_question_is_accepted(client, site_tree):
+    """48 words: the limit is above the longest question of the benchmark (39 words), so no real question hits it."""
+    assert client.get("/search/", {"q": " ".join(["carbon"] * 48)}).status_code == 200
 
 
 def test_editors_picks_first_and_only_live_public_pages(client, corpus):

@@ -1,0 +1,180 @@
+"""One limit on password guesses, shared by every form that takes a password.
+
+The forms (recognised by URL name, in every language): the Wagtail admin's sign-in, the site's sign-in
+(community:login), Wagtail's own front-end sign-in (/_util/login/) and Wagtail's page and document password forms.
+An attempt is made on behalf of an account (a user name, lower-cased, or a page or collection restriction) from
+a client address, and three counters of failures are kept:
+
+- per address and account, SIGN_IN_RATE (default 5 per 15 minutes): one visitor guessing one password;
+- per address, SIGN_IN_ADDRESS_RATE (default 20 per 15 minutes): one address trying many names;
+- per account, SIGN_IN_USERNAME_RATE (default 20 an hour): one name tried from many addresses.
+
+Each counter's window starts with its first failure. An attempt takes a slot on every counter before the form
+sees the password (an atomic increment), so parallel requests cannot guess past the limit; when one counter is
+full the form answers 429 with Retry-After, even for the right password, and the slots are given back. A CSRF
+refusal (403) is not an attempt and gives them back too. A successful sign-in (Django's `user_logged_in`; for a
+page or document password, the redirect that follows a right password) gives back the address and account slots
+and clears the address+account counter.
+
+Privacy: only salted SHA-256 digests of the address and the account are in the cache keys (SIGN_IN_CACHE, shared
+by the web workers in production), for at most the window; nothing reaches the database or the logs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import render
+from django.urls import Resolver404, resolve
+from django.utils.cache import add_never_cache_headers
+
+from .ratelimit import client_address, parse_rate
+
+# URL name -> what the form signs in to: a user (by the posted user name) or a restriction (by the URL's id).
+USER_FORMS = frozenset({"wagtailadmin_login", "community:login", "wagtailcore_login"})
+RESTRICTION_FORMS = {
+    "wagtailcore_authenticate_with_password": ("page", "page_view_restriction_id"),
+    "wagtaildocs_authenticate_with_password": ("collection", "restriction_id"),
+}
+RATE_SETTINGS = ("SIGN_IN_RATE", "SIGN_IN_ADDRESS_RATE", "SIGN_IN_USERNAME_RATE")
+SIGNED_IN = "_sign_in_limit_signed_in"  # set on the request by note_sign_in
+
+
+def rates() -> dict[str, tuple[int, int]]:
+    """{setting: (failures, seconds)} for the three counters; a bad value stops with the setting's name."""
+    parsed = {}
+    for name in RATE_SETTINGS:
+        try:
+            parsed[name] = parse_rate(getattr(settings, name))
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name}: {error}") from error
+    return parsed
+
+
+@dataclass(frozen=True)
+class Counter:
+    key: str
+    limit: int
+    window: int
+
+
+class Attempt:
+    """One POST to a password form: its counters, taken before the form runs and settled after."""
+
+    def __init__(self, *, address: str, account: str, by_redirect: bool = False) -> None:
+        budgets = rates()
+        # Django's sign-in sends `user_logged_in`; a page or document password only redirects when it is right.
+        self.by_redirect = by_redirect
+        self.cache = caches[settings.SIGN_IN_CACHE]
+        self.pair = Counter(_key("address-account", address, account), *budgets["SIGN_IN_RATE"])
+        self.address = Counter(_key("address", address), *budgets["SIGN_IN_ADDRESS_RATE"])
+        self.account = Counter(_key("account", account), *budgets["SIGN_IN_USERNAME_RATE"])
+        self.counters = (self.pair, self.address, self.account)
+
+    def seconds_to_wait(self) -> int | None:
+        """Take a slot on every counter; None when the attempt may go on, else the seconds until it may."""
+        now = time.time()
+        full = [counter for counter in self.counters if self._take(counter, now) > counter.limit]
+        if not full:
+            return None
+        self._give_back(self.counters, now)
+        return max(self._seconds_left(counter, now) for counter in full)
+
+    def settle(self, *, attempted: bool, succeeded: bool) -> None:
+        now = time.time()
+        if not attempted:
+            self._give_back(self.counters, now)
+        elif succeeded:
+            self._give_back((self.address, self.account), now)
+            self.cache.delete_many([self.pair.key, f"{self.pair.key}:until"])
+
+    def _take(self, counter: Counter, now: float) -> int:
+        if not self.cache.add(counter.key, 1, counter.window):
+            try:
+                return self._adjust(counter, 1, now)
+            except ValueError:  # expired since add(): a new window starts
+                self.cache.set(counter.key, 1, counter.window)
+        self.cache.set(f"{counter.key}:until", now + counter.window, counter.window)
+        return 1
+
+    def _give_back(self, counters, now: float) -> None:
+        for counter in counters:
+            with contextlib.suppress(ValueError):  # the window ended meanwhile: nothing to give back
+                self._adjust(counter, -1, now)
+
+    def _adjust(self, counter: Counter, delta: int, now: float) -> int:
+        count = self.cache.incr(counter.key, delta)
+        # Backends without a native increment (the file cache) write the value back with the default timeout:
+        # the counter must still end with its window, not a few minutes after its last failure.
+        self.cache.touch(counter.key, max(1, int(self._seconds_left(counter, now))))
+        return count
+
+    def _seconds_left(self, counter: Counter, now: float) -> int:
+        until = self.cache.get(f"{counter.key}:until")
+        return max(1, int(until - now)) if until else counter.window
+
+
+def attempt_for(request) -> Attempt | None:
+    """The sign-in attempt a POST makes, or None when the request posts to no password form."""
+    if request.method != "POST":
+        return None
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    address = client_address(request, settings.SIGN_IN_IP_HEADER)
+    if match.view_name in USER_FORMS:
+        return Attempt(address=address, account="user:" + user_name(request.POST.get("username") or ""))
+    if match.view_name in RESTRICTION_FORMS:
+        kind, argument = RESTRICTION_FORMS[match.view_name]
+        account = f"{kind}-restriction:{match.kwargs[argument]}"
+        return Attempt(address=address, account=account, by_redirect=True)
+    return None
+
+
+def user_name(typed: str) -> str:
+    """The name as the sign-in form reads it (Django's UsernameField: NFKC, stripped), case-folded: "ｅditor" or
+    " Editor" are the account "editor" and count on its counters."""
+    return unicodedata.normalize("NFKC", typed).strip().casefold()
+
+
+def limit_sign_in(request, get_response):
+    """Run a request through the sign-in limit (config.middleware.SignInRateLimitMiddleware)."""
+    attempt = attempt_for(request)
+    if attempt is None:
+        return get_response(request)
+    if wait := attempt.seconds_to_wait():
+        return too_many_response(request, wait)
+    response = get_response(request)
+    if attempt.by_redirect:
+        succeeded = response.status_code in (301, 302, 303)
+    else:
+        succeeded = getattr(request, SIGNED_IN, False)
+    attempt.settle(attempted=response.status_code != 403, succeeded=succeeded)
+    return response
+
+
+def note_sign_in(sender, request, user, **kwargs) -> None:
+    """`user_logged_in` receiver: this request signed a user in (connected in community/signals.py)."""
+    if request is not None:
+        setattr(request, SIGNED_IN, True)
+
+
+def too_many_response(request, wait: int):
+    minutes = max(1, -(-wait // 60))
+    response = render(request, "community/sign_in_limited.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(wait)
+    add_never_cache_headers(response)
+    return response
+
+
+def _key(scope: str, *parts: str) -> str:
+    digest = hashlib.sha256("|".join((settings.SECRET_KEY, scope, *parts)).encode()).hexdigest()
+    return f"sign-in:{scope}:{digest}"
