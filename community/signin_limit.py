@@ -1,7 +1,8 @@
 """One limit on password guesses, shared by every form that takes a password.
 
 The forms (recognised by URL name, in every language): the Wagtail admin's sign-in, the site's sign-in
-(community:login), Wagtail's own front-end sign-in (/_util/login/) and Wagtail's page and document password forms.
+(community:login) and Wagtail's page and document password forms. (Wagtail's own front-end sign-in, /_util/login/,
+only leads to the site's: cms/redirects.py.)
 An attempt is made on behalf of an account (a user name, lower-cased, or a page or collection restriction) from
 a client address, and three counters of failures are kept:
 
@@ -38,7 +39,7 @@ from django.utils.cache import add_never_cache_headers
 from .ratelimit import client_address, parse_rate
 
 # URL name -> what the form signs in to: a user (by the posted user name) or a restriction (by the URL's id).
-USER_FORMS = frozenset({"wagtailadmin_login", "community:login", "wagtailcore_login"})
+USER_FORMS = frozenset({"wagtailadmin_login", "community:login"})
 RESTRICTION_FORMS = {
     "wagtailcore_authenticate_with_password": ("page", "page_view_restriction_id"),
     "wagtaildocs_authenticate_with_password": ("collection", "restriction_id"),
