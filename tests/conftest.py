@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import uuid
 
 import psycopg
@@ -29,6 +30,18 @@ def pytest_configure(config):
     from config.compile_messages import compile_messages
 
     compile_messages()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skip is a failure: CI installs everything the suite needs (.ci/run), so a test that skips
+    there is a test that silently stopped running. Locally a skip names what to install."""
+    report = yield
+    if report.skipped and os.environ.get("CI", "").lower() == "true" and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, where nothing may skip: {reason}"
+    return report
 
 
 def publish(page: Page) -> Page:

@@ -68,9 +68,10 @@ def site_templates() -> list[Path]:
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
 STYLE_ATTRIBUTE = re.compile(r"<[^>]+\sstyle\s*=", re.I)
+STYLE_ELEMENT = re.compile(r"<style\b", re.I)
 
 
-@pytest.mark.parametrize("pattern", [INLINE_SCRIPT, EVENT_HANDLER, STYLE_ATTRIBUTE])
+@pytest.mark.parametrize("pattern", [INLINE_SCRIPT, EVENT_HANDLER, STYLE_ATTRIBUTE, STYLE_ELEMENT])
 def test_site_templates_need_no_inline_script_handler_or_style(pattern):
     templates = site_templates()
     assert len(templates) > 30
