@@ -447,7 +447,7 @@ def child_measure(size: int, socket: str, args) -> dict:
         params = service.tuning()
         context = service._Context(q, query, params, vector, visible_sql, visible_params)
         candidates: dict = {}
-        service._collect_vector(candidates, context, query.filters)
+        service._apply_vector_rows(candidates, service._vector_rows(context, query.filters), context.params)
         scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
         return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]
 

@@ -311,12 +311,12 @@ def vector_step(q: str, vector: np.ndarray) -> dict:
     params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
     context = service._Context(q, query, params, vector, *source_visible_sql("s"))
     candidates: dict = {}
-    service._collect_vector(candidates, context, query.filters)
+    service._apply_vector_rows(candidates, service._vector_rows(context, query.filters), context.params)
     return candidates
 
 
 def hnsw_top10(q: str, vector: np.ndarray) -> list[int]:
-    """Top-10 chunk ids of the vector path exactly as search.service._collect_vector runs it."""
+    """Top-10 chunk ids of the vector path exactly as search.service runs it (_vector_rows, _apply_vector_rows)."""
     candidates = vector_step(q, vector)
     scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
     return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]

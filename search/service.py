@@ -422,10 +422,6 @@ def _on_helper_thread(function, args):
         connection.close_if_unusable_or_obsolete()
 
 
-def _collect_vector(candidates: dict[int, _Candidate], context: _Context, filters: SearchFilters) -> None:
-    _apply_vector_rows(candidates, _vector_rows(context, filters), context.params)
-
-
 def _vector_rows(context: _Context, filters: SearchFilters) -> list:
     query, params, vector = context.query, context.params, context.vector
     dimension = int(vector.shape[0])

@@ -37,14 +37,11 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales: locales with their translation status
     "wagtail_headless_preview",
     "wagtail.api.v2",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -109,7 +106,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.navigation",
             ],
         },
@@ -267,7 +263,7 @@ _ef_search = os.environ.get("SEARCH_EF_SEARCH", "auto").strip().lower()
 SEARCH_EF_SEARCH = None if _ef_search == "auto" else int(_ef_search)
 # Hybrid search fetches its keyword candidates on a helper thread (own connection) while the vector ones are read:
 # the two lists cost the slower one instead of both. Inside a transaction it stays on the one connection.
-SEARCH_PARALLEL_RETRIEVAL = os.environ.get("SEARCH_PARALLEL_RETRIEVAL", "1") == "1"
+SEARCH_PARALLEL_RETRIEVAL = env_bool("SEARCH_PARALLEL_RETRIEVAL", True)
 SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
 SEARCH_BM25_K1 = float(os.environ.get("SEARCH_BM25_K1", "1.2"))
 SEARCH_BM25_B = float(os.environ.get("SEARCH_BM25_B", "0.75"))
@@ -277,7 +273,7 @@ SEARCH_KEYWORD_TERM_POSTINGS = int(os.environ.get("SEARCH_KEYWORD_TERM_POSTINGS"
 SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5000"))
 # Extractive answers above the results (search/answers.py): off with SEARCH_ANSWERS=0. The score an answer must
 # reach was tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than none.
-SEARCH_ANSWERS = os.environ.get("SEARCH_ANSWERS", "1").strip().lower() not in ("0", "false", "no", "off", "")
+SEARCH_ANSWERS = env_bool("SEARCH_ANSWERS", True)
 SEARCH_ANSWER_MIN_SCORE = float(os.environ.get("SEARCH_ANSWER_MIN_SCORE", "0.62"))
 # Sentences embedded per query at most (those with the most query words first): the answer's extra encode work on a
 # query whose sentences nobody asked about before (bench/answers.py measures it; evaluate_answers its accuracy).

@@ -1,5 +1,5 @@
-"""Dependencies point one way: cms (content model) <- knowledge (index) <- search (query side) <- api, and config
-wires them. No module imports a module of a higher layer, and no import cycle exists anywhere, counting imports
+"""Dependencies point one way: cms (content model) <- knowledge (index) <- search (query side) <- api, with
+community (taking part) beside api, and config wires them. No module imports a module of a higher layer, and no import cycle exists anywhere, counting imports
 made inside functions (a lazy import hides a cycle from Python, not from the design).
 
 The import graph is ruff's (`ruff analyze graph`, which reads every import statement, module-level or not); a
@@ -15,9 +15,21 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("cms", "knowledge", "search", "api", "config")
-# A package may import its own layer and the layers before it.
-LAYER = {"cms": 0, "knowledge": 1, "search": 2, "api": 3, "config": 4}
+# A package may import itself and the layers before it, not another package of its own layer.
+LAYER = {"cms": 0, "knowledge": 1, "search": 2, "api": 3, "community": 3, "config": 4}
+
+
+def first_party_packages() -> tuple[str, ...]:
+    """The packages pyproject.toml installs (its setuptools `include` list): every one must have a layer."""
+    import tomllib
+
+    include = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"][
+        "include"
+    ]
+    return tuple(sorted(pattern.rstrip("*") for pattern in include))
+
+
+PACKAGES = first_party_packages()
 
 
 def import_graph() -> dict[str, list[str]]:
@@ -98,9 +110,19 @@ def test_dependencies_point_one_way():
         package = module.split("/")[0]
         for imported in imports:
             target = imported.split("/")[0]
-            if target in LAYER and LAYER[target] > LAYER[package]:
+            if target in LAYER and target != package and LAYER[target] >= LAYER[package]:
                 wrong.append(f"{module} imports {imported}")
     assert wrong == []
+
+
+def test_every_first_party_package_has_a_layer():
+    assert set(PACKAGES) == set(LAYER), "add the new package to LAYER (and to the README's Architecture)"
+
+
+def test_community_reaches_neither_the_wiring_nor_the_api():
+    graph = import_graph()
+    for module in (m for m in graph if m.startswith("community/")):
+        assert not [i for i in graph[module] if i.startswith(("config/", "api/"))], module
 
 
 def test_page_models_use_neither_the_api_nor_the_search_service():
