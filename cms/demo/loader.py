@@ -47,8 +47,8 @@ from cms.models import (
     WebinarPage,
 )
 
-from .data import calendar, directory, documents, projects, resources, strategy, translations
-from .data import home as home_content
+from .content import calendar, directory, documents, projects, resources, strategy, translations
+from .content import home as home_content
 from .pdf import build_pdf
 
 logger = logging.getLogger(__name__)
@@ -675,7 +675,7 @@ class DemoLoader:
 
 
 class LocaleTranslations:
-    """One locale's demo translations (cms/demo/data/translations.py)."""
+    """One locale's demo translations (cms/demo/data/translations.<code>.json)."""
 
     def __init__(self, loader: DemoLoader, locale: Locale, data: dict) -> None:
         self.loader = loader

@@ -1,8 +1,9 @@
 """Deterministic PDF generator for the demo documents.
 
-``build_pdf(doc)`` turns one entry of ``cms.demo.data.documents.PDF_DOCUMENTS``
-into the bytes of an A4 PDF: a cover page (title, author, year, contents) and
-then one heading plus paragraphs per section, with page numbers in the footer.
+``build_pdf(doc)`` turns one entry of ``cms.demo.content.documents.PDF_DOCUMENTS``
+(the "pdf_documents" of cms/demo/data/documents.json) into the bytes of an A4
+PDF: a cover page (title, author, year, contents) and then one heading plus
+paragraphs per section, with page numbers in the footer.
 
 The output is byte-for-byte identical across runs: the creation date is
 fixed, the file identifier is a hash of the content, and nothing random

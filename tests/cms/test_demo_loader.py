@@ -276,7 +276,7 @@ def _section(soup, heading_id: str):
 
 
 def test_the_home_page_sections_come_from_the_demo_content(demo, client):
-    from cms.demo.data import home as home_content
+    from cms.demo.content import home as home_content
 
     with time_machine.travel(FIRST_LOAD):
         soup = _soup(client, "/")
@@ -334,10 +334,10 @@ def test_the_home_page_sections_come_from_the_demo_content(demo, client):
 def test_the_french_and_spanish_home_pages_speak_their_language(demo, client, code):
     """The translated front page carries its own section texts (not the English defaults it was copied with),
     and its links lead to that locale's strategy and resource library."""
-    from cms.demo.data import home as home_content
-    from cms.demo.data.translations import TRANSLATIONS
+    from cms.demo.content import home as home_content
+    from cms.demo.content import translations
 
-    data = TRANSLATIONS[code]["home_sections"]
+    data = translations.TRANSLATIONS[code]["home_sections"]
     soup = _soup(client, f"/{code}/")
     page_text = soup.get_text(" ", strip=True)
     assert _section(soup, "network-heading").h2.get_text() == data["sections"]["network_heading"]
