@@ -11,8 +11,9 @@ stored under the old generation and never served after it.
 Never stored, never served:
 - anything but GET/HEAD, and any request with a session cookie (signed-in editors, visitors who entered a page's
   password) or an Authorization header;
-- a page with a view restriction (checked again when serving), a preview (previews are not served by
-  `wagtail_serve`), the search page and the API (other views);
+- a page with a view restriction (checked again when serving), the search page and the API (other views), and
+  a preview: Wagtail renders it through the middleware but not through `wagtail_serve`, with the editor's session
+  cookie, and marks it Cache-Control private;
 - a response that is not a plain 200, that sets a cookie, that used a CSRF token (a form), or that says
   Cache-Control private / no-cache / no-store.
 """

@@ -3,12 +3,18 @@ a page removes the stale copy at once; nothing private, personal or per-visitor 
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms import page_cache
 from cms.models import Organization, ProjectPage, StandardPage
@@ -173,15 +179,36 @@ def test_the_search_page_and_the_api_are_not_cached(client, site_tree):
         assert response.status_code == 200 and response.get("X-Page-Cache") is None
 
 
+def cached_pages() -> list[str]:
+    """The body of every response in the page cache (the tests' cache is Django's local-memory one)."""
+    cache = page_cache._cache()
+    assert isinstance(cache, LocMemCache), "reading every entry needs the local-memory cache"
+    entries = [pickle.loads(value) for value in list(cache._cache.values())]
+    return [entry.content.decode() for entry in entries if isinstance(entry, HttpResponseBase)]
+
+
 def test_a_preview_never_reaches_visitors(client, page):
-    view(client, page.url)
+    """An editor's preview in the admin (the edit form posted to the preview URL, then shown) is the page with the
+    draft's text, rendered through the middleware at the page's own address: it must never be stored."""
+    assert "First version of the notes." in view(client, page.url)[2]
     editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw-for-tests")
-    draft = StandardPage.objects.get(pk=page.pk)
-    draft.intro = "Draft text nobody may see."
-    draft.save_revision()
     client.force_login(editor)
-    preview = client.get(f"/admin/pages/{page.pk}/edit/preview/")
-    assert preview.status_code in (200, 405)
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    form = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "Draft text nobody may see.",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+    assert client.post(preview_url, form).json()["is_valid"]
+    preview = client.get(preview_url)
+    assert preview.status_code == 200 and "Draft text nobody may see." in preview.content.decode()
     client.logout()
     status, _, body = view(client, page.url)
-    assert status == 200 and "Draft text nobody may see." not in body
+    assert "Draft text nobody may see." not in body
+    assert status == 200 and "First version of the notes." in body
+    assert not [cached for cached in cached_pages() if "Draft text nobody may see." in cached]
+    assert any("First version of the notes." in cached for cached in cached_pages())
