@@ -7,10 +7,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import page_cache, signals
+        from . import signals
 
         signals.connect()
-        page_cache.connect()
+        # The page cache's receivers are connected once every app is ready (config/apps.py).
 
         from cms import rich_text
 

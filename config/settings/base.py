@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "config.apps.WiringConfig",  # last: wiring that needs every app ready (config/apps.py)
 ]
 
 MIDDLEWARE = [
