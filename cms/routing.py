@@ -10,18 +10,22 @@ the per-request cache Wagtail reads (`request._wagtail_route_for_request`, see P
   its ancestors (set as each page's cached parent, so breadcrumbs and `get_parent()` cost nothing);
 - that page's specific row with the relations its template shows (`view_select_related`, `view_prefetch_related` on
   the page model), in a few set-based queries;
+- its view restrictions, which Wagtail's view check asks for (two queries), answered from the chain and the
+  restrictions read once per request when there can be none;
 - the path components beyond the deepest page (none or more) go to that page's own `route()`: RoutablePageMixin
   routes work, its "" route included, and a page that is not live is a 404, exactly as in Wagtail.
 
-Everything else (view restrictions, `before_serve_page` hooks, previews) is Wagtail's own `serve`.
+Everything else (restricted pages, `before_serve_page` hooks, previews) is Wagtail's own `serve`.
 """
 
 from __future__ import annotations
 
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.views import serve as wagtail_serve
+
+from cms.visibility import restricted_pages, under_restriction
 
 
 def _site_root_path(request) -> str | None:
@@ -78,6 +82,10 @@ def route(request, path: str):
     chain = [*found[:-1], page]
     for parent, child in zip(chain, chain[1:], strict=False):
         child._cached_parent_obj = parent
+    if not _may_be_restricted(chain):
+        # Wagtail's view check (its before_serve_page hook) asks the page for its restrictions: two queries (the
+        # ancestors, then their restrictions), for an answer the chain and this request's restrictions give.
+        page.get_view_restrictions = PageViewRestriction.objects.none
     remaining = components[len(found) - 1 :]
     try:
         # Always the page's own route(), as Wagtail's walk ends: with no components left it is a 404 unless live,
@@ -85,6 +93,15 @@ def route(request, path: str):
         return page.route(request, remaining)
     except Http404:
         return None
+
+
+def _may_be_restricted(chain: list) -> bool:
+    """Wagtail's Page.get_view_restrictions() could find a restriction for the last page of the chain (the site root
+    down to it): some page carries one, and it is on the chain's path or the chain has an alias (whose source's
+    restrictions apply, wherever the source is)."""
+    if not restricted_pages():
+        return False
+    return any(page.alias_of_id for page in chain) or under_restriction(chain[-1])
 
 
 def serve(request, path):

@@ -112,9 +112,12 @@ def visible_pages(queryset: QuerySet | None = None) -> QuerySet:
 
 def page_is_visible(page: Page) -> bool:
     """One page: live, and neither it nor an ancestor restricted (Wagtail's ``get_view_restrictions()``)."""
-    if not page.live:
-        return False
-    return not any(
+    return page.live and not under_restriction(page)
+
+
+def under_restriction(page: Page) -> bool:
+    """The page or an ancestor carries a view restriction (by tree path: an alias's source is not looked at)."""
+    return any(
         page.path.startswith(restricted.path) and page.depth >= restricted.depth
         for restricted in restricted_pages()
     )

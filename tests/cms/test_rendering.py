@@ -605,3 +605,19 @@ def test_restricted_pages_hide_content_from_anonymous(client, site_tree):
     response = client.post(url, {"password": "s3cret-pass", "return_url": by_password.url})
     assert response.status_code == 302
     assert "Confidential pipeline." in client.get(by_password.url).content.decode()
+
+
+def test_a_page_under_a_restricted_page_or_an_alias_of_one_is_restricted_too(client, site_tree):
+    """Wagtail's view check, which page views answer without a query when nothing can restrict the page
+    (cms/routing.py): a restriction applies to the subtree below it and, through an alias, to the alias."""
+    members = add_page(site_tree.home, StandardPage, title="Members", intro="Members only.")
+    minutes = add_page(members, StandardPage, title="Minutes", intro="Members-only minutes.")
+    alias = members.create_alias(parent=site_tree.strategy, update_slug="members-alias")
+    # After the alias: Wagtail copies a page's restrictions to a new alias, but later ones stay on the source.
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    public = add_page(site_tree.home, StandardPage, title="Open", intro="For everyone.")
+
+    for page in (members, minutes, alias):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "login" in response.url, page.url
+    assert "For everyone." in client.get(public.url).content.decode()
