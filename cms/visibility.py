@@ -27,7 +27,7 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
@@ -71,24 +71,31 @@ def _read(kind: str, load):
     return memo[kind]
 
 
+def _restrictions_of_both_kinds() -> tuple[list[Page], list[str]]:
+    """Page and collection view restrictions, in one statement: (restricted pages, restricted collection paths)."""
+    pages = PageViewRestriction.objects.values_list(
+        Value("page", output_field=CharField()), "page_id", "page__path", "page__depth"
+    )
+    collections = CollectionViewRestriction.objects.values_list(
+        Value("collection", output_field=CharField()),
+        Value(None, output_field=IntegerField()),
+        "collection__path",
+        Value(None, output_field=IntegerField()),
+    )
+    rows = list(pages.union(collections, all=True))
+    return (
+        [Page(pk=pk, path=path, depth=depth) for kind, pk, path, depth in rows if kind == "page"],
+        [path for kind, _, path, _ in rows if kind == "collection"],
+    )
+
+
 def restricted_pages() -> list[Page]:
     """The pages that carry a view restriction (with path and depth: what descendant_of_q needs)."""
-    return _read(
-        "pages",
-        lambda: [
-            Page(pk=pk, path=path, depth=depth)
-            for pk, path, depth in PageViewRestriction.objects.values_list(
-                "page_id", "page__path", "page__depth"
-            )
-        ],
-    )
+    return _read("restrictions", _restrictions_of_both_kinds)[0]
 
 
 def restricted_collection_paths() -> list[str]:
-    return _read(
-        "collections",
-        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
-    )
+    return _read("restrictions", _restrictions_of_both_kinds)[1]
 
 
 # --- Pages --------------------------------------------------------------------------------------------------------
@@ -260,7 +267,7 @@ def _exists_sql(queryset: QuerySet, outer_id_sql: str) -> tuple[str, list]:
 
 
 # Compiled SQL forms by (form, outer column, database, the restrictions they were compiled over). Compiling the
-# querysets costs milliseconds per search; the restrictions are read fresh each time (two small queries, or none
+# querysets costs milliseconds per search; the restrictions are read fresh each time (one small query, or none
 # within restrictions_read_once), so a new restriction gives a new key at once: nothing stale is ever served.
 _compiled: dict[tuple, tuple[str, list]] = {}
 _COMPILED_MAX = 256
@@ -269,12 +276,13 @@ _COMPILED_MAX = 256
 def _compiled_sql(form: str, outer_sql: str, build) -> tuple[str, list]:
     from django.db import connection
 
+    pages, collection_paths = _read("restrictions", _restrictions_of_both_kinds)
     key = (
         form,
         outer_sql,
         connection.settings_dict["NAME"],
-        tuple((page.pk, page.path, page.depth) for page in restricted_pages()),
-        tuple(restricted_collection_paths()),
+        tuple((page.pk, page.path, page.depth) for page in pages),
+        tuple(collection_paths),
     )
     found = _compiled.get(key)
     if found is None:
