@@ -167,8 +167,9 @@ def private_collection_ids() -> frozenset[int]:
     return _read("collection_ids", load)
 
 
-def in_public_collection(document) -> bool:
-    return document is not None and document.collection_id not in private_collection_ids()
+def in_public_collection(item) -> bool:
+    """A document or an image outside private collections (`visible_images`' rule for one loaded image)."""
+    return item is not None and item.collection_id not in private_collection_ids()
 
 
 def private_collections_q(prefix: str = "collection__") -> Q:
