@@ -374,6 +374,11 @@ class StandardPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     knowledge_fields = [("intro", ""), ("body", "")]
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
 
+    def children(self):
+        """The visible subpages listed under "In this section" (over the restrictions read once per request, where
+        Wagtail's ``public()`` reads them again)."""
+        return visible_pages(self.get_children())
+
 
 # --- Strategy: goals, objectives, task forces -------------------------------------------------------------
 
