@@ -223,6 +223,33 @@ def test_home_page(client, site_tree):
     assert_accessible(soup)
 
 
+def test_the_home_calendar_shows_the_next_initiative_day_and_the_next_partner_events(client, site_tree):
+    def event(title, kind, days):
+        add_page(
+            site_tree.events,
+            EventPage,
+            title=title,
+            kind=kind,
+            start_date=days_from_today(days),
+            end_date=days_from_today(days),
+            location="Rome",
+        )
+
+    event("Past day", "initiative_day", -30)
+    event("Second day", "initiative_day", 60)
+    event("Next day", "initiative_day", 20)
+    event("Community meeting", "cop_meeting", 1)
+    event("Past partner event", "partner_event", -1)
+    event("Later partner event", "partner_event", 40)
+    event("B partner event", "partner_event", 10)
+    event("A partner event", "partner_event", 10)
+    site_tree.home.partner_events_count = 2
+    publish(site_tree.home)
+    calendar = get_ok(client, "/").find("section", attrs={"aria-labelledby": "calendar-heading"})
+    titles = [a.get_text(strip=True) for a in calendar.find_all("a")]
+    assert titles == ["Next day", "A partner event", "B partner event"]
+
+
 def test_standard_page_with_image_and_child(client, site_tree):
     image = make_image()
     about = add_page(
