@@ -148,7 +148,7 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     Every heading, text and link label is a field (editors own them); the lists under them (goals, task forces,
     webinars, events, resources, the number of partner organizations) are read live from visible pages. The pages
     it points at are foreign keys fetched with the page itself (`view_select_related`): the whole front page
-    renders in 14 statements (tests/cms/test_page_queries.py).
+    renders in at most 12 statements (tests/cms/test_page_queries.py).
     """
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the site title.")
