@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from .routing import frame_menu
 from .visibility import visible_pages
 
 
@@ -36,10 +37,15 @@ def _routed_home(request, root):
 
 
 def navigation(request):
-    """Top-level menu: the visible, in-menu children of the current site's home page in the active language (one
-    query: the menu shows titles and URLs, which the base page rows have)."""
+    """Top-level menu: the visible, in-menu children of the current site's home page in the active language (read
+    with a served page's route, cms/routing.py; one query elsewhere: the menu shows titles and URLs, which the base
+    page rows have)."""
     site = Site.find_for_request(request)
     if site is None:
         return {"nav_pages": []}
     root = localized_root(site, request)
-    return {"nav_root": root, "nav_pages": visible_pages(root.get_children()).in_menu()}
+    menu = frame_menu(request, root)
+    return {
+        "nav_root": root,
+        "nav_pages": visible_pages(root.get_children()).in_menu() if menu is None else menu,
+    }

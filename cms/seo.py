@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 
 from .calendars import plain_text
 from .citations import doi_url, parse_name, publisher
-from .visibility import visible_images
+from .visibility import in_public_collection
 
 INITIATIVE = {
     "@type": "Organization",
@@ -62,7 +62,7 @@ def image_url(page, request) -> str:
     for block in body:
         if block.block_type == "image" and block.value.get("image") is not None:
             image = block.value["image"]
-            if visible_images().filter(pk=image.pk).exists():
+            if in_public_collection(image):
                 return request.build_absolute_uri(image.get_rendition(IMAGE_SPEC).url)
             return ""
     return ""

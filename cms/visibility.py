@@ -27,7 +27,7 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
@@ -71,24 +71,31 @@ def _read(kind: str, load):
     return memo[kind]
 
 
+def _restrictions_of_both_kinds() -> tuple[list[Page], list[str]]:
+    """Page and collection view restrictions, in one statement: (restricted pages, restricted collection paths)."""
+    pages = PageViewRestriction.objects.values_list(
+        Value("page", output_field=CharField()), "page_id", "page__path", "page__depth"
+    )
+    collections = CollectionViewRestriction.objects.values_list(
+        Value("collection", output_field=CharField()),
+        Value(None, output_field=IntegerField()),
+        "collection__path",
+        Value(None, output_field=IntegerField()),
+    )
+    rows = list(pages.union(collections, all=True))
+    return (
+        [Page(pk=pk, path=path, depth=depth) for kind, pk, path, depth in rows if kind == "page"],
+        [path for kind, _, path, _ in rows if kind == "collection"],
+    )
+
+
 def restricted_pages() -> list[Page]:
     """The pages that carry a view restriction (with path and depth: what descendant_of_q needs)."""
-    return _read(
-        "pages",
-        lambda: [
-            Page(pk=pk, path=path, depth=depth)
-            for pk, path, depth in PageViewRestriction.objects.values_list(
-                "page_id", "page__path", "page__depth"
-            )
-        ],
-    )
+    return _read("restrictions", _restrictions_of_both_kinds)[0]
 
 
 def restricted_collection_paths() -> list[str]:
-    return _read(
-        "collections",
-        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
-    )
+    return _read("restrictions", _restrictions_of_both_kinds)[1]
 
 
 # --- Pages --------------------------------------------------------------------------------------------------------
@@ -112,9 +119,12 @@ def visible_pages(queryset: QuerySet | None = None) -> QuerySet:
 
 def page_is_visible(page: Page) -> bool:
     """One page: live, and neither it nor an ancestor restricted (Wagtail's ``get_view_restrictions()``)."""
-    if not page.live:
-        return False
-    return not any(
+    return page.live and not under_restriction(page)
+
+
+def under_restriction(page: Page) -> bool:
+    """The page or an ancestor carries a view restriction (by tree path: an alias's source is not looked at)."""
+    return any(
         page.path.startswith(restricted.path) and page.depth >= restricted.depth
         for restricted in restricted_pages()
     )
@@ -157,8 +167,9 @@ def private_collection_ids() -> frozenset[int]:
     return _read("collection_ids", load)
 
 
-def in_public_collection(document) -> bool:
-    return document is not None and document.collection_id not in private_collection_ids()
+def in_public_collection(item) -> bool:
+    """A document or an image outside private collections (`visible_images`' rule for one loaded image)."""
+    return item is not None and item.collection_id not in private_collection_ids()
 
 
 def private_collections_q(prefix: str = "collection__") -> Q:
@@ -257,7 +268,7 @@ def _exists_sql(queryset: QuerySet, outer_id_sql: str) -> tuple[str, list]:
 
 
 # Compiled SQL forms by (form, outer column, database, the restrictions they were compiled over). Compiling the
-# querysets costs milliseconds per search; the restrictions are read fresh each time (two small queries, or none
+# querysets costs milliseconds per search; the restrictions are read fresh each time (one small query, or none
 # within restrictions_read_once), so a new restriction gives a new key at once: nothing stale is ever served.
 _compiled: dict[tuple, tuple[str, list]] = {}
 _COMPILED_MAX = 256
@@ -266,12 +277,13 @@ _COMPILED_MAX = 256
 def _compiled_sql(form: str, outer_sql: str, build) -> tuple[str, list]:
     from django.db import connection
 
+    pages, collection_paths = _read("restrictions", _restrictions_of_both_kinds)
     key = (
         form,
         outer_sql,
         connection.settings_dict["NAME"],
-        tuple((page.pk, page.path, page.depth) for page in restricted_pages()),
-        tuple(restricted_collection_paths()),
+        tuple((page.pk, page.path, page.depth) for page in pages),
+        tuple(collection_paths),
     )
     found = _compiled.get(key)
     if found is None:

@@ -97,9 +97,7 @@ class PartnerDirectoryPage(ListingPage):
 
     @path("<slug:slug>/", name="profile")
     def profile(self, request, slug):
-        organization = (
-            Organization.objects.select_related("country__parent", "logo").filter(slug=slug).first()
-        )
+        organization = Organization.objects.select_related("country__parent").filter(slug=slug).first()
         if organization is None:
             raise Http404("No organization with this address.")
         return self.render(

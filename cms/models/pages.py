@@ -15,7 +15,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -147,7 +148,7 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     Every heading, text and link label is a field (editors own them); the lists under them (goals, task forces,
     webinars, events, resources, the number of partner organizations) are read live from visible pages. The pages
     it points at are foreign keys fetched with the page itself (`view_select_related`): the whole front page
-    renders in 14 statements (tests/cms/test_page_queries.py).
+    renders in at most 12 statements (tests/cms/test_page_queries.py).
     """
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the site title.")
@@ -328,8 +329,9 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
         return context
 
     def sections(self) -> dict:
-        """What the sections list, from visible pages only: one query each; the chosen pages came with the page
-        and are left out when they are not visible (a draft, a private page)."""
+        """What the sections list, from visible pages only: one query each (the next Initiative Day and partner
+        events share one); the chosen pages came with the page and are left out when they are not visible (a
+        draft, a private page)."""
         from cms.visibility import page_is_visible
 
         def shown(page):
@@ -337,8 +339,18 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
 
         strategy = shown(self.strategy_page)
         today, now = timezone.localdate(), timezone.now()
-        events = visible_pages(EventPage.objects.descendant_of(self)).filter(end_date__gte=today)
-        events = events.order_by("start_date", "title")
+        # The next Initiative Day and the next partner events in one statement: the first rows of each kind.
+        kinds = (EventPage.Kind.INITIATIVE_DAY, EventPage.Kind.PARTNER_EVENT)
+        order = ("start_date", "title")
+        events = list(
+            visible_pages(EventPage.objects.descendant_of(self))
+            .filter(end_date__gte=today, kind__in=kinds)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=F("kind"), order_by=[F(field).asc() for field in order])
+            )
+            .filter(rank__lte=max(self.partner_events_count, 1))
+            .order_by(*order)
+        )
         webinars = visible_pages(WebinarPage.objects.descendant_of(self)).filter(starts_at__gte=now)
         resources = visible_pages(ResourcePage.objects.descendant_of(self))
         return {
@@ -352,10 +364,10 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
             else [],
             "task_forces": list(visible_pages(TaskForcePage.objects.descendant_of(self)).order_by("path")),
             "next_webinar": webinars.order_by("starts_at").first(),
-            "next_initiative_day": events.filter(kind=EventPage.Kind.INITIATIVE_DAY).first(),
-            "partner_events": list(
-                events.filter(kind=EventPage.Kind.PARTNER_EVENT)[: self.partner_events_count]
-            ),
+            "next_initiative_day": next((e for e in events if e.kind == EventPage.Kind.INITIATIVE_DAY), None),
+            "partner_events": [e for e in events if e.kind == EventPage.Kind.PARTNER_EVENT][
+                : self.partner_events_count
+            ],
             "community": shown(self.community_page),
             "library": shown(self.resource_library),
             "resources": list(resources.order_by("-year", "-first_published_at")[: self.resources_count]),
@@ -373,6 +385,11 @@ class StandardPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     api_fields = [APIField("intro"), APIField("body")]
     knowledge_fields = [("intro", ""), ("body", "")]
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+
+    def children(self):
+        """The visible subpages listed under "In this section" (over the restrictions read once per request, where
+        Wagtail's ``public()`` reads them again)."""
+        return visible_pages(self.get_children())
 
 
 # --- Strategy: goals, objectives, task forces -------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from cms.routing import ancestors
+from cms.routing import ancestors, frame_translations
 from cms.visibility import in_public_collection
 
 register = template.Library()
@@ -24,7 +24,8 @@ def language_links(context) -> list[dict]:
     """One link per site language for the language switcher and the hreflang alternates: {code, name, url,
     current, translated}. On a page: its translation in that language when one is visible, else that language's
     home page (`translated` False: the switcher says so). Elsewhere (search, forms): the same address under that
-    language's prefix. One query on a page, none elsewhere."""
+    language's prefix. No query on a served page (its route read the translations, cms/routing.py), one on a preview,
+    none elsewhere."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
@@ -59,7 +60,9 @@ def _page_targets(page, request) -> dict[str, tuple[str, bool]]:
     root = site.root_page if site else None
     if root is not None:
         keys.append(root.translation_key)
-    rows = visible_pages(Page.objects.filter(translation_key__in=keys)).select_related("locale")
+    rows = frame_translations(request, keys)
+    if rows is None:
+        rows = visible_pages(Page.objects.filter(translation_key__in=keys)).select_related("locale")
     targets: dict[str, tuple[str, bool]] = {}
     homes: dict[str, str] = {}
     for row in rows:

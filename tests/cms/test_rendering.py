@@ -223,6 +223,33 @@ def test_home_page(client, site_tree):
     assert_accessible(soup)
 
 
+def test_the_home_calendar_shows_the_next_initiative_day_and_the_next_partner_events(client, site_tree):
+    def event(title, kind, days):
+        add_page(
+            site_tree.events,
+            EventPage,
+            title=title,
+            kind=kind,
+            start_date=days_from_today(days),
+            end_date=days_from_today(days),
+            location="Rome",
+        )
+
+    event("Past day", "initiative_day", -30)
+    event("Second day", "initiative_day", 60)
+    event("Next day", "initiative_day", 20)
+    event("Community meeting", "cop_meeting", 1)
+    event("Past partner event", "partner_event", -1)
+    event("Later partner event", "partner_event", 40)
+    event("B partner event", "partner_event", 10)
+    event("A partner event", "partner_event", 10)
+    site_tree.home.partner_events_count = 2
+    publish(site_tree.home)
+    calendar = get_ok(client, "/").find("section", attrs={"aria-labelledby": "calendar-heading"})
+    titles = [a.get_text(strip=True) for a in calendar.find_all("a")]
+    assert titles == ["Next day", "A partner event", "B partner event"]
+
+
 def test_standard_page_with_image_and_child(client, site_tree):
     image = make_image()
     about = add_page(
@@ -605,3 +632,19 @@ def test_restricted_pages_hide_content_from_anonymous(client, site_tree):
     response = client.post(url, {"password": "s3cret-pass", "return_url": by_password.url})
     assert response.status_code == 302
     assert "Confidential pipeline." in client.get(by_password.url).content.decode()
+
+
+def test_a_page_under_a_restricted_page_or_an_alias_of_one_is_restricted_too(client, site_tree):
+    """Wagtail's view check, which page views answer without a query when nothing can restrict the page
+    (cms/routing.py): a restriction applies to the subtree below it and, through an alias, to the alias."""
+    members = add_page(site_tree.home, StandardPage, title="Members", intro="Members only.")
+    minutes = add_page(members, StandardPage, title="Minutes", intro="Members-only minutes.")
+    alias = members.create_alias(parent=site_tree.strategy, update_slug="members-alias")
+    # After the alias: Wagtail copies a page's restrictions to a new alias, but later ones stay on the source.
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    public = add_page(site_tree.home, StandardPage, title="Open", intro="For everyone.")
+
+    for page in (members, minutes, alias):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "login" in response.url, page.url
+    assert "For everyone." in client.get(public.url).content.decode()
