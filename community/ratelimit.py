@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.core.exceptions import ImproperlyConfigured
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -54,25 +55,46 @@ def cache_key(request, scope: str) -> str:
 def seconds_to_wait(request, scope: str) -> int | None:
     """Count one submission of form `scope` by this client; the seconds left in its window when over budget."""
     limit, window = budget()
-    cache = caches[settings.COMMUNITY_FORM_CACHE]
-    key = cache_key(request, scope)
+    counter = WindowCounter(caches[settings.COMMUNITY_FORM_CACHE], cache_key(request, scope), limit, window)
     now = time.time()
-    if cache.add(key, 1, window):
-        cache.set(f"{key}:until", now + window, window)
-        return None
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr(): a new window starts
-        cache.add(key, 1, window)
-        cache.set(f"{key}:until", now + window, window)
-        return None
-    until = cache.get(f"{key}:until") or now + window
-    # Backends without a native increment (the production file cache) write the count back with the default
-    # timeout (5 minutes): keep it for the rest of its window instead.
-    cache.touch(key, max(1, int(until - now)))
-    if count <= limit:
-        return None
-    return max(1, int(until - now))
+    return counter.seconds_left(now) if counter.take(now) > limit else None
+
+
+@dataclass(frozen=True)
+class WindowCounter:
+    """A count in a cache that lives as long as its window, started by its first increment (the form budget here,
+    the sign-in limit's three counters in community/signin_limit.py). Increments are atomic (`cache.incr`), so
+    parallel requests each get their own number."""
+
+    cache: BaseCache
+    key: str
+    limit: int
+    window: int
+
+    def take(self, now: float) -> int:
+        """Add one; the count after it."""
+        if not self.cache.add(self.key, 1, self.window):
+            try:
+                return self.adjust(1, now)
+            except ValueError:  # expired since add(): a new window starts
+                self.cache.set(self.key, 1, self.window)
+        self.cache.set(f"{self.key}:until", now + self.window, self.window)
+        return 1
+
+    def adjust(self, delta: int, now: float) -> int:
+        """Add `delta` (negative to give back); ValueError when the window has ended."""
+        count = self.cache.incr(self.key, delta)
+        # Backends without a native increment (the production file cache) write the value back with the default
+        # timeout (5 minutes): the count must still end with its window, not a few minutes after its last change.
+        self.cache.touch(self.key, self.seconds_left(now))
+        return count
+
+    def seconds_left(self, now: float) -> int:
+        until = self.cache.get(f"{self.key}:until")
+        return max(1, int(until - now)) if until else self.window
+
+    def clear(self) -> None:
+        self.cache.delete_many([self.key, f"{self.key}:until"])
 
 
 def too_many_response(request, wait: int) -> TemplateResponse:

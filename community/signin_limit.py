@@ -27,7 +27,6 @@ import contextlib
 import hashlib
 import time
 import unicodedata
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
@@ -36,7 +35,7 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 
-from .ratelimit import client_address, parse_rate
+from .ratelimit import WindowCounter, client_address, parse_rate
 
 # URL name -> what the form signs in to: a user (by the posted user name) or a restriction (by the URL's id).
 USER_FORMS = frozenset({"wagtailadmin_login", "community:login"})
@@ -59,34 +58,27 @@ def rates() -> dict[str, tuple[int, int]]:
     return parsed
 
 
-@dataclass(frozen=True)
-class Counter:
-    key: str
-    limit: int
-    window: int
-
-
 class Attempt:
     """One POST to a password form: its counters, taken before the form runs and settled after."""
 
     def __init__(self, *, address: str, account: str, by_redirect: bool = False) -> None:
         budgets = rates()
+        cache = caches[settings.SIGN_IN_CACHE]
         # Django's sign-in sends `user_logged_in`; a page or document password only redirects when it is right.
         self.by_redirect = by_redirect
-        self.cache = caches[settings.SIGN_IN_CACHE]
-        self.pair = Counter(_key("address-account", address, account), *budgets["SIGN_IN_RATE"])
-        self.address = Counter(_key("address", address), *budgets["SIGN_IN_ADDRESS_RATE"])
-        self.account = Counter(_key("account", account), *budgets["SIGN_IN_USERNAME_RATE"])
+        self.pair = WindowCounter(cache, _key("address-account", address, account), *budgets["SIGN_IN_RATE"])
+        self.address = WindowCounter(cache, _key("address", address), *budgets["SIGN_IN_ADDRESS_RATE"])
+        self.account = WindowCounter(cache, _key("account", account), *budgets["SIGN_IN_USERNAME_RATE"])
         self.counters = (self.pair, self.address, self.account)
 
     def seconds_to_wait(self) -> int | None:
         """Take a slot on every counter; None when the attempt may go on, else the seconds until it may."""
         now = time.time()
-        full = [counter for counter in self.counters if self._take(counter, now) > counter.limit]
+        full = [counter for counter in self.counters if counter.take(now) > counter.limit]
         if not full:
             return None
         self._give_back(self.counters, now)
-        return max(self._seconds_left(counter, now) for counter in full)
+        return max(counter.seconds_left(now) for counter in full)
 
     def settle(self, *, attempted: bool, succeeded: bool) -> None:
         now = time.time()
@@ -94,32 +86,13 @@ class Attempt:
             self._give_back(self.counters, now)
         elif succeeded:
             self._give_back((self.address, self.account), now)
-            self.cache.delete_many([self.pair.key, f"{self.pair.key}:until"])
+            self.pair.clear()
 
-    def _take(self, counter: Counter, now: float) -> int:
-        if not self.cache.add(counter.key, 1, counter.window):
-            try:
-                return self._adjust(counter, 1, now)
-            except ValueError:  # expired since add(): a new window starts
-                self.cache.set(counter.key, 1, counter.window)
-        self.cache.set(f"{counter.key}:until", now + counter.window, counter.window)
-        return 1
-
-    def _give_back(self, counters, now: float) -> None:
+    @staticmethod
+    def _give_back(counters, now: float) -> None:
         for counter in counters:
             with contextlib.suppress(ValueError):  # the window ended meanwhile: nothing to give back
-                self._adjust(counter, -1, now)
-
-    def _adjust(self, counter: Counter, delta: int, now: float) -> int:
-        count = self.cache.incr(counter.key, delta)
-        # Backends without a native increment (the file cache) write the value back with the default timeout:
-        # the counter must still end with its window, not a few minutes after its last failure.
-        self.cache.touch(counter.key, max(1, int(self._seconds_left(counter, now))))
-        return count
-
-    def _seconds_left(self, counter: Counter, now: float) -> int:
-        until = self.cache.get(f"{counter.key}:until")
-        return max(1, int(until - now)) if until else counter.window
+                counter.adjust(-1, now)
 
 
 def attempt_for(request) -> Attempt | None:

