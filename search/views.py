@@ -190,10 +190,12 @@ def page_query(request, *, require_q: bool = True) -> SearchQuery:
 
 @require_GET
 def search_page(request):
-    q = " ".join(request.GET.get("q", "").split())
+    # Shown back in both search boxes; page_query refuses a query with control characters.
+    q = without_control_characters(request.GET.get("q", ""))
     params = facets.request_params(request)
     context = {
         "q": q,
+        "site_search_q": q,
         "examples": [{"text": text, "url": facets.search_url([("q", text)])} for text in EXAMPLE_QUERIES],
         # The page searches its own language's pages; "all languages" searches every locale.
         "all_locales": request.GET.get("locale") == ALL_LOCALES,

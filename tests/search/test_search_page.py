@@ -290,6 +290,25 @@ def test_a_null_byte_is_refused_on_every_search_address(client, site_tree, path)
     assert response.status_code == 400
 
 
+def test_a_refused_query_is_shown_back_without_its_control_characters(client, site_tree):
+    """The 400 page shows the question in both search boxes to be corrected, never with a NUL or another control
+    character (invalid in HTML)."""
+    response = client.get("/search/", {"q": "soil\x00carbon\x07 stocks"})
+    assert response.status_code == 400
+    soup = soup_of(response)
+    assert soup.find(id="q")["value"] == "soil carbon stocks"
+    assert soup.find(id="header-q")["value"] == "soil carbon stocks"
+    assert "\x00" not in response.content.decode()
+
+
+def test_the_header_search_box_shows_only_a_site_search(client, site_tree):
+    """Another page's own `q` (a listing's filter, any parameter a link adds) is not a site search: the header box
+    stays empty there, and shows nothing a link put into the address."""
+    response = client.get("/", {"q": "typed\x00 by someone else"})
+    assert response.status_code == 200
+    assert soup_of(response).find(id="header-q").get("value", "") == ""
+
+
 def test_the_longest_scifact_question_is_accepted(client, site_tree):
     """48 words: the limit is above the longest question of the benchmark (39 words), so no real question hits it."""
     assert client.get("/search/", {"q": " ".join(["carbon"] * 48)}).status_code == 200
