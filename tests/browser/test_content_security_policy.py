@@ -91,3 +91,24 @@ def test_the_admin_editor_and_its_preview_work_under_the_admin_policy(live_serve
     assert violations == [], violations
     for frame in page.frames:
         assert frame.evaluate("window.__csp || []") == [], frame.url
+
+
+def test_an_editors_userbar_works_on_the_site_under_the_site_policy(live_server, new_page, site_tree):
+    """A signed-in editor sees Wagtail's userbar on every site page (a web component with its own script and
+    styles): it must open, and its accessibility checker run, without a violation of the site's strict policy."""
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse battery")
+    project = add_page(site_tree.projects, ProjectPage, title="Agroforestry trial", summary="Shade trees.")
+    page = new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    admin_login(page, live_server.url, "editor", "correct horse battery")
+    page.goto(live_server.url + project.url)
+    page.wait_for_load_state("networkidle")
+    trigger = page.locator("wagtail-userbar").get_by_role("button").first
+    expect(trigger).to_be_visible()
+    trigger.click()
+    expect(
+        page.locator("wagtail-userbar").get_by_role("menuitem", name=re.compile("Edit", re.I))
+    ).to_be_visible()
+    page.wait_for_timeout(500)
+    violations = page.evaluate("window.__csp")
+    assert violations == [], violations
