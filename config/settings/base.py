@@ -258,7 +258,7 @@ SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "3"))
 SEARCH_VECTOR_WEIGHT = float(os.environ.get("SEARCH_VECTOR_WEIGHT", "1.0"))
 SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.2"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
-# HNSW search breadth: "auto" sets it by the namespace's size (search.service.AUTO_EF_SEARCH: 400 up to 300,000
+# HNSW search breadth: "auto" sets it by the namespace's size (search.retrieval.AUTO_EF_SEARCH: 400 up to 300,000
 # chunks, 800 above, for recall@10 >= 0.95 at 1M; bench/results/scale.md), or a number for every search.
 _ef_search = os.environ.get("SEARCH_EF_SEARCH", "auto").strip().lower()
 SEARCH_EF_SEARCH = None if _ef_search == "auto" else int(_ef_search)
