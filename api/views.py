@@ -361,7 +361,7 @@ class SearchApi(SearchThrottledAPIView):
             "text": answer.text,
             "html": answer.html,
             "source": {
-                "id": result.page_id if result.kind == "page" else result.document_id,
+                "id": source_object_id(result),
                 "title": result.title,
                 "url": request.build_absolute_uri(answer.url) if answer.url else "",
                 "type": result.content_type,

@@ -394,7 +394,7 @@ def child_measure(size: int, socket: str, args) -> dict:
     from knowledge.embeddings import current_model_key, get_embedder
     from knowledge.models import SITE_NAMESPACE, source_visible_sql
     from knowledge.store import vector_text
-    from search import service
+    from search import retrieval, service
 
     embedder = get_embedder()
     embedder.embed_query("warm up the model")
@@ -445,9 +445,9 @@ def child_measure(size: int, socket: str, args) -> dict:
         """The service's own vector candidate query (HNSW with iterative scan, visibility)."""
         query = service.SearchQuery(q, "semantic")
         params = service.tuning()
-        context = service._Context(q, query, params, vector, visible_sql, visible_params)
+        context = retrieval.RetrievalContext(q, query, params, vector, visible_sql, visible_params)
         candidates: dict = {}
-        service._apply_vector_rows(candidates, service._vector_rows(context, query.filters), context.params)
+        retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, query.filters), context.params)
         scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
         return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]
 

@@ -304,19 +304,19 @@ def vector_step(q: str, vector: np.ndarray) -> dict:
     """Only the service's vector candidate query (HNSW, filters, visibility): the part an exact scan replaces.
     Returns the service's candidates by source."""
     from knowledge.models import source_visible_sql
-    from search import service
+    from search import retrieval, service
 
     query = service.SearchQuery(q, "semantic", namespace=NAMESPACE)
     params = service.tuning()
     params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
-    context = service._Context(q, query, params, vector, *source_visible_sql("s"))
+    context = retrieval.RetrievalContext(q, query, params, vector, *source_visible_sql("s"))
     candidates: dict = {}
-    service._apply_vector_rows(candidates, service._vector_rows(context, query.filters), context.params)
+    retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, query.filters), context.params)
     return candidates
 
 
 def hnsw_top10(q: str, vector: np.ndarray) -> list[int]:
-    """Top-10 chunk ids of the vector path exactly as search.service runs it (_vector_rows, _apply_vector_rows)."""
+    """Top-10 chunk ids of the vector path exactly as search.service runs it (search.retrieval's vector_rows, apply_vector_rows)."""
     candidates = vector_step(q, vector)
     scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
     return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]
@@ -362,14 +362,15 @@ def measure_round(runners, queries, vectors, warmup: int) -> dict[str, list[floa
     return times
 
 
+# (module of search/, function): the steps timed, candidate retrieval first.
 PHASES = (
-    "_vector_rows",
-    "_keyword_rows",
-    "_fuse",
-    "_exact_matches",
-    "_exact_order",
-    "_facet_counts",
-    "_build_results",
+    ("retrieval", "vector_rows"),
+    ("retrieval", "keyword_rows"),
+    ("retrieval", "fuse"),
+    ("service", "_exact_matches"),
+    ("service", "_exact_order"),
+    ("service", "_facet_counts"),
+    ("service", "_build_results"),
 )
 
 
@@ -378,10 +379,11 @@ def phase_breakdown(queries, vectors, warmup: int, mode: str = "hybrid") -> dict
     lists read one after the other (SEARCH_PARALLEL_RETRIEVAL off) so that the steps add up to the total."""
     from django.test import override_settings
 
-    from search import service
+    from search import retrieval, service
 
-    spent = {name: 0.0 for name in PHASES}
-    originals = {name: getattr(service, name) for name in PHASES}
+    modules = {"retrieval": retrieval, "service": service}
+    spent = {name: 0.0 for _, name in PHASES}
+    originals = {(module, name): getattr(modules[module], name) for module, name in PHASES}
 
     def wrap(name, function):
         def timed(*args, **kwargs):
@@ -393,8 +395,8 @@ def phase_breakdown(queries, vectors, warmup: int, mode: str = "hybrid") -> dict
 
         return timed
 
-    for name, function in originals.items():
-        setattr(service, name, wrap(name, function))
+    for (module, name), function in originals.items():
+        setattr(modules[module], name, wrap(name, function))
     total = 0.0
     try:
         with override_settings(SEARCH_PARALLEL_RETRIEVAL=False):
@@ -406,8 +408,8 @@ def phase_breakdown(queries, vectors, warmup: int, mode: str = "hybrid") -> dict
                 )
                 total += (time.perf_counter() - started) * 1000
     finally:
-        for name, function in originals.items():
-            setattr(service, name, function)
+        for (module, name), function in originals.items():
+            setattr(modules[module], name, function)
     count = len(queries) - warmup
     result = {name: value / count for name, value in spent.items()}
     result["rest (Source in_bulk, sorting)"] = (total - sum(spent.values())) / count

@@ -23,7 +23,9 @@ from django.utils.timezone import now
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
-PRODUCT_ID = "-//4 per 1000 Initiative//Soil Knowledge Hub//EN"
+from .identity import PUBLISHER, SITE_NAME
+
+PRODUCT_ID = f"-//{PUBLISHER}//{SITE_NAME}//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 

@@ -14,7 +14,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 
-PUBLISHER = "4 per 1000 Initiative"
+from .identity import PUBLISHER
 
 # --- DOI ----------------------------------------------------------------------------------------------------------
 

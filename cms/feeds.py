@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from .calendars import plain_text
-from .citations import PUBLISHER
+from .identity import PUBLISHER
 from .visibility import visible_pages
 
 FEED_SIZE = 30

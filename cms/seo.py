@@ -17,13 +17,14 @@ from django.utils.text import Truncator
 
 from .calendars import plain_text
 from .citations import doi_url, parse_name, publisher
+from .identity import PUBLISHER, PUBLISHER_SHORT_NAME, PUBLISHER_URL, SITE_NAME
 from .visibility import in_public_collection
 
 INITIATIVE = {
     "@type": "Organization",
-    "name": "4 per 1000 Initiative",
-    "alternateName": "4p1000",
-    "url": "https://4p1000.org/",
+    "name": PUBLISHER,
+    "alternateName": PUBLISHER_SHORT_NAME,
+    "url": PUBLISHER_URL,
 }
 DESCRIPTION_FIELDS = ("summary", "intro", "abstract", "description", "purpose", "mission_2030")
 DESCRIPTION_LENGTH = 300
@@ -166,7 +167,7 @@ def organization_ld(page, request) -> dict:
         "@context": "https://schema.org",
         **INITIATIVE,
         "description": "Soils for food security and climate: the international initiative launched at COP21 in 2015.",
-        "subjectOf": {"@type": "WebSite", "name": "Soil Knowledge Hub", "url": page.get_full_url(request)},
+        "subjectOf": {"@type": "WebSite", "name": SITE_NAME, "url": page.get_full_url(request)},
     }
 
 

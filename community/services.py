@@ -68,6 +68,23 @@ def _decide(application, *, status: str, user) -> None:
     application.decided_by = user
 
 
+def _announce(application, *, template: str, admin_view: str) -> None:
+    """Tell the Secretariat a new application came in, with the link to its admin screen."""
+    emails.to_secretariat(
+        template, {"application": application, "url": emails.admin_url(admin_view, application.pk)}
+    )
+
+
+def _tell_applicant(application, *, to: str, template: str, **context) -> None:
+    """Email the applicant the decision, in their language, once it is committed."""
+    emails.send_after_commit(
+        template=template,
+        to=[to],
+        context={"application": application, **context},
+        language=application.language,
+    )
+
+
 # --- Join the Initiative ---------------------------------------------------------------------------------------
 
 
@@ -103,13 +120,7 @@ def submit_membership_application(
         raise
     logger.info("Application to join the Initiative %s received", application.pk)
     if notify:
-        emails.to_secretariat(
-            "membership_received",
-            {
-                "application": application,
-                "url": emails.admin_url("membership_applications:edit", application.pk),
-            },
-        )
+        _announce(application, template="membership_received", admin_view="membership_applications:edit")
     return application
 
 
@@ -133,11 +144,8 @@ def accept_membership_application(
     application.year_joined = year_joined
     application.organization = organization
     application.save()
-    emails.send_after_commit(
-        template="membership_accepted",
-        to=[application.contact_email],
-        context={"application": application, "organization": organization},
-        language=application.language,
+    _tell_applicant(
+        application, to=application.contact_email, template="membership_accepted", organization=organization
     )
     return organization
 
@@ -146,12 +154,7 @@ def accept_membership_application(
 def decline_membership_application(*, application: MembershipApplication, user) -> None:
     _decide(application, status=Status.DECLINED, user=user)
     application.save()
-    emails.send_after_commit(
-        template="membership_declined",
-        to=[application.contact_email],
-        context={"application": application},
-        language=application.language,
-    )
+    _tell_applicant(application, to=application.contact_email, template="membership_declined")
 
 
 # --- Join a task force -----------------------------------------------------------------------------------------
@@ -214,13 +217,7 @@ def submit_task_force_application(
         raise ValidationError({"email": ALREADY_PENDING}) from error
     logger.info("Task force application %s received", application.pk)
     if notify:
-        emails.to_secretariat(
-            "task_force_received",
-            {
-                "application": application,
-                "url": emails.admin_url("task_force_applications:edit", application.pk),
-            },
-        )
+        _announce(application, template="task_force_received", admin_view="task_force_applications:edit")
     return application
 
 
@@ -241,12 +238,7 @@ def approve_task_force_application(*, application: TaskForceApplication, user) -
     add_to_roster(task_force, person=person, role=application.role, user=user)
     application.person = person
     application.save()
-    emails.send_after_commit(
-        template="task_force_accepted",
-        to=[application.email],
-        context={"application": application, "task_force": task_force},
-        language=application.language,
-    )
+    _tell_applicant(application, to=application.email, template="task_force_accepted", task_force=task_force)
     return person
 
 
@@ -254,11 +246,8 @@ def approve_task_force_application(*, application: TaskForceApplication, user) -
 def decline_task_force_application(*, application: TaskForceApplication, user) -> None:
     _decide(application, status=Status.DECLINED, user=user)
     application.save()
-    emails.send_after_commit(
-        template="task_force_declined",
-        to=[application.email],
-        context={"application": application, "task_force": application.task_force},
-        language=application.language,
+    _tell_applicant(
+        application, to=application.email, template="task_force_declined", task_force=application.task_force
     )
 
 

@@ -241,7 +241,7 @@ class Posting(models.Model):
 
     `impact` is BM25's term-frequency part, tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)), so a
     query's score of a chunk is the sum of idf(term) * impact over its words. The index on (namespace, lexeme,
-    impact DESC) lets a query read only the strongest postings of each word (search/service.py) instead of
+    impact DESC) lets a query read only the strongest postings of each word (search/retrieval.py) instead of
     ranking every chunk that contains it: keyword cost no longer grows with the corpus. Written from the
     chunk's own tsvector by knowledge.store.replace_sources; deleted with the chunk.
     """

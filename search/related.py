@@ -17,7 +17,8 @@ from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import sql_literal, stored_dimension
 
-from .service import _run_with_hnsw_settings, url_for_path
+from .retrieval import run_with_hnsw_settings
+from .service import url_for_path
 
 LINKS_GROUP = "see-also"
 
@@ -102,7 +103,7 @@ def related_sources(
     links_sql, links_params = _links_sql(links) if links is not None else ("", [])
     # Model, namespace and dimension are literals so the planner matches the partial HNSW index on profiles.
     model, namespace_sql, dim = sql_literal(model_key), sql_literal(namespace), int(dimension)
-    rows = _run_with_hnsw_settings(
+    rows = run_with_hnsw_settings(
         f"""
         WITH me AS MATERIALIZED (
             SELECT me.id, me.namespace, me.profile, me.locales FROM knowledge_source me

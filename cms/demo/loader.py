@@ -25,6 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import hash_filelike
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
+from cms.identity import SITE_NAME
 from cms.models import (
     EventIndexPage,
     EventPage,
@@ -295,7 +296,7 @@ class DemoLoader:
                 port=80,
                 root_page=home,
                 is_default_site=True,
-                site_name="Soil Knowledge Hub",
+                site_name=SITE_NAME,
             )
             self.report.created["site"] += 1
         elif site.root_page_id != home.pk:

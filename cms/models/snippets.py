@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from ..identity import PUBLISHER
 from ..locales import TRANSLATED_LANGUAGES, active_language
 
 
@@ -282,7 +283,7 @@ class Organization(index.Indexed, models.Model):
             region = f", {self.country.parent.name}" if self.country.parent_id else ""
             facts.append(f"Country: {self.country.name}{region}.")
         since = f" since {self.year_joined}" if self.year_joined else ""
-        facts.append(f"{self.get_membership_display()} of the 4 per 1000 Initiative{since}.")
+        facts.append(f"{self.get_membership_display()} of the {PUBLISHER}{since}.")
         sections = [("", self.description.strip())] if self.description.strip() else []
         return [*sections, ("Organization", " ".join(facts))]
 

@@ -4,12 +4,31 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from cms.identity import SITE_NAME
 from cms.routing import ancestors, frame_translations
 from cms.visibility import in_public_collection
 
 register = template.Library()
+
+
+@register.simple_tag
+def site_name() -> str:
+    """The site's name (cms/identity.py), also on the error pages: no request, no database."""
+    return SITE_NAME
+
+
+@register.filter(needs_autoescape=True)
+def with_site_name(title: str, autoescape: bool = True) -> str:
+    """The head's title: "Page title | Site name", or the site's name alone when the page has no title of its
+    own or is titled with the site's name (the home page)."""
+    title = " ".join(str(title).split())
+    escape = conditional_escape if autoescape else str
+    name = escape(SITE_NAME)
+    return mark_safe(name if not title or title == name else f"{title} | {name}")
 
 
 @register.simple_tag

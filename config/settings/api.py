@@ -11,6 +11,8 @@ Environment variables read here (listed in the README's settings table):
 
 import os
 
+from cms.identity import PUBLISHER, SITE_NAME
+
 SEARCH_API_THROTTLE = os.environ.get("SEARCH_API_THROTTLE", "60/minute").strip() or "60/minute"
 
 REST_FRAMEWORK = {
@@ -27,9 +29,9 @@ REST_FRAMEWORK = {
 }
 
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Soil Knowledge Hub API",
+    "TITLE": f"{SITE_NAME} API",
     "DESCRIPTION": (
-        "Search, autocomplete, related content and exports (CSV or JSON) of the 4 per 1000 Initiative's knowledge base. "
+        f"Search, autocomplete, related content and exports (CSV or JSON) of the {PUBLISHER}'s knowledge base. "
         "Content itself (pages, documents, images, organizations, people, soil practices, countries and "
         "regions) is served by the Wagtail API at /api/v2/ (not described here: its fields depend on the page "
         'type and on ?fields=). Errors are JSON: {"error": {"param": ..., "message": ...}}.'

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.identity import SITE_NAME
 from config.database import database_settings, replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -193,7 +194,7 @@ PAGE_CACHE_REPLICA_GRACE_SECONDS = int(os.environ.get("PAGE_CACHE_REPLICA_GRACE_
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Soil Knowledge Hub"
+WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "md", "html", "htm", "docx", "csv", "xlsx", "pptx", "odt"]
@@ -258,7 +259,7 @@ SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "3"))
 SEARCH_VECTOR_WEIGHT = float(os.environ.get("SEARCH_VECTOR_WEIGHT", "1.0"))
 SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.2"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
-# HNSW search breadth: "auto" sets it by the namespace's size (search.service.AUTO_EF_SEARCH: 400 up to 300,000
+# HNSW search breadth: "auto" sets it by the namespace's size (search.retrieval.AUTO_EF_SEARCH: 400 up to 300,000
 # chunks, 800 above, for recall@10 >= 0.95 at 1M; bench/results/scale.md), or a number for every search.
 _ef_search = os.environ.get("SEARCH_EF_SEARCH", "auto").strip().lower()
 SEARCH_EF_SEARCH = None if _ef_search == "auto" else int(_ef_search)
@@ -310,7 +311,7 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(
     os.environ.get("EMAIL_TIMEOUT", "10")
 )  # seconds: a stuck mail server must not hang a form
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Soil Knowledge Hub <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -175,3 +175,10 @@ def test_an_image_in_the_body_is_the_preview_image_unless_private(client, site_t
     image.collection = private
     image.save()
     assert meta(head(client, page), "og:image") is None
+
+
+def test_the_title_names_the_site_once(client, site_tree):
+    assert head(client, site_tree.home).title.string == "Soil Knowledge Hub"
+    assert head(client, site_tree.projects).title.string == "Projects | Soil Knowledge Hub"
+    page = add_page(site_tree.home, StandardPage, title="Soil & water", slug="soil-water")
+    assert "Soil &amp; water | Soil Knowledge Hub" in client.get(page.url).content.decode()

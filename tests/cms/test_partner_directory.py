@@ -134,6 +134,7 @@ def test_pagination_shows_every_organization_once(client, directory):
     # The next page keeps the filters.
     soup = BeautifulSoup(client.get("/partners/?kind=ngo").content, "html.parser")
     assert soup.find("a", rel="next")["href"] == "?kind=ngo&page=2"
+    assert soup.select_one("nav.pagination")["aria-label"] == "Directory pages"
 
 
 def test_slugs_are_made_unique_from_names(directory):

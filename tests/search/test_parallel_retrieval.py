@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from search import service
+from search import retrieval
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ django.setup()
 from django.test import override_settings
 from cms.models import ProjectPage, ResourcePage
 from knowledge.sync import sync_page
-from search import service
+from search import retrieval, service
 from tests.conftest import SiteTree, add_page
 
 tree = SiteTree()
@@ -40,11 +40,11 @@ for model, parent, title, summary in texts:
     sync_page(add_page(parent, model, title=title, summary=summary, **extra).pk)
 
 threads = []
-original = service._keyword_rows
+original = retrieval.keyword_rows
 def keyword_rows(*args):
     threads.append(threading.current_thread().name)
     return original(*args)
-service._keyword_rows = keyword_rows
+retrieval.keyword_rows = keyword_rows
 
 out = {}
 for parallel in (False, True):
@@ -85,4 +85,4 @@ def test_parallel_retrieval_ranks_exactly_as_the_sequential_path(copy_database):
 @pytest.mark.django_db
 def test_inside_a_transaction_the_search_stays_on_its_own_connection(settings):
     settings.SEARCH_PARALLEL_RETRIEVAL = True
-    assert not service._parallel_allowed()  # a helper connection would not see this transaction's rows
+    assert not retrieval.parallel_allowed()  # a helper connection would not see this transaction's rows
