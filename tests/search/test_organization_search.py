@@ -132,3 +132,22 @@ def test_api_search_returns_organizations(client, indexed):
     body = response.json()
     assert body["results"][0]["title"] == "Rift Valley Pollinator Trust"
     assert body["results"][0]["url"].endswith(f"/partners/{indexed.orgs['bees'].slug}/")
+
+
+def test_an_answer_quoted_from_a_profile_names_the_organization_in_the_api(client, indexed):
+    """The API's answer names its source by the id a client looks it up by (/api/v2/organizations/<id>/), like
+    the results do: an organization's answer once carried the document id, null."""
+    response = client.get(
+        "/api/search/", {"q": "who plants hedgerows of flowering shrubs", "type": "organization"}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["answer"] is not None, body
+    bees = indexed.orgs["bees"]
+    assert body["answer"]["source"] == {
+        "id": bees.pk,
+        "title": "Rift Valley Pollinator Trust",
+        "url": f"http://testserver/partners/{bees.slug}/",
+        "type": "organization",
+    }
+    assert body["results"][0]["id"] == bees.pk
