@@ -22,8 +22,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
-from cms.exports import export_response
 from cms.filters import FilterError, filter_pages, listing_form, parse_page_filters
+from cms.outputs.exports import export_response
 from cms.panels import RelatedSuggestionsPanel
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_documents, visible_pages
@@ -113,7 +113,7 @@ class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePage
     """A catalogue page whose children are listed, filtered by the filters their type offers (cms/filters.py).
 
     A listing that names its `listed_model` exports its current filtered list under export.csv and export.json
-    (cms/exports.py): the same rows as the page shows (`listed_children`), all of them, streamed."""
+    (cms/outputs/exports.py): the same rows as the page shows (`listed_children`), all of them, streamed."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 

@@ -21,10 +21,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import calendars
 from cms.api_fields import DocumentField, PageListField
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.filters import region_index_values
+from cms.outputs import calendars
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_pages
 

@@ -17,11 +17,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import citations
 from cms.api_fields import AttachedDocumentsField, PageListField
 from cms.blocks import BodyBlock
 from cms.constants import LANGUAGE_CHOICES
 from cms.filters import region_index_values
+from cms.outputs import citations
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 
 from .base import (
@@ -82,7 +82,7 @@ class ResourcePage(
     HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, KnowledgeMixin, RoutablePageMixin, Page
 ):
     """A community resource; its citation is served as cite.bib (BibTeX), cite.ris (RIS) and cite.json
-    (CSL-JSON), see cms/citations.py."""
+    (CSL-JSON), see cms/outputs/citations.py."""
 
     related_types = ("resource", "project", "webinar")
 

@@ -15,9 +15,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from cms.visibility import in_public_collection
+
 from .calendars import plain_text
 from .citations import doi_url, parse_name, publisher
-from .visibility import in_public_collection
 
 INITIATIVE = {
     "@type": "Organization",
