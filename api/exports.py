@@ -1,6 +1,6 @@
 """/api/export/projects/ and /api/export/resources/: the project catalogue and the resource library as CSV or
 JSON, streamed: the same rows, columns, filters and visibility as the site's export.csv / export.json of the
-listing (cms/exports.py, cms/filters.py, cms/visibility.py), over every listing of the requested site.
+listing (cms/outputs/exports.py, cms/filters.py, cms/visibility.py), over every listing of the requested site.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from rest_framework.views import APIView
 from wagtail.models import Site
 
 from cms.constants import GOAL_CODES, LANGUAGE_CHOICES
-from cms.exports import FORMATS, export_response
 from cms.filters import FilterError, filter_pages, parse_page_filters
 from cms.models import ProjectPage, ResourcePage
+from cms.outputs.exports import FORMATS, export_response
 from cms.visibility import visible_pages
 
 from .errors import ParamError

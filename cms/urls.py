@@ -11,10 +11,10 @@ from django.urls import path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
-from .feeds import FEEDS
+from .outputs.feeds import FEEDS
+from .outputs.sitemaps import SITEMAPS, robots_txt
 from .redirects import frontend_login
 from .routing import serve
-from .sitemaps import SITEMAPS, robots_txt
 
 PAGE_FILES = r"(?:calendar\.ics|cite\.(?:bib|ris|json)|export\.(?:csv|json))"
 

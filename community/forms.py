@@ -17,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import ObjectivePage, Organization, TaskForceMember
-from cms.models.pages import CURRENCY_CHOICES
+from cms.models.projects import CURRENCY_CHOICES
 
 from . import selectors
 from .services import task_force_application_errors

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from cms.exports import csv_safe
+from cms.outputs.exports import csv_safe
 
 from . import judgments
 from .models import RelevanceJudgment, SearchClick, SearchLogEntry, normalize_query

@@ -9,7 +9,7 @@ demo loader reads: ``strategy.GOALS`` is the ``"goals"`` list of ``strategy.json
 JSON has no tuples. The demo's pairs are written as 2-item arrays and read back as tuples:
 
 - a 2-item array in a ``"body"`` list is a section: ``[heading, text]``, or ``["heading", text]`` for a heading
-  alone (``loader.body_blocks``);
+  alone (``blocks.body_blocks``);
 - in a translation file's ``"pages"``: each goal ``[name, description]``, project and resource ``[title,
   summary]``, webinar ``[title, abstract]`` and front-page cycle step ``[title, text]``;
 - ``translations.REGION_NAMES`` and ``PRACTICE_NAMES`` map an English region name or a practice slug to its

@@ -1,25 +1,15 @@
+"""The content model, by domain: what page types share (`base`), the front page and text pages (`home`), the
+strategy with its goals, objectives and task forces (`strategy`), projects, webinars and events, resources, the
+partner directory, the snippets (organizations, people, regions, practices) and the draft reference index."""
+
 from .directory import PartnerDirectoryPage
-from .pages import (
-    EventIndexPage,
-    EventPage,
-    GoalPage,
-    HomePage,
-    ObjectivePage,
-    ProjectDocument,
-    ProjectIndexPage,
-    ProjectPage,
-    ResourceDocument,
-    ResourceIndexPage,
-    ResourcePage,
-    StandardPage,
-    StrategyPage,
-    TaskForceMember,
-    TaskForcePage,
-    WebinarIndexPage,
-    WebinarPage,
-)
+from .events import EventIndexPage, EventPage, WebinarIndexPage, WebinarPage
+from .home import HomePage, StandardPage
+from .projects import ProjectDocument, ProjectIndexPage, ProjectPage
 from .references import DraftReference
+from .resources import ResourceDocument, ResourceIndexPage, ResourcePage
 from .snippets import Organization, Person, Region, SoilPractice
+from .strategy import GoalPage, ObjectivePage, StrategyPage, TaskForceMember, TaskForcePage
 
 __all__ = [
     "DraftReference",

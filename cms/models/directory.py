@@ -20,8 +20,12 @@ from wagtail.contrib.routable_page.models import path
 
 from cms.visibility import visible_pages
 
-from .pages import EventPage, ListingPage, ProjectPage, ResourcePage, TaskForceMember, TaskForcePage
+from .base import ListingPage
+from .events import EventPage
+from .projects import ProjectPage
+from .resources import ResourcePage
 from .snippets import Organization
+from .strategy import TaskForceMember, TaskForcePage
 
 # The A-Z bar: one link per initial letter; names that start with a digit or a sign are under "#".
 OTHER_INITIAL = "#"

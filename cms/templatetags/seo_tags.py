@@ -1,10 +1,11 @@
-"""The head metadata of every page (templates/includes/head_meta.html): cms/seo.py for pages, the feeds for all."""
+"""The head metadata of every page (templates/includes/head_meta.html): cms/outputs/seo.py for pages, the feeds
+for all."""
 
 from django import template
 from django.urls import reverse
 
-from cms.feeds import FEEDS
-from cms.seo import page_metadata
+from cms.outputs.feeds import FEEDS
+from cms.outputs.seo import page_metadata
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
-"""Calendar files (cms/calendars.py) parsed back with `icalendar`: the instant and zone of a webinar, the days of
-an event, a UID that survives an edit and a publish, the subscribable feeds of upcoming items, and the page cache
-serving them as they are."""
+"""Calendar files (cms/outputs/calendars.py) parsed back with `icalendar`: the instant and zone of a webinar, the
+days of an event, a UID that survives an edit and a publish, the subscribable feeds of upcoming items, and the page
+cache serving them as they are."""
 
 from __future__ import annotations
 

@@ -14,9 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from cms.citations import parse_name
-from cms.exports import csv_safe
 from cms.models import ObjectivePage, Organization, ProjectPage, Region, ResourcePage, SoilPractice
+from cms.outputs.citations import parse_name
+from cms.outputs.exports import csv_safe
 from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Head metadata (cms/seo.py, templates/includes/head_meta.html): canonical URL, OpenGraph and Twitter tags,
+"""Head metadata (cms/outputs/seo.py, templates/includes/head_meta.html): canonical URL, OpenGraph and Twitter tags,
 JSON-LD of webinars, events, resources and the Initiative, with text typed into a page unable to end the
 script element."""
 

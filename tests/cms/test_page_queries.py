@@ -56,7 +56,7 @@ from cms.models import (
     WebinarIndexPage,
     WebinarPage,
 )
-from cms.models.pages import AttachedDocument
+from cms.models.base import AttachedDocument
 from knowledge.embeddings import get_embedder
 from tests.builders import pdf_bytes
 from tests.conftest import SiteTree, add_page, days_from_today

@@ -420,7 +420,7 @@ def test_rich_text_the_editor_produces_renders_unchanged(client, site_tree):
 def test_rich_text_saved_through_the_editor_loses_scripts_and_handlers():
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-    from cms.models.pages import RICH_TEXT_FEATURES
+    from cms.blocks import RICH_TEXT_FEATURES
 
     converter = ContentstateConverter(RICH_TEXT_FEATURES)
     hostile = '<p onclick="alert(1)">Mulch.</p><script>alert(2)</script><img src=x onerror=alert(3)>'

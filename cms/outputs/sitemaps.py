@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .visibility import visible_pages
+from cms.visibility import visible_pages
 
 ROBOTS_DISALLOW = ("/admin/", "/api/preview/")
 
@@ -41,7 +41,7 @@ class ProfileSitemap(Sitemap):
     listed only while the directory page is visible."""
 
     def items(self):
-        from .models.directory import profile_urls
+        from cms.models.directory import profile_urls
 
         return profile_urls(self.request)
 

@@ -23,7 +23,7 @@ from django.utils.timezone import now
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
-from .identity import PUBLISHER, SITE_NAME
+from cms.identity import PUBLISHER, SITE_NAME
 
 PRODUCT_ID = f"-//{PUBLISHER}//{SITE_NAME}//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -32,7 +32,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 def plain_text(value: str) -> str:
     """Rich text or HTML as plain text (an iCalendar DESCRIPTION, a page's meta description): sanitised first, so
     the content of a <script> or <style> stored outside the editor is dropped, not kept as words."""
-    from .rich_text import sanitize_rich_text
+    from cms.rich_text import sanitize_rich_text
 
     return html.unescape(strip_tags(sanitize_rich_text(value or ""))).strip()
 

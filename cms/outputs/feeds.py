@@ -22,9 +22,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from cms.identity import PUBLISHER
+from cms.visibility import visible_pages
+
 from .calendars import plain_text
-from .identity import PUBLISHER
-from .visibility import visible_pages
 
 FEED_SIZE = 30
 # What XML 1.0 cannot carry (https://www.w3.org/TR/xml/#charsets); Django's XML writer refuses these.

@@ -14,7 +14,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 
-from .identity import PUBLISHER
+from cms.identity import PUBLISHER
 
 # --- DOI ----------------------------------------------------------------------------------------------------------
 

@@ -15,10 +15,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from cms.identity import PUBLISHER, PUBLISHER_SHORT_NAME, PUBLISHER_URL, SITE_NAME
+from cms.visibility import in_public_collection
+
 from .calendars import plain_text
 from .citations import doi_url, parse_name, publisher
-from .identity import PUBLISHER, PUBLISHER_SHORT_NAME, PUBLISHER_URL, SITE_NAME
-from .visibility import in_public_collection
 
 INITIATIVE = {
     "@type": "Organization",
