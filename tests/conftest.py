@@ -11,6 +11,7 @@ import uuid
 import psycopg
 import pytest
 from django.db import connections
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from cms.models import (
@@ -23,6 +24,16 @@ from cms.models import (
 )
 
 _slugs = itertools.count(1)
+
+# The state machines' examples and steps (tests/consistency/): a quick run locally, more under CI=true; any other
+# profile by name with HYPOTHESIS_PROFILE (e.g. "deep" to explore).
+hypothesis_settings.register_profile("local", max_examples=3, stateful_step_count=6)
+hypothesis_settings.register_profile("ci", max_examples=8, stateful_step_count=10)
+hypothesis_settings.register_profile("deep", max_examples=60, stateful_step_count=15)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes", "on") else "local")
+)
 
 
 def pytest_configure(config):
