@@ -294,7 +294,7 @@ def test_every_public_surface_answers_an_anonymous_visitor_without_a_leak(walk_s
     families = {surface.family for surface in surfaces}
     page_families = {f"page {model.__name__}" for model in page_types()}
     assert EXPECTED_FAMILIES | page_families <= families, (
-        f"surfaces missing: {sorted(EXPECTED_FAMILIES | page_families - families)}"
+        f"surfaces missing: {sorted((EXPECTED_FAMILIES | page_families) - families)}"
     )
     assert len(surfaces) > 100, len(surfaces)
     for surface in surfaces:

@@ -140,9 +140,18 @@ class SurfaceVisibility(RuleBasedStateMachine):
             slug=f"loam-{next(_numbers)}",
             **FIELDS[model.__name__](w),
         )
-        self.pages[page.pk] = PageModel(
+        model_state = PageModel(
             page.pk, w, None if parent.pk == self.home.pk else parent.pk, live=publish, ever_live=publish
         )
+        # A new page that can link ("See also") links the last page made, so links to pages hidden later are common.
+        made = sorted(set(self.pages) - set(self.base))
+        if made and links_of(page) is not None:
+            page.related_pages.add(Page.objects.get(pk=made[-1]))
+            revision = page.save_revision()
+            if publish:
+                revision.publish()
+                model_state.links.add(made[-1])
+        self.pages[page.pk] = model_state
         self.log.append(f"create {model.__name__} {page.pk} under {parent.pk} live={publish}")
 
     @precondition(lambda self: self.pages)
