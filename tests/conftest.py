@@ -10,7 +10,8 @@ import uuid
 
 import psycopg
 import pytest
-from django.db import connections
+from django.db import connections, transaction
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from cms.models import (
@@ -23,6 +24,16 @@ from cms.models import (
 )
 
 _slugs = itertools.count(1)
+
+# The state machines' examples and steps (tests/consistency/): a quick run locally, more under CI=true; any other
+# profile by name with HYPOTHESIS_PROFILE (e.g. "deep" to explore).
+hypothesis_settings.register_profile("local", max_examples=3, stateful_step_count=6)
+hypothesis_settings.register_profile("ci", max_examples=8, stateful_step_count=10)
+hypothesis_settings.register_profile("deep", max_examples=60, stateful_step_count=15)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes", "on") else "local")
+)
 
 
 def pytest_configure(config):
@@ -96,6 +107,34 @@ def days_from_today(days: int) -> dt.date:
     return dt.date.today() + dt.timedelta(days=days)
 
 
+# What a page of each type needs to be saved, with a word of the caller's in its text (the rest is left empty); the
+# types made once per site (home, strategy, listings) are not here. tests/consistency/test_visibility_surfaces.py
+# fails for a page type in neither.
+FIELDS = {
+    "StandardPage": lambda w: {"intro": f"Notes {w}."},
+    "GoalPage": lambda w: {"code": "ABCDEF"[next(_slugs) % 6], "description": f"<p>Goal {w}.</p>"},
+    "ObjectivePage": lambda w: {
+        "code": f"{'ABCDEF'[next(_slugs) % 6]}{next(_slugs) % 9 + 1}",
+        "short_label": "Label",
+        "description": f"Objective {w}.",
+    },
+    "TaskForcePage": lambda w: {"purpose": f"Purpose {w}.", "how_to_join": "<p>Write.</p>"},
+    "ProjectPage": lambda w: {"summary": f"Project {w} on soils.", "status": "funded"},
+    "WebinarPage": lambda w: {
+        "start_date": days_from_today(10),
+        "start_time": dt.time(14, 0),
+        "abstract": f"<p>Webinar {w}.</p>",
+    },
+    "EventPage": lambda w: {
+        "kind": "partner_event",
+        "start_date": days_from_today(10),
+        "end_date": days_from_today(11),
+        "summary": f"Event {w}.",
+    },
+    "ResourcePage": lambda w: {"kind": "guideline", "year": 2024, "summary": f"Resource {w}."},
+}
+
+
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Every test starts with empty caches: pages cached by one test (the anonymous page cache, Wagtail's site
@@ -137,6 +176,80 @@ def admin_menu(html: str) -> list[tuple[tuple[str, ...], str]]:
 
     walk(props, ())
     return items
+
+
+# --- Transactional tests (django_db(transaction=True)) --------------------------------------------------------------
+# Their data really commits (index sync tasks run after commit, and other connections see it, as in production), and
+# the database is flushed afterwards. Flushing also deletes the rows the migrations created (Wagtail's root page and
+# collection, the default site, content types, the groups, ...), which every later test relies on (and, with
+# --reuse-db, later runs too). So every table is snapshotted (PostgreSQL COPY) before the first transactional test and
+# loaded back after each one's flush. (`serialized_rollback=True` does not work for the browser tests: Playwright's
+# greenlets give the test a different context-local connection object than the one that holds Django's serialized
+# copy, so Django neither restores it nor skips post_migrate on flush.)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("transaction"))
+
+
+_snapshot: dict[str, bytes] = {}
+
+
+def _tables(connection) -> list[str]:
+    return sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+
+
+def take_snapshot(connection, snapshot: dict[str, bytes] = _snapshot) -> dict[str, bytes]:
+    """Every Django table's rows, as PostgreSQL COPY data (by default: before the first transactional test changes
+    anything)."""
+    with connection.cursor() as cursor:
+        for table in _tables(connection):
+            with cursor.cursor.copy(f'COPY "{table}" TO STDOUT') as copy:
+                snapshot[table] = b"".join(bytes(block) for block in copy)
+    return snapshot
+
+
+def restore_snapshot(connection, snapshot: dict[str, bytes] = _snapshot) -> None:
+    """Empty every table and load the snapshot back (same primary keys; sequences keep moving forward)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")  # load in any order
+        cursor.execute("TRUNCATE " + ", ".join(f'"{table}"' for table in _tables(connection)))
+        for table, data in snapshot.items():
+            if data:
+                with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:
+                    copy.write(data)
+    ContentType.objects.clear_cache()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Around the database fixture of a transactional test: snapshot the rows first, put them back after its
+    flush."""
+    if fixturedef.argname == "_django_db_helper" and _is_transactional(request.node):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        blocker = request.config.stash[blocking_manager_key]
+        database_name = connections["default"].settings_dict["NAME"]
+        if not _snapshot:
+            with blocker.unblock():
+                take_snapshot(connections["default"])
+
+        def restore() -> None:
+            connection = connections["default"]
+            if (
+                connection.settings_dict["NAME"] != database_name
+            ):  # never write anywhere but the test database
+                raise RuntimeError(f"refusing to restore rows into {connection.settings_dict['NAME']!r}")
+            with blocker.unblock():
+                restore_snapshot(connection)
+                connection.close()
+
+        request.node.addfinalizer(restore)
+    return (yield)
 
 
 # --- A committed copy of the test database ----------------------------------------------------------------------

@@ -15,12 +15,21 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
-from cms.models import ProjectPage
+from cms.models import PartnerDirectoryPage, ProjectPage, StandardPage
 from tests.community.conftest import make_user
 from tests.conftest import add_page
+from tests.surfaces import (
+    EXCLUDED_PAGE_ROUTES,
+    PAGE_ROUTES,
+    expansion,
+    page_types,
+    public_surfaces,
+    read,
+    site_routes,
+)
 
 from .conftest import DRAFT_WORD, LEAK_WORDS, REVISION_WORD
 
@@ -59,17 +68,8 @@ HOSTILE_PARAMS = [
 ]
 # Pages read few parameters: they get them all at once.
 PAGE_HOSTILE_QUERY = "?" + urlencode(dict(HOSTILE_PARAMS[::3]))
-ADMIN_PREFIXES = ("admin/",)
 # Admin pages a visitor may open: signing in and recovering a password, and the admin's translations catalogue.
 ADMIN_OPEN = re.compile(r"^/(admin/(login|logout|password_reset|jsi18n|sprite))")
-
-
-def walk(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
-        elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern)
 
 
 def concrete(route: str, ids: list[str]) -> list[str]:
@@ -119,16 +119,11 @@ def walk_site(hub, django_capture_on_commit_callbacks):
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.add(space)
+        add_page(hub.tree.home, PartnerDirectoryPage, title="Partners", slug="partners")
+        add_page(hub.tree.home, StandardPage, title="About the hub", intro="Who we are.")
     partner = make_user("walk-partner", "Partners")
     other = make_user("walk-other", OTHER_GROUP)
     return {"hub": hub, "group_page": page, "partner": partner, "other": other}
-
-
-def site_routes() -> tuple[list[str], list[str]]:
-    routes = list(walk(get_resolver().url_patterns))
-    admin = [route for route in routes if route.startswith(ADMIN_PREFIXES)]
-    site = [route for route in routes if not route.startswith(ADMIN_PREFIXES)]
-    return site, admin
 
 
 def assert_safe(response, url: str, hidden: tuple[str, ...]) -> None:
@@ -234,3 +229,75 @@ def test_every_form_refuses_hostile_posts_without_an_error(walk_site, who):
         for address in i18n_variants(url):
             response = client.post(address, hostile)
             assert_safe(response, address, hidden_from(who))
+
+
+# --- The public surfaces (tests/surfaces.py): every one listed, every one answers -----------------------------------
+
+
+def test_every_url_pattern_is_a_public_surface_or_excluded():
+    site, _admin = site_routes()
+    unknown = [route for route in site if expansion(route) is None]
+    assert not unknown, (
+        f"URL patterns neither read as public surfaces nor excluded in tests/surfaces.py: {unknown}"
+    )
+
+
+def test_every_page_route_is_a_public_surface_or_excluded():
+    routes = {
+        str(pattern.pattern)
+        for model in page_types()
+        if issubclass(model, RoutablePageMixin)
+        for pattern in model.get_subpage_urls()
+    }
+    unknown = routes - set(PAGE_ROUTES) - set(EXCLUDED_PAGE_ROUTES)
+    assert not unknown, (
+        f"page routes neither read as public surfaces nor excluded in tests/surfaces.py: {unknown}"
+    )
+
+
+# Families every hub of this file must show (one page of each type is in it; the partner directory has profiles).
+EXPECTED_FAMILIES = {
+    "sitemap",
+    "robots.txt",
+    "feed",
+    "search page",
+    "organization search",
+    "search suggestions",
+    "search answer",
+    "api search hybrid",
+    "api search keyword",
+    "api search semantic",
+    "api suggestions",
+    "api related",
+    "api export",
+    "api schema",
+    "document file",
+    "sitemap url",
+    "page route calendar.ics",
+    "page route export.csv",
+    "page route export.json",
+    "page route cite.bib",
+    "page route join/",
+    *(f"api v2 {endpoint}" for endpoint in ("pages", "documents", "organizations", "people", "regions")),
+    *(
+        f"api v2 {endpoint} detail"
+        for endpoint in ("pages", "documents", "organizations", "people", "regions")
+    ),
+}
+
+
+def test_every_public_surface_answers_an_anonymous_visitor_without_a_leak(walk_site, settings):
+    """Each surface answers 200 (the answer fragment 204 when it has no answer), and shows no private word."""
+    settings.SEARCH_API_THROTTLE = "100000/minute"
+    client = Client(raise_request_exception=False)
+    surfaces = public_surfaces(client, queries=["soil carbon", "confidential members briefing memo"])
+    families = {surface.family for surface in surfaces}
+    page_families = {f"page {model.__name__}" for model in page_types()}
+    assert EXPECTED_FAMILIES | page_families <= families, (
+        f"surfaces missing: {sorted((EXPECTED_FAMILIES | page_families) - families)}"
+    )
+    assert len(surfaces) > 100, len(surfaces)
+    for surface in surfaces:
+        body = read(client, surface)
+        for word in hidden_from("anonymous"):
+            assert word not in body, (surface, word)

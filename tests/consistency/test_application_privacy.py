@@ -4,19 +4,18 @@ A Hypothesis state machine applies random sequences of what visitors, partners a
 applications to join the Initiative and to join a task force (through the public forms), project ideas
 (through /projects/submit/, with a concept note), acceptances, declines, workflow approvals and requests for
 changes, and the retention pruning. Every typed value carries its own marker word. After each step, every
-public surface is read as an anonymous visitor: search and suggestions (the API and the index itself),
-the headless API (pages, documents, people, organizations), related content, the HTML pages of the site,
-document downloads, and any sitemap or feed. A marker may appear there only if the decision so far published
+public surface of a site with a partner directory (tests/surfaces.py: derived from the URL configuration, the
+sitemap and the pages' routes, each read for its status) is read as an anonymous visitor, the search surfaces
+with every marker, and the knowledge index itself. A marker may appear there only if the decision so far published
 it (the test's own model, not the product's code): the roster fields (name, organization, role) of an
 approved task force member, the directory fields of an accepted organization, the content of an approved
-project idea. Contacts, emails, motivations, typed organization names and declarations never.
+project idea. Contacts, emails, motivations, typed organization names and declarations never. What was approved
+must be out there: an accepted organization in the directory, on its profile and in the organization search.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-import os
 import string
 from dataclasses import dataclass, field
 
@@ -35,23 +34,24 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from cms.models import ProjectPage
+from cms.models import PartnerDirectoryPage, ProjectPage
 from community import services
 from community.models import MembershipApplication, ProjectIdeaSubmission, TaskForceApplication
 from knowledge.models import Chunk, Source
 from tests.community.conftest import build_community, make_user, pdf_bytes
+from tests.conftest import add_page
+from tests.surfaces import API_LIMIT, public_surfaces, read_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
+# Examples and steps: the Hypothesis profile (tests/conftest.py: "local", or "ci" under CI=true).
 PRIVACY_SETTINGS = settings(
-    max_examples=int(os.environ.get("PRIVACY_EXAMPLES", "3")),
-    stateful_step_count=int(os.environ.get("PRIVACY_STEPS", "7")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+SEARCH_QUERY_LENGTH = 500  # the search box's maxlength
 _numbers = itertools.count(1)
 
 
@@ -79,6 +79,7 @@ class Typed:
 
 class ApplicationPrivacy(RuleBasedStateMachine):
     community = None
+    directory = None
     partner = None
     secretariat = None
     capture = None
@@ -130,7 +131,7 @@ class ApplicationPrivacy(RuleBasedStateMachine):
         application = MembershipApplication.objects.latest("pk")
         published = {words["org"], words["site"]}
         self.applications.append(
-            Typed("membership", application.pk, set(words.values()) - published, published)
+            Typed("membership", application.pk, set(words.values()) - published, published, extra=words)
         )
         self.log.append(f"membership application {application.pk}")
 
@@ -240,51 +241,29 @@ class ApplicationPrivacy(RuleBasedStateMachine):
     # --- what an anonymous visitor can read --------------------------------------------------------------
 
     def public_bodies(self) -> dict[str, str]:
+        """Every public surface (tests/surfaces.py), each checked for its status, searched for every marker: one
+        query per application (the word its approval would publish) and one with all the markers at once."""
         cache.clear()  # the search API's anonymous throttle counts in the cache
-        urls = [
-            "/",
-            "/join/",
-            self.community.task_force.url,
-            self.community.task_force.url + "join/",
-            self.community.tree.projects.url,
-            "/api/v2/pages/?fields=*&limit=50",
-            "/api/v2/pages/?type=cms.ProjectPage&fields=*&limit=50",
-            "/api/v2/pages/?type=cms.TaskForcePage&fields=*&limit=50",
-            "/api/v2/documents/?limit=50",
-            "/api/v2/people/?fields=*&limit=50",
-            "/api/v2/organizations/?fields=*&limit=50",
-            f"/api/pages/{self.community.task_force.pk}/related/",
-            "/sitemap.xml",
-            "/feeds/",
-            "/rss/",
-        ]
-        urls += [page.url for page in ProjectPage.objects.live().public()]
-        urls += [document.url for document in get_document_model().objects.all()]
-        bodies = {}
-        for url in urls:
-            response = self.visitor.get(url)
-            content = b"".join(response.streaming_content) if response.streaming else response.content
-            bodies[url] = f"{response.status_code} {content.decode(errors='replace')}"
-        # The index itself is checked below; searches add the query-time path: one keyword search per
-        # application (for the word its approval would publish), one semantic search for every marker at once.
-        for typed in self.applications:
-            word = min(typed.published_on_approval)
-            response = self.visitor.get("/api/search/", {"q": word, "mode": "keyword"})
-            bodies[f"search keyword {word}"] = json.dumps(response.json().get("results", []))
-        everything = " ".join(
-            sorted(set().union(*(a.private | a.published_on_approval for a in self.applications)))
-        )
-        response = self.visitor.get(
-            "/api/search/", {"q": everything[:500], "mode": "hybrid", "page_size": 50}
-        )
-        bodies["search hybrid, all markers"] = json.dumps(response.json().get("results", []))
-        response = self.visitor.get("/api/search/suggest/", {"q": "zq"})
-        bodies["suggest zq"] = json.dumps(response.json().get("suggestions", []))
+        markers = sorted(set().union(*(a.private | a.published_on_approval for a in self.applications)))
+        queries = [min(typed.published_on_approval) for typed in self.applications]
+        queries.append(" ".join(markers)[:SEARCH_QUERY_LENGTH].rsplit(" ", 1)[0])
+        bodies = {
+            f"{surface.family} {surface.url}": body
+            for surface, body in read_all(
+                self.visitor, public_surfaces(self.visitor, queries=queries)
+            ).items()
+        }
+        # What the form pages echo back is the visitor's own; the index itself may hold nothing unpublished.
         index_text = list(Chunk.objects.values_list("text", flat=True)) + list(
             Source.objects.values_list("title", flat=True)
         )
         bodies["knowledge index"] = "\n".join(index_text)
         return bodies
+
+    def body(self, bodies: dict[str, str], url: str) -> str:
+        matches = [body for where, body in bodies.items() if where.split(" ")[-1] == url]
+        assert matches, f"{url} is not a public surface; surfaces: {sorted(bodies)}"
+        return matches[0]
 
     @invariant()
     def nothing_typed_is_public_before_its_approval(self):
@@ -304,31 +283,44 @@ class ApplicationPrivacy(RuleBasedStateMachine):
             leaked = sorted(word for word in hidden if word in body)
             assert not leaked, f"{leaked} public in {where}\nafter: {history}"
         # And what was approved is really out there (the check above can see).
+        directory = self.directory.url
         for typed in self.applications:
             if typed.approved and typed.kind == "task_force":
                 (name,) = typed.published_on_approval
-                assert name in bodies[self.community.task_force.url], (
+                assert name in self.body(bodies, self.community.task_force.url), (
                     f"{name} missing from the roster\n{history}"
                 )
             if typed.approved and typed.kind == "membership":
-                organizations = bodies["/api/v2/organizations/?fields=*&limit=50"]
-                assert all(word in organizations for word in typed.published_on_approval), (
-                    f"accepted organization missing from the directory\n{history}"
-                )
+                organization = MembershipApplication.objects.get(pk=typed.pk).organization
+                word = typed.extra["org"]
+                places = {
+                    "API organizations": self.body(
+                        bodies, f"/api/v2/organizations/?fields=*&limit={API_LIMIT}"
+                    ),
+                    "the directory": self.body(bodies, directory),
+                    "its profile": self.body(bodies, f"{directory}{organization.slug}/"),
+                    "organization search": self.body(bodies, f"/search/?q={word}&type=organization"),
+                }
+                for place, body in places.items():
+                    assert word in body, f"accepted organization {word} missing from {place}\n{history}"
+                assert typed.extra["site"] in places["its profile"], f"website missing\n{history}"
             if typed.approved and typed.kind == "idea":
                 word = min(typed.published_on_approval)
-                assert word in bodies[f"search keyword {word}"], (
-                    f"approved idea ({word}) not found\n{history}"
-                )
+                found = self.body(bodies, f"/api/search/?q={word}&mode=keyword&page_size={API_LIMIT}")
+                assert "/projects/" in found and word in found, f"approved idea ({word}) not found\n{history}"
+                assert word in self.body(bodies, ProjectPage.objects.get(pk=typed.pk).url), history
 
 
 def test_applications_stay_private_until_approved(
     community_for_privacy, django_capture_on_commit_callbacks, settings
 ):
     settings.COMMUNITY_FORM_RATE = "10000/h"
-    ApplicationPrivacy.community, ApplicationPrivacy.partner, ApplicationPrivacy.secretariat = (
-        community_for_privacy
-    )
+    (
+        ApplicationPrivacy.community,
+        ApplicationPrivacy.directory,
+        ApplicationPrivacy.partner,
+        ApplicationPrivacy.secretariat,
+    ) = community_for_privacy
     ApplicationPrivacy.capture = django_capture_on_commit_callbacks
     run_state_machine_as_test(ApplicationPrivacy, settings=PRIVACY_SETTINGS)
 
@@ -340,7 +332,8 @@ def community_for_privacy(db, django_capture_on_commit_callbacks, settings, tmp_
     settings.COMMUNITY_PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
     with django_capture_on_commit_callbacks(execute=True):  # the public pages are indexed
         community = build_community()
+        directory = add_page(community.tree.home, PartnerDirectoryPage, title="Partners", slug="partners")
     assert Page.objects.filter(pk=community.task_force.pk, live=True).exists()
     partner = make_user("privacy-partner", PARTNERS, email="partner@example.org")
     secretariat = make_user("privacy-secretariat", SECRETARIAT, email="sec@example.org")
-    return community, partner, secretariat
+    return community, directory, partner, secretariat

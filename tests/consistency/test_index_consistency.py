@@ -22,7 +22,6 @@ examples share the test's transaction (pytest-django's function-scoped `db`) but
 from __future__ import annotations
 
 import itertools
-import os
 from dataclasses import dataclass, field
 
 import pytest
@@ -68,11 +67,8 @@ _numbers = itertools.count(1)
 
 Key = tuple[str, str]
 
-# Bounded for the suite (about a minute and a half on a loaded 2-core machine); explore deeper with e.g.
-# CONSISTENCY_EXAMPLES=60 CONSISTENCY_STEPS=15.
+# Examples and steps: the Hypothesis profile (tests/conftest.py: "local", or "ci" under CI=true).
 STATE_MACHINE_SETTINGS = settings(
-    max_examples=int(os.environ.get("CONSISTENCY_EXAMPLES", "6")),
-    stateful_step_count=int(os.environ.get("CONSISTENCY_STEPS", "8")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
