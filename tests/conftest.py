@@ -28,7 +28,7 @@ _slugs = itertools.count(1)
 # The state machines' examples and steps (tests/consistency/): a quick run locally, more under CI=true; any other
 # profile by name with HYPOTHESIS_PROFILE (e.g. "deep" to explore).
 hypothesis_settings.register_profile("local", max_examples=3, stateful_step_count=6)
-hypothesis_settings.register_profile("ci", max_examples=8, stateful_step_count=10)
+hypothesis_settings.register_profile("ci", max_examples=6, stateful_step_count=8)
 hypothesis_settings.register_profile("deep", max_examples=60, stateful_step_count=15)
 hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE")

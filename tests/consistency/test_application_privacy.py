@@ -245,7 +245,8 @@ class ApplicationPrivacy(RuleBasedStateMachine):
         query per application (the word its approval would publish) and one with all the markers at once."""
         cache.clear()  # the search API's anonymous throttle counts in the cache
         markers = sorted(set().union(*(a.private | a.published_on_approval for a in self.applications)))
-        queries = [min(typed.published_on_approval) for typed in self.applications]
+        # The word each check below looks up: an organization's name, or else the first word approval publishes.
+        queries = [typed.extra.get("org") or min(typed.published_on_approval) for typed in self.applications]
         queries.append(" ".join(markers)[:SEARCH_QUERY_LENGTH].rsplit(" ", 1)[0])
         bodies = {
             f"{surface.family} {surface.url}": body
@@ -302,13 +303,22 @@ class ApplicationPrivacy(RuleBasedStateMachine):
                     "organization search": self.body(bodies, f"/search/?q={word}&type=organization"),
                 }
                 for place, body in places.items():
-                    assert word in body, f"accepted organization {word} missing from {place}\n{history}"
+                    assert word in body, (
+                        f"accepted organization {word} missing from {place}\n{history}\n{visible_text(body)[:3000]}"
+                    )
                 assert typed.extra["site"] in places["its profile"], f"website missing\n{history}"
             if typed.approved and typed.kind == "idea":
                 word = min(typed.published_on_approval)
                 found = self.body(bodies, f"/api/search/?q={word}&mode=keyword&page_size={API_LIMIT}")
                 assert "/projects/" in found and word in found, f"approved idea ({word}) not found\n{history}"
                 assert word in self.body(bodies, ProjectPage.objects.get(pk=typed.pk).url), history
+
+
+def visible_text(body: str) -> str:
+    from bs4 import BeautifulSoup
+
+    main = BeautifulSoup(body, "html.parser").find("main")
+    return main.get_text(" ", strip=True) if main else body
 
 
 def test_applications_stay_private_until_approved(

@@ -4,7 +4,7 @@ A Hypothesis state machine publishes, unpublishes and view-restricts (to signed-
 every page type (found from the models), anywhere in the tree (a restriction on a listing hides its children and
 their children), links pages to each other ("See also"), and uploads documents into collections it makes private
 (to signed-in users or to one group). The data really commits (`transaction=True`), as in production, so hybrid
-search reads its keyword list on a helper thread's own connection (search/service.py `_parallel_allowed`); the
+search reads its keyword list on a helper thread's own connection (search/retrieval.py `parallel_allowed`); the
 sequential path must return the same results.
 
 After each step, as an anonymous visitor: every public surface (tests/surfaces.py) answers, and none shows a word of
@@ -42,7 +42,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from cms.models import PartnerDirectoryPage
-from search import service
+from search import retrieval
 from search.related import LINKS_GROUP, links_of, related_to_page
 from tests.conftest import FIELDS, SiteTree, add_page, restore_snapshot, take_snapshot
 from tests.surfaces import API_LIMIT, page_types, public_surfaces, read, read_all
@@ -268,7 +268,7 @@ class SurfaceVisibility(RuleBasedStateMachine):
             cache.clear()  # the search API's anonymous throttle counts in the cache
 
         # Every surface, with hybrid search on its production path (the keyword list on a helper thread).
-        assert service._parallel_allowed(), "the data is committed: hybrid search must run its parallel path"
+        assert retrieval.parallel_allowed(), "the data is committed: hybrid search must run its parallel path"
         threads.clear()
         bodies = read_all(self.visitor, public_surfaces(self.visitor, queries=[MARKER]))
         assert any(name.startswith("search-retrieval") for name in threads), "no search ran the parallel path"
@@ -324,13 +324,13 @@ threads: list[str] = []
 def test_every_surface_follows_visibility_on_the_production_search_path(monkeypatch, settings):
     settings.SEARCH_API_THROTTLE = "100000/minute"
     settings.SEARCH_PARALLEL_RETRIEVAL = True
-    original = service._keyword_rows
+    original = retrieval.keyword_rows
 
     def keyword_rows(*args):
         threads.append(threading.current_thread().name)
         return original(*args)
 
-    monkeypatch.setattr(service, "_keyword_rows", keyword_rows)
+    monkeypatch.setattr(retrieval, "keyword_rows", keyword_rows)
     tree = SiteTree()
     base = {}
     directory = add_page(tree.home, PartnerDirectoryPage, title="Partners", slug="partners")
