@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
@@ -26,6 +27,14 @@ from .test_admin_review import membership_application, task_force_application
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request to /fr/ leaves French active in this thread; tests that read messages outside a request
+    (tests/community/test_uploads.py) expect English."""
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 from cms.membership import COMMUNITY_OF_PRACTICE_GROUP, task_force_group_name
 from community.models import Status
@@ -21,6 +22,16 @@ from .test_admin_review import decide, membership_application, task_force_applic
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request to /fr/ leaves French active in this thread; tests that read messages outside a request
+    (tests/community/test_uploads.py) expect English."""
+    yield
+    translation.activate("en")
+
+
 LINK = re.compile(r"https?://\S+/accounts/set-password/\S+/\S+/")
 NEW_PASSWORD = "loam-and-clay-2030"
 
