@@ -59,7 +59,7 @@ def member(community):
 def test_the_account_page_lists_the_members_spaces_and_applications(client, community, member):
     space(community.tree.home, "Community of Practice space", community_of_practice_group())
     space(
-        community.tree.home, "Another task force's space", Group.objects.create(name="Task force B2 members")
+        community.tree.home, "Task force B2 space", Group.objects.create(name="Task force B2 members")
     )
     task_force_application(community, email="AMINA@example.org", status=Status.ACCEPTED)
     task_force_application(community, email="someone@example.org", name="Someone Else")
@@ -68,7 +68,7 @@ def test_the_account_page_lists_the_members_spaces_and_applications(client, comm
     client.force_login(member)
     page = client.get("/accounts/").content.decode()
     assert "Community of Practice space" in page
-    assert "Another task force's space" not in page
+    assert "Task force B2 space" not in page
     assert "Task Force A1: NDCs, as Team Member" in page and "Accepted" in page
     assert "Sahel Soils joins the Initiative" in page and "Received" in page
     assert "Someone Else" not in page and "someone@example.org" not in page
