@@ -58,9 +58,7 @@ def member(community):
 
 def test_the_account_page_lists_the_members_spaces_and_applications(client, community, member):
     space(community.tree.home, "Community of Practice space", community_of_practice_group())
-    space(
-        community.tree.home, "Task force B2 space", Group.objects.create(name="Task force B2 members")
-    )
+    space(community.tree.home, "Task force B2 space", Group.objects.create(name="Task force B2 members"))
     task_force_application(community, email="AMINA@example.org", status=Status.ACCEPTED)
     task_force_application(community, email="someone@example.org", name="Someone Else")
     membership_application(community, contact_email="amina@example.org", organization_name="Sahel Soils")
