@@ -176,7 +176,8 @@ class TaskForceApplication(Application):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.get_role_display()})"
+        # An accepted application outlives its applicant's account without their name (community/personal_data.py).
+        return f"{self.name or _('former member')} ({self.get_role_display()})"
 
 
 class ProjectIdeaSubmission(models.Model):

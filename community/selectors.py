@@ -1,8 +1,9 @@
-"""Reads: what the forms offer and what the admin inbox counts."""
+"""Reads: what the forms offer, what the admin inbox counts, and what a member's account page lists."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from wagtail.models import Page, PageViewRestriction
 
 from cms.locales import in_active_language
 from cms.models import ObjectivePage, Organization, Region, SoilPractice, TaskForceMember, TaskForcePage
@@ -53,3 +54,12 @@ def pending_counts() -> dict[str, int]:
         "task_force": TaskForceApplication.objects.filter(status__in=PENDING_STATUSES).count(),
         "project_ideas": ProjectIdeaSubmission.objects.filter(page__live=False).count(),
     }
+
+
+def member_spaces(user) -> QuerySet[Page]:
+    """The live pages restricted to one of the user's groups (the members' spaces they may read), in the
+    visitor's language."""
+    restricted = PageViewRestriction.objects.filter(
+        restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all()
+    ).values("page_id")
+    return in_active_language(Page.objects.live().filter(pk__in=restricted)).order_by("path")

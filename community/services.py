@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry, Page, WorkflowState
 from wagtail.users.models import UserProfile
 
+from cms.membership import community_of_practice_group, task_force_group
 from cms.models import (
     Organization,
     Person,
@@ -31,6 +32,7 @@ from cms.models import (
 
 from . import emails
 from .access import concept_note_collections, ensure_project_idea_workflow
+from .accounts import grant_member_access
 from .models import (
     PENDING_STATUSES,
     MembershipApplication,
@@ -128,7 +130,8 @@ def submit_membership_application(
 def accept_membership_application(
     *, application: MembershipApplication, user, membership: str, year_joined: int
 ) -> Organization:
-    """Create the directory organization, or update the one of the same name, and tell the applicant."""
+    """Create the directory organization, or update the one of the same name, give the contact a site account
+    in the Community of Practice group (community/accounts.py), and tell the applicant."""
     _decide(application, status=Status.ACCEPTED, user=user)
     organization = Organization.objects.filter(name__iexact=application.organization_name).first()
     if organization is None:
@@ -144,8 +147,18 @@ def accept_membership_application(
     application.year_joined = year_joined
     application.organization = organization
     application.save()
+    access = grant_member_access(
+        email=application.contact_email,
+        name=application.contact_name,
+        group=community_of_practice_group(),
+        language=application.language,
+    )
     _tell_applicant(
-        application, to=application.contact_email, template="membership_accepted", organization=organization
+        application,
+        to=application.contact_email,
+        template="membership_accepted",
+        organization=organization,
+        **access.email_context(),
     )
     return organization
 
@@ -223,7 +236,8 @@ def submit_task_force_application(
 
 @transaction.atomic
 def approve_task_force_application(*, application: TaskForceApplication, user) -> Person:
-    """Add the applicant to the roster of the task force (publishing it if it is live) and tell them."""
+    """Add the applicant to the roster of the task force (publishing it if it is live), give them a site account
+    in the task force's group (community/accounts.py), and tell them."""
     # Lock the page: two approvals at once must not both take the last leader's place.
     task_force = TaskForcePage.objects.select_for_update().get(pk=application.task_force_id)
     if application.role in LEADING_ROLES and application.organization is None:
@@ -238,7 +252,19 @@ def approve_task_force_application(*, application: TaskForceApplication, user) -
     add_to_roster(task_force, person=person, role=application.role, user=user)
     application.person = person
     application.save()
-    _tell_applicant(application, to=application.email, template="task_force_accepted", task_force=task_force)
+    access = grant_member_access(
+        email=application.email,
+        name=application.name,
+        group=task_force_group(task_force),
+        language=application.language,
+    )
+    _tell_applicant(
+        application,
+        to=application.email,
+        template="task_force_accepted",
+        task_force=task_force,
+        **access.email_context(),
+    )
     return person
 
 

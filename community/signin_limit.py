@@ -1,7 +1,9 @@
 """One limit on password guesses, shared by every form that takes a password.
 
 The forms (recognised by URL name, in every language): the Wagtail admin's sign-in, the site's sign-in
-(community:login) and Wagtail's page and document password forms. (Wagtail's own front-end sign-in, /_util/login/,
+(community:login), the account deletion form (community:delete_account, which asks the signed-in member's password)
+and Wagtail's page and document password forms. (The set-password form takes no guess: its link's token is the
+secret, checked by Django's token generator.) (Wagtail's own front-end sign-in, /_util/login/,
 only leads to the site's: cms/redirects.py.)
 An attempt is made on behalf of an account (a user name, lower-cased, or a page or collection restriction) from
 a client address, and three counters of failures are kept:
@@ -39,6 +41,8 @@ from .ratelimit import WindowCounter, client_address, parse_rate
 
 # URL name -> what the form signs in to: a user (by the posted user name) or a restriction (by the URL's id).
 USER_FORMS = frozenset({"wagtailadmin_login", "community:login"})
+# Forms that ask a signed-in user for their own password again; a right one answers with a redirect.
+SIGNED_IN_USER_FORMS = frozenset({"community:delete_account"})
 RESTRICTION_FORMS = {
     "wagtailcore_authenticate_with_password": ("page", "page_view_restriction_id"),
     "wagtaildocs_authenticate_with_password": ("collection", "restriction_id"),
@@ -106,6 +110,12 @@ def attempt_for(request) -> Attempt | None:
     address = client_address(request, settings.SIGN_IN_IP_HEADER)
     if match.view_name in USER_FORMS:
         return Attempt(address=address, account="user:" + user_name(request.POST.get("username") or ""))
+    if match.view_name in SIGNED_IN_USER_FORMS:
+        if not request.user.is_authenticated:
+            return None  # the view sends the visitor to the sign-in page: no password is read
+        return Attempt(
+            address=address, account="user:" + user_name(request.user.get_username()), by_redirect=True
+        )
     if match.view_name in RESTRICTION_FORMS:
         kind, argument = RESTRICTION_FORMS[match.view_name]
         account = f"{kind}-restriction:{match.kwargs[argument]}"

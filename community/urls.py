@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 app_name = "community"
 
@@ -11,4 +11,16 @@ urlpatterns = [
     path("projects/submit/received/", views.project_idea_received, name="project_idea_received"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+    path("accounts/", account_views.account, name="account"),
+    path("accounts/my-data.json", account_views.export_my_data, name="export_my_data"),
+    path("accounts/delete/", account_views.delete_account, name="delete_account"),
+    path("accounts/deleted/", account_views.account_deleted, name="account_deleted"),
+    path(
+        "accounts/set-password/<uidb64>/<token>/",
+        account_views.SetPasswordView.as_view(),
+        name="set_password",
+    ),
+    path(
+        "accounts/set-password/done/", account_views.SetPasswordDoneView.as_view(), name="set_password_done"
+    ),
 ]

@@ -320,7 +320,9 @@ LOGIN_URL = "community:login"  # a URL name: the sign-in page in the visitor's l
 # Pages and documents restricted to signed-in users send visitors there too, not to Wagtail's bare /_util/login/
 # (wagtail/wagtail_hooks.py require_wagtail_login resolves a URL name, and adds ?next=).
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "community:account"  # a member's page: their spaces and applications
+# How long the set-password link of an approval email works (Django's default, 3 days; the email says it).
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
 COMMUNITY_SECRETARIAT_EMAIL = os.environ.get("COMMUNITY_SECRETARIAT_EMAIL", "secretariat@localhost")
 COMMUNITY_UPLOAD_MAX_BYTES = int(os.environ.get("COMMUNITY_UPLOAD_MAX_MB", "10")) * 1024 * 1024
 # Signed declarations of intent: outside MEDIA_ROOT and every served folder, downloaded from the admin only.

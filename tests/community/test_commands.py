@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from cms.membership import COMMUNITY_OF_PRACTICE_GROUP, task_force_group_name
 from community.access import PARTNERS, SECRETARIAT, TASK_FORCE_REVIEWERS
 from community.models import MembershipApplication, Status, TaskForceApplication
 
@@ -83,10 +84,19 @@ def test_demo_accounts_get_generated_passwords_shown_once(db):
     out = io.StringIO()
     call_command("ensure_demo_accounts", stdout=out)
     first = passwords(out.getvalue())
-    assert set(first) == {"partner", "secretariat", "reviewer"}
-    assert len(set(first.values())) == 3 and all(len(p) >= 16 for p in first.values())
-    groups = {name: authenticate(username=name, password=pw).groups.get().name for name, pw in first.items()}
-    assert groups == {"partner": PARTNERS, "secretariat": SECRETARIAT, "reviewer": TASK_FORCE_REVIEWERS}
+    assert set(first) == {"partner", "secretariat", "reviewer", "member"}
+    assert len(set(first.values())) == 4 and all(len(p) >= 16 for p in first.values())
+    groups = {
+        name: [g.name for g in authenticate(username=name, password=pw).groups.all()]
+        for name, pw in first.items()
+    }
+    assert groups == {
+        "partner": [PARTNERS],
+        "secretariat": [SECRETARIAT],
+        "reviewer": [TASK_FORCE_REVIEWERS],
+        "member": [COMMUNITY_OF_PRACTICE_GROUP],
+    }
+    assert "No task force page yet (run load_demo_content first)" in out.getvalue()
     out = io.StringIO()
     call_command("ensure_demo_accounts", stdout=out)
     assert passwords(out.getvalue()) == {}
@@ -97,3 +107,14 @@ def test_demo_accounts_get_generated_passwords_shown_once(db):
     assert second["partner"] != first["partner"]
     assert authenticate(username="partner", password=first["partner"]) is None
     assert authenticate(username="partner", password=second["partner"]) is not None
+
+
+def test_the_demo_member_belongs_to_the_community_of_practice_and_the_first_task_force(community):
+    out = io.StringIO()
+    call_command("ensure_demo_accounts", stdout=out)
+    member = authenticate(username="member", password=passwords(out.getvalue())["member"])
+    assert sorted(member.groups.values_list("name", flat=True)) == [
+        COMMUNITY_OF_PRACTICE_GROUP,
+        task_force_group_name("A1"),
+    ]
+    assert "a member of two spaces: the Community of Practice and Task Force A1: NDCs" in out.getvalue()
