@@ -260,7 +260,7 @@ class SpacePostForm(PublicForm):
     pdf_fields = {"attachment": False}
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(
+    text = forms.CharField(
         label=_("Message"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -277,7 +277,7 @@ class SpacePostForm(PublicForm):
 
 class SpacePostEditForm(PublicForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(
+    text = forms.CharField(
         label=_("Message"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -286,7 +286,7 @@ class SpacePostEditForm(PublicForm):
 
 
 class SpaceReplyForm(PublicForm):
-    body = forms.CharField(
+    text = forms.CharField(
         label=_("Your reply"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -212,7 +212,7 @@ def space_post_edit(request, post_id: int):
         return refused
     template, context = "community/space_post.html", {"space": space, "post": post, "editing": True}
     if request.method != "POST":
-        form = SpacePostEditForm(initial={"title": post.title, "body": post.body})
+        form = SpacePostEditForm(initial={"title": post.title, "text": post.text})
         return _render(request, template, context, form)
     form = SpacePostEditForm(request.POST)
     if form.is_valid():

@@ -146,8 +146,8 @@ class SpacePage(KnowledgeMixin, Page):
 class SpacePostPage(KnowledgeMixin, Page):
     """A post on a space's notice board, written on the site in Markdown (kept with its sanitised HTML)."""
 
-    body = models.TextField(help_text="Markdown: **bold**, *italic*, [links](https://...), lists.")
-    body_html = models.TextField(blank=True, editable=False)
+    text = models.TextField(help_text="Markdown: **bold**, *italic*, [links](https://...), lists.")
+    text_html = models.TextField(blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -167,14 +167,14 @@ class SpacePostPage(KnowledgeMixin, Page):
         return (Prefetch("replies", queryset=SpaceReply.objects.select_related("author")),)
 
     content_panels = Page.content_panels + [
-        FieldPanel("body"),
+        FieldPanel("text"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("pinned")]),
         FieldPanel("attachment"),
         InlinePanel("replies", heading="Replies", label="Reply"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("body")]
-    api_fields = [APIField("body_html"), APIField("pinned")]
-    knowledge_fields = [("body", "")]
+    search_fields = Page.search_fields + [index.SearchField("text")]
+    api_fields = [APIField("text_html"), APIField("pinned")]
+    knowledge_fields = [("text", "")]
     content_type_label = "space_post"
 
     parent_page_types = ["cms.SpacePage"]
@@ -185,14 +185,14 @@ class SpacePostPage(KnowledgeMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        self.body_html = markdown_to_html(self.body)
+        self.text_html = markdown_to_html(self.text)
 
     @property
     def author_name(self) -> str:
         return display_name(self.author)
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
-        return [("Reply", reply.body) for reply in self.replies.all() if not reply.hidden]
+        return [("Reply", reply.text) for reply in self.replies.all() if not reply.hidden]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -214,19 +214,19 @@ class SpaceReply(Orderable):
         on_delete=models.SET_NULL,
         related_name="space_replies",
     )
-    body = models.TextField(help_text="Markdown.")
-    body_html = models.TextField(blank=True, editable=False)
+    text = models.TextField(help_text="Markdown.")
+    text_html = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     hidden = models.BooleanField(default=False)
 
-    panels = [FieldRowPanel([FieldPanel("author"), FieldPanel("hidden")]), FieldPanel("body")]
+    panels = [FieldRowPanel([FieldPanel("author"), FieldPanel("hidden")]), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("reply")
 
     def clean(self) -> None:
         super().clean()
-        self.body_html = markdown_to_html(self.body)
+        self.text_html = markdown_to_html(self.text)
 
     @property
     def author_name(self) -> str:
