@@ -31,9 +31,10 @@ def moderator_groups() -> list[Group]:
     return [Group.objects.get_or_create(name=name)[0] for name in moderator_group_names()]
 
 
-def space_roles(user, space) -> tuple[bool, bool]:
+def space_roles(user, space, *, leader_ids: set[int] | None = None) -> tuple[bool, bool]:
     """(may read and write, may moderate) in `space`: members of its group write; its leaders, the moderating
-    groups and superusers moderate (and write). Two statements at most; the views and templates ask only this."""
+        groups and superusers moderate (and write). Two statements at most (one when the caller has read the space's
+    `leader_ids`); the views and templates ask only this."""
     if not user.is_authenticated or not user.is_active:
         return False, False
     if user.is_superuser:
@@ -42,6 +43,8 @@ def space_roles(user, space) -> tuple[bool, bool]:
     if any(name in moderator_group_names() for _pk, name in groups):
         return True, True
     member = any(pk == space.group_id for pk, _name in groups)
+    if leader_ids is not None:
+        return member, member and user.pk in leader_ids
     leader = member and space.leaders.filter(pk=user.pk).exists()
     return member, leader
 

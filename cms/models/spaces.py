@@ -15,6 +15,7 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -115,22 +116,24 @@ class SpacePage(KnowledgeMixin, Page):
             return get_document_model().objects.none()
         return get_document_model().objects.filter(collection_id=self.collection_id).order_by("title")
 
-    def member_list(self) -> list[dict]:
+    def member_list(self, leader_ids: set[int]) -> list[dict]:
         """The group's people with their role (leader or member), by name: names only, never emails."""
         if self.group_id is None:
             return []
-        leader_ids = set(self.leaders.values_list("pk", flat=True))
-        users = self.group.user_set.filter(is_active=True).order_by("last_name", "first_name", "username")
+        users = get_user_model().objects.filter(groups=self.group_id, is_active=True)
         return [
             {"name": display_name(user), "leader": user.pk in leader_ids}
-            for user in users.only("username", "first_name", "last_name")
+            for user in users.order_by("last_name", "first_name", "username").only(
+                "username", "first_name", "last_name"
+            )
         ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         meetings = list(self.meetings())
-        may_post, may_moderate = space_roles(request.user, self)
+        leader_ids = set(self.leaders.values_list("pk", flat=True))
+        may_post, may_moderate = space_roles(request.user, self, leader_ids=leader_ids)
         context.update(
             may_post=may_post,
             may_moderate=may_moderate,
@@ -138,7 +141,7 @@ class SpacePage(KnowledgeMixin, Page):
             upcoming_meetings=[meeting for meeting in meetings if meeting.date >= today],
             past_meetings=[meeting for meeting in reversed(meetings) if meeting.date < today],
             documents=self.documents(),
-            members=self.member_list(),
+            members=self.member_list(leader_ids),
         )
         return context
 
