@@ -12,6 +12,7 @@ answer to "may this person write here, or moderate?" for the views and the templ
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail import hooks
@@ -52,12 +53,11 @@ def space_roles(user, space, *, leader_ids: set[int] | None = None) -> tuple[boo
 def default_group(space) -> Group | None:
     """A task force's space belongs to the task force's members; a space under the home page to the Community
     of Practice."""
-    from .models import HomePage, TaskForcePage
-
+    # By name: the page models import this module (space_roles), so it cannot import cms.models.
     parent = space.get_parent().specific
-    if isinstance(parent, TaskForcePage):
+    if isinstance(parent, apps.get_model("cms", "TaskForcePage")):
         return task_force_group(parent)
-    if isinstance(parent, HomePage):
+    if isinstance(parent, apps.get_model("cms", "HomePage")):
         return community_of_practice_group()
     return None
 
@@ -73,8 +73,6 @@ def _set_groups(restriction, groups: list[Group]) -> bool:
 @transaction.atomic
 def ensure_space_access(space) -> list[str]:
     """Restrict the space's page and collection to its group (and the moderators); what was created or changed."""
-    from .models import SpacePage
-
     changes: list[str] = []
     fields = {}
     if space.group_id is None and (group := default_group(space)) is not None:
@@ -115,5 +113,5 @@ def ensure_space_access(space) -> list[str]:
 
     if fields:
         # An update, not save(): this runs from the space's own save.
-        SpacePage.objects.filter(pk=space.pk).update(**fields)
+        type(space).objects.filter(pk=space.pk).update(**fields)
     return changes
