@@ -50,6 +50,8 @@ def display_name(user) -> str:
 class SpacePage(KnowledgeMixin, Page):
     """A members' space: its notice board, meetings, documents and members, for its group only."""
 
+    members_only = True  # restricted from its first save: never in the page cache (cms/page_cache.py)
+
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     group = models.ForeignKey(
         "auth.Group",
@@ -149,6 +151,8 @@ class SpacePage(KnowledgeMixin, Page):
 class SpacePostPage(KnowledgeMixin, Page):
     """A post on a space's notice board, written on the site in Markdown (kept with its sanitised HTML)."""
 
+    members_only = True  # restricted from its first save: never in the page cache (cms/page_cache.py)
+
     text = models.TextField(help_text="Markdown: **bold**, *italic*, [links](https://...), lists.")
     text_html = models.TextField(blank=True, editable=False)
     author = models.ForeignKey(
@@ -239,6 +243,8 @@ class SpaceReply(Orderable):
 class SpaceMeetingPage(KnowledgeMixin, RoutablePageMixin, Page):
     """A meeting of a space: when (in its own time zone), where, the agenda and the notes; its calendar file,
     under calendar.ics, is served to those who may read the page."""
+
+    members_only = True  # restricted from its first save: never in the page cache (cms/page_cache.py)
 
     MAX_DURATION = 24 * 60
 
