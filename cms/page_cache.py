@@ -178,7 +178,12 @@ def models_shown_on_pages() -> dict[type[Model], str]:
     found: dict[type[Model], str] = {model: "a snippet" for model in snippets}
     for model, why in _routing_and_access().items():
         found.setdefault(model, why)
-    pending = [*get_page_models(), *snippets]
+    # Members-only page types (a members' space and its pages) are restricted from their first save and never
+    # cached: what only they show (replies, users, groups) needs no new generation.
+    pending = [
+        *(model for model in get_page_models() if not getattr(model, "members_only", False)),
+        *snippets,
+    ]
     seen = set(pending)
     while pending:
         model = pending.pop()

@@ -1,4 +1,5 @@
-"""Content bookkeeping on save: which documents each page's latest revision uses (cms.models.DraftReference).
+"""Content bookkeeping on save: which documents each page's latest revision uses (cms.models.DraftReference), and
+the restriction of every members' space to its group (cms/space_access.py).
 
 Other layers react to content changes through signals: Wagtail's own (page_published, page_unpublished, ...) and
 `page_documents_changed` below, sent when the set of documents a page's latest revision uses changes, so the
@@ -14,7 +15,8 @@ from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from .models import DraftReference
+from .models import DraftReference, SpacePage
+from .space_access import ensure_space_access
 
 # Sent with page_id and document_ids: the documents the page's latest revision used before or uses now.
 page_documents_changed = Signal()
@@ -69,5 +71,12 @@ def on_revision_saved(sender, instance, created, **kwargs):
         page_documents_changed.send(sender=Page, page_id=page_id, document_ids=sorted(before | existing))
 
 
+def on_space_saved(sender, instance, raw=False, **kwargs):
+    """A members' space is restricted to its group from the moment its row exists (cms/space_access.py)."""
+    if not raw:
+        ensure_space_access(instance)
+
+
 def connect() -> None:
+    post_save.connect(on_space_saved, sender=SpacePage, dispatch_uid="cms_space_access")
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="cms_revision_draft_references")

@@ -29,7 +29,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Length, Substr
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
@@ -76,16 +76,24 @@ def _restrictions_of_both_kinds() -> tuple[list[Page], list[str]]:
     pages = PageViewRestriction.objects.values_list(
         Value("page", output_field=CharField()), "page_id", "page__path", "page__depth"
     )
-    collections = CollectionViewRestriction.objects.values_list(
+    # Every private collection: restricted itself or inside one (its path starts with a restricted one's), so the
+    # ids a template checks documents against come with the restrictions, in the same statement.
+    collections = Collection.objects.filter(
+        Exists(
+            CollectionViewRestriction.objects.filter(
+                collection__path=Substr(OuterRef("path"), 1, Length("collection__path"))
+            )
+        )
+    ).values_list(
         Value("collection", output_field=CharField()),
-        Value(None, output_field=IntegerField()),
-        "collection__path",
+        "pk",
+        "path",
         Value(None, output_field=IntegerField()),
     )
     rows = list(pages.union(collections, all=True))
     return (
         [Page(pk=pk, path=path, depth=depth) for kind, pk, path, depth in rows if kind == "page"],
-        [path for kind, _, path, _ in rows if kind == "collection"],
+        [(pk, path) for kind, pk, path, _ in rows if kind == "collection"],
     )
 
 
@@ -95,7 +103,8 @@ def restricted_pages() -> list[Page]:
 
 
 def restricted_collection_paths() -> list[str]:
-    return _read("restrictions", _restrictions_of_both_kinds)[1]
+    """The paths of the private collections (restricted, or inside a restricted one)."""
+    return [path for _pk, path in _read("restrictions", _restrictions_of_both_kinds)[1]]
 
 
 # --- Pages --------------------------------------------------------------------------------------------------------
@@ -156,15 +165,7 @@ def private_collection_ids() -> frozenset[int]:
     """Collections with a view restriction and those inside them, read once per request: what a template needs to
     leave out a document it holds (a page's attachment, a block, a webinar's slides) without a query per item."""
 
-    def load() -> frozenset[int]:
-        private = private_collections_q(prefix="")
-        return (
-            frozenset(Collection.objects.filter(private).values_list("pk", flat=True))
-            if private
-            else frozenset()
-        )
-
-    return _read("collection_ids", load)
+    return frozenset(pk for pk, _path in _read("restrictions", _restrictions_of_both_kinds)[1])
 
 
 def in_public_collection(item) -> bool:

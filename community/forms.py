@@ -1,4 +1,5 @@
-"""The public forms: join the Initiative, join a task force, submit a project idea.
+"""The public forms: join the Initiative, join a task force, submit a project idea; and the members' forms of a
+space: a post (with an optional PDF) and a reply.
 
 Each has a honeypot field (hidden from people, filled by many bots) and reports every rule next to the
 field it concerns. PDF fields are checked by community/uploads.py; a file refused while it streamed in
@@ -248,3 +249,46 @@ class ProjectIdeaForm(PublicForm):
 
     def clean_concept_note(self):
         return self.clean_pdf("concept_note")
+
+
+# --- Members' spaces ------------------------------------------------------------------------------------------------
+
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, [a link](https://...), lists. No images or HTML.")
+
+
+class SpacePostForm(PublicForm):
+    pdf_fields = {"attachment": False}
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Message"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=MARKDOWN_HELP,
+    )
+    attachment = pdf_field(
+        _("Attachment (PDF, optional)"),
+        _("At most %(limit)s. Only the members of this space can open it."),
+    )
+
+    def clean_attachment(self):
+        return self.clean_pdf("attachment")
+
+
+class SpacePostEditForm(PublicForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Message"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=MARKDOWN_HELP,
+    )
+
+
+class SpaceReplyForm(PublicForm):
+    text = forms.CharField(
+        label=_("Your reply"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=MARKDOWN_HELP,
+    )

@@ -1,4 +1,5 @@
-"""A per-client budget for the public forms: COMMUNITY_FORM_RATE submissions per window and form.
+"""A per-client budget for the public forms: COMMUNITY_FORM_RATE submissions per window and form (and
+COMMUNITY_SPACE_POST_RATE posts and replies in the members' spaces).
 
 Past the budget a form answers 429 with Retry-After until its window (started by the client's first
 submission) ends. Like the sign-in limit (community/signin_limit.py), only a salted SHA-256 of the client
@@ -32,12 +33,13 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(amount or 1) * _UNIT_SECONDS[unit]
 
 
-def budget() -> tuple[int, int]:
+def budget(setting: str = "COMMUNITY_FORM_RATE") -> tuple[int, int]:
+    rate = getattr(settings, setting)
     try:
-        return parse_rate(settings.COMMUNITY_FORM_RATE)
+        return parse_rate(rate)
     except ValueError as error:
         raise ImproperlyConfigured(
-            f"COMMUNITY_FORM_RATE must look like '10/h' (submissions/period), got {settings.COMMUNITY_FORM_RATE!r}"
+            f"{setting} must look like '10/h' (submissions/period), got {rate!r}"
         ) from error
 
 
@@ -52,9 +54,10 @@ def cache_key(request, scope: str) -> str:
     return f"community-form:{scope}:{digest}"
 
 
-def seconds_to_wait(request, scope: str) -> int | None:
-    """Count one submission of form `scope` by this client; the seconds left in its window when over budget."""
-    limit, window = budget()
+def seconds_to_wait(request, scope: str, *, rate_setting: str = "COMMUNITY_FORM_RATE") -> int | None:
+    """Count one submission of form `scope` by this client; the seconds left in its window when over budget
+    (the budget of the setting `rate_setting`: the public forms', or the members' spaces' posting rate)."""
+    limit, window = budget(rate_setting)
     counter = WindowCounter(caches[settings.COMMUNITY_FORM_CACHE], cache_key(request, scope), limit, window)
     now = time.time()
     return counter.seconds_left(now) if counter.take(now) > limit else None

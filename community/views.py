@@ -1,4 +1,5 @@
-"""The public side: join the Initiative, join a task force, submit a project idea, partners' sign-in.
+"""The public side: join the Initiative, join a task force, submit a project idea, partners' sign-in; members
+writing in their spaces (posts, replies, and the leaders' moderation).
 
 Views are thin: rate limit, form, service, redirect. Forms with a PDF are csrf_exempt outside and
 csrf_protect inside, so the size limit is installed before anything reads the body (Django's documented
@@ -11,20 +12,25 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
-from cms.models import ProjectIndexPage
+from cms.models import ProjectIndexPage, SpacePage, SpacePostPage, SpaceReply
+from cms.space_access import space_roles
 
-from . import selectors, services
+from . import selectors, services, spaces
 from .access import SUBMIT_PROJECT_IDEA_PERMISSION
 from .forms import (
     MembershipApplicationForm,
     ProjectIdeaForm,
+    SpacePostEditForm,
+    SpacePostForm,
+    SpaceReplyForm,
     TaskForceApplicationForm,
     add_service_errors,
 )
@@ -136,6 +142,127 @@ def project_idea_received(request):
     return TemplateResponse(request, "community/project_idea_received.html", {})
 
 
+# --- Members' spaces -------------------------------------------------------------------------------------------
+# Reading a space is Wagtail's page view restriction (cms/space_access.py); writing is checked here, server-side:
+# anonymous visitors are sent to sign in, signed-in people outside the space's group get 403.
+
+SPACE_RATE = "COMMUNITY_SPACE_POST_RATE"
+
+
+def _refusal(request, space, *, moderate: bool = False):
+    """None when the signed-in member may write (or moderate) in `space`, else the response to send."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    may_post, may_moderate = space_roles(request.user, space)
+    if may_moderate or (may_post and not moderate):
+        return None
+    return TemplateResponse(request, "community/space_forbidden.html", {"space": space}, status=403)
+
+
+def _live_space(space_id: int) -> SpacePage:
+    space = SpacePage.objects.live().filter(pk=space_id).first()
+    if space is None:
+        raise Http404("No such space.")
+    return space
+
+
+def _live_post(post_id: int) -> tuple[SpacePostPage, SpacePage]:
+    post = SpacePostPage.objects.live().filter(pk=post_id).first()
+    space = post.get_parent().specific if post is not None else None
+    if space is None or not space.live:
+        raise Http404("No such post.")
+    return post, space
+
+
+@csrf_exempt
+@never_cache
+def space_post(request, space_id: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    space = _live_space(space_id)
+    if refused := _refusal(request, space):
+        return refused
+    if request.method == "POST":
+        if wait := seconds_to_wait(request, "space-post", rate_setting=SPACE_RATE):
+            return too_many_response(request, wait)
+        install_size_limit(request, limit=settings.COMMUNITY_UPLOAD_MAX_BYTES)
+    return _space_post(request, space)
+
+
+@csrf_protect
+def _space_post(request, space):
+    template, context = "community/space_post.html", {"space": space, "editing": False}
+    if request.method != "POST":
+        return _render(request, template, context, SpacePostForm())
+    form = SpacePostForm(request.POST, request.FILES, oversized=request.oversized_uploads)
+    if form.is_valid():
+        data = form.data_for_service()
+        post = spaces.publish_post(space=space, author=request.user, **data)
+        return redirect(post.url)
+    return _render(request, template, context, form)
+
+
+@never_cache
+def space_post_edit(request, post_id: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    post, space = _live_post(post_id)
+    author = post.author_id == request.user.pk
+    if refused := _refusal(request, space, moderate=not author):
+        return refused
+    template, context = "community/space_post.html", {"space": space, "post": post, "editing": True}
+    if request.method != "POST":
+        form = SpacePostEditForm(initial={"title": post.title, "text": post.text})
+        return _render(request, template, context, form)
+    form = SpacePostEditForm(request.POST)
+    if form.is_valid():
+        spaces.edit_post(post=post, user=request.user, **form.data_for_service())
+        return redirect(post.url)
+    return _render(request, template, context, form)
+
+
+@never_cache
+def space_reply(request, post_id: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    post, space = _live_post(post_id)
+    if refused := _refusal(request, space):
+        return refused
+    template, context = "community/space_reply.html", {"space": space, "post": post}
+    if request.method != "POST":
+        return _render(request, template, context, SpaceReplyForm())
+    if wait := seconds_to_wait(request, "space-post", rate_setting=SPACE_RATE):
+        return too_many_response(request, wait)
+    form = SpaceReplyForm(request.POST)
+    if form.is_valid():
+        reply = spaces.add_reply(post=post, author=request.user, **form.data_for_service())
+        return redirect(f"{post.url}#reply-{reply.pk}")
+    return _render(request, template, context, form)
+
+
+@require_POST
+def space_moderate(request, post_id: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    post, space = _live_post(post_id)
+    if refused := _refusal(request, space, moderate=True):
+        return refused
+    action = request.POST.get("action", "")
+    reply_id = request.POST.get("reply", "")
+    if action not in spaces.MODERATION_ACTIONS:
+        return HttpResponseBadRequest("Unknown action.", content_type="text/plain; charset=utf-8")
+    try:
+        spaces.moderate(
+            post=post,
+            user=request.user,
+            action=action,
+            reply_id=int(reply_id) if reply_id.isdigit() else None,
+        )
+    except SpaceReply.DoesNotExist as error:
+        raise Http404("No such reply.") from error
+    return redirect(space.url if action == "hide" else post.url)
+
+
 # --- Partners' sign-in ------------------------------------------------------------------------------------------
 
 
@@ -146,6 +273,13 @@ class LoginView(auth_views.LoginView):
 
     template_name = "community/login.html"
     redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # Wagtail sends a signed-in visitor here when a page is restricted to groups they are not in (a members'
+        # space): redirecting them back would loop. Say who they are signed in as; the page is one link away.
+        if request.user.is_authenticated and (target := self.get_redirect_url()):
+            return TemplateResponse(request, "community/signed_in.html", {"next": target}, status=403)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

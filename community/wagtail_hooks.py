@@ -1,5 +1,6 @@
 """Admin registration: the Applications menu (Secretariat only), the declaration download, the dashboard
-panel, the log actions, the task force join route and the demo content."""
+panel, the log actions, the task force join route, the demo content, and the Secretariat as every members'
+space's moderator."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views, views
+from .access import SECRETARIAT
 from .models import MembershipApplication, ProjectIdeaSubmission, TaskForceApplication
 
 
@@ -109,3 +111,9 @@ def load_demo_content(loader):
     from .demo.loader import load_sample_applications
 
     load_sample_applications(loader)
+
+
+@hooks.register("space_moderator_groups")
+def space_moderator_groups():
+    """The Secretariat reads and moderates every members' space (cms/space_access.py)."""
+    return [SECRETARIAT]

@@ -319,7 +319,7 @@ class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePa
     content_type_label = "task_force"
 
     parent_page_types = ["cms.ObjectivePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["cms.SpacePage"]  # its members' space (cms/models/spaces.py)
     max_count_per_parent = 1
 
     class Meta:

@@ -96,6 +96,19 @@ def event_entry(event, request, host: str) -> Event:
     return entry
 
 
+def meeting_entry(meeting, request, host: str) -> Event:
+    """A members' space meeting as a timed VEVENT in its own time zone (agenda as the description)."""
+    lines = [plain_text(meeting.agenda), meeting.online_url, meeting.get_full_url(request)]
+    entry = _common(meeting, request, host, "\n\n".join(line for line in lines if line))
+    entry.add("dtstart", meeting.starts_at)
+    entry.add("dtend", meeting.ends_at)
+    entry.add(
+        "location", "; ".join(place for place in (meeting.location, meeting.online_url) if place) or "Online"
+    )
+    entry.add("class", "PRIVATE")
+    return entry
+
+
 def calendar(entries, name: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODUCT_ID)
@@ -119,6 +132,16 @@ def page_calendar(page, request) -> HttpResponse:
     host = site_host(request)
     build = webinar_entry if page.content_type_label == "webinar" else event_entry
     return ics_response(calendar([build(page, request, host)], page.title), f"{page.slug}.ics")
+
+
+def private_page_calendar(page, request) -> HttpResponse:
+    """The .ics file of a meeting of a members' space: served like its page (Wagtail's view restriction checked
+    first), and marked private so no shared cache keeps it."""
+    response = ics_response(
+        calendar([meeting_entry(page, request, site_host(request))], page.title), f"{page.slug}.ics"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def feed_calendar(pages, request, name: str, filename: str) -> HttpResponse:

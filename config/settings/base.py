@@ -332,6 +332,8 @@ COMMUNITY_PRIVATE_MEDIA_ROOT = Path(
 # Submissions of each public form allowed per client address ("10/h": 10 an hour); more answer 429.
 COMMUNITY_FORM_RATE = os.environ.get("COMMUNITY_FORM_RATE", "10/h")
 COMMUNITY_FORM_CACHE = "default"
+# Posts and replies in the members' spaces allowed per client address ("30/h"); more answer 429.
+COMMUNITY_SPACE_POST_RATE = os.environ.get("COMMUNITY_SPACE_POST_RATE", "30/h")
 COMMUNITY_FORM_IP_HEADER = os.environ.get("COMMUNITY_FORM_IP_HEADER", SIGN_IN_IP_HEADER)
 # Declined applications are deleted this many days after the decision by `manage.py prune_applications`.
 COMMUNITY_DECLINED_RETENTION_DAYS = int(os.environ.get("COMMUNITY_DECLINED_RETENTION_DAYS", "90"))

@@ -31,6 +31,9 @@ from cms.models import (
     ResourceIndexPage,
     ResourcePage,
     SoilPractice,
+    SpaceMeetingPage,
+    SpacePage,
+    SpacePostPage,
     StandardPage,
     StrategyPage,
     TaskForceMember,
@@ -77,6 +80,16 @@ def every_page(site_tree, directory):
         description="Soil carbon in NDCs.",
         live=False,
     )
+    task_force = add_page(
+        objective,
+        TaskForcePage,
+        title="Task Force A1",
+        purpose="p",
+        how_to_join="<p>j</p>",
+        live=False,
+        members=[TaskForceMember(person=directory["person"], role="leader")],
+    )
+    space = add_page(task_force, SpacePage, title="Space A1", live=False)
     pages = {
         HomePage: tree.home,
         StrategyPage: tree.strategy,
@@ -86,14 +99,16 @@ def every_page(site_tree, directory):
         ResourceIndexPage: tree.resources,
         GoalPage: goal,
         ObjectivePage: objective,
-        TaskForcePage: add_page(
-            objective,
-            TaskForcePage,
-            title="Task Force A1",
-            purpose="p",
-            how_to_join="<p>j</p>",
+        TaskForcePage: task_force,
+        SpacePage: space,
+        SpacePostPage: add_page(space, SpacePostPage, title="Post", text="Hello **all**.", live=False),
+        SpaceMeetingPage: add_page(
+            space,
+            SpaceMeetingPage,
+            title="Call",
+            date=dt.date(2024, 5, 2),
+            start_time=dt.time(14),
             live=False,
-            members=[TaskForceMember(person=directory["person"], role="leader")],
         ),
         StandardPage: add_page(tree.home, StandardPage, title="About", live=False),
         ProjectPage: add_page(
@@ -156,7 +171,7 @@ def test_edit_and_add_views_of_every_page_type(admin_client, every_page):
         parent = page.get_parent() if page.depth > 2 else root
         url = f"/admin/pages/add/cms/{model._meta.model_name}/{parent.pk}/"
         # Singletons (and the one task force per objective) cannot be added twice: the admin says no.
-        expected = 302 if model.max_count == 1 or model is TaskForcePage else 200
+        expected = 302 if model.max_count == 1 or model in (TaskForcePage, SpacePage) else 200
         response = admin_client.get(url)
         if response.status_code != expected:
             failures.append(f"add {model.__name__}: {response.status_code}, expected {expected}")

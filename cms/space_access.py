@@ -1,0 +1,117 @@
+"""Who may read a members' space, made true in the database: the space's page view restriction and its private
+collection, both limited to the space's group and the moderating groups.
+
+`ensure_space_access` runs when a space is saved (cms/signals.py), so a space is restricted from the moment its
+row exists, before any publish: there is no window in which a new space is public. It is idempotent: a space
+whose restriction and collection are right costs a few reads and writes nothing.
+
+The moderating groups (the Secretariat) belong to the community app, which names them through the
+`space_moderator_groups` hook (a list of group names): cms does not import community. `space_roles` is the one
+answer to "may this person write here, or moderate?" for the views and the templates.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail import hooks
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from .membership import community_of_practice_group, task_force_group
+
+SPACES_COLLECTION = "Members' spaces"
+
+
+def moderator_group_names() -> list[str]:
+    """Groups that read and moderate every space (named by other apps with the hook: the Secretariat)."""
+    return [name for hook in hooks.get_hooks("space_moderator_groups") for name in hook()]
+
+
+def moderator_groups() -> list[Group]:
+    return [Group.objects.get_or_create(name=name)[0] for name in moderator_group_names()]
+
+
+def space_roles(user, space, *, leader_ids: set[int] | None = None) -> tuple[bool, bool]:
+    """(may read and write, may moderate) in `space`: members of its group write; its leaders, the moderating
+        groups and superusers moderate (and write). Two statements at most (one when the caller has read the space's
+    `leader_ids`); the views and templates ask only this."""
+    if not user.is_authenticated or not user.is_active:
+        return False, False
+    if user.is_superuser:
+        return True, True
+    groups = list(user.groups.values_list("pk", "name"))
+    if any(name in moderator_group_names() for _pk, name in groups):
+        return True, True
+    member = any(pk == space.group_id for pk, _name in groups)
+    if leader_ids is not None:
+        return member, member and user.pk in leader_ids
+    leader = member and space.leaders.filter(pk=user.pk).exists()
+    return member, leader
+
+
+def default_group(space) -> Group | None:
+    """A task force's space belongs to the task force's members; a space under the home page to the Community
+    of Practice."""
+    # By name: the page models import this module (space_roles), so it cannot import cms.models.
+    parent = space.get_parent().specific
+    if isinstance(parent, apps.get_model("cms", "TaskForcePage")):
+        return task_force_group(parent)
+    if isinstance(parent, apps.get_model("cms", "HomePage")):
+        return community_of_practice_group()
+    return None
+
+
+def _set_groups(restriction, groups: list[Group]) -> bool:
+    wanted = {group.pk for group in groups}
+    if set(restriction.groups.values_list("pk", flat=True)) == wanted:
+        return False
+    restriction.groups.set(groups)
+    return True
+
+
+@transaction.atomic
+def ensure_space_access(space) -> list[str]:
+    """Restrict the space's page and collection to its group (and the moderators); what was created or changed."""
+    changes: list[str] = []
+    fields = {}
+    if space.group_id is None and (group := default_group(space)) is not None:
+        space.group = fields["group"] = group
+        changes.append("group")
+    groups = [group for group in (space.group, *moderator_groups()) if group is not None]
+
+    restriction = PageViewRestriction.objects.filter(page=space).first()
+    if restriction is None or restriction.restriction_type != PageViewRestriction.GROUPS:
+        PageViewRestriction.objects.filter(page=space).delete()
+        restriction = PageViewRestriction.objects.create(
+            page=space, restriction_type=PageViewRestriction.GROUPS
+        )
+        changes.append("page restriction")
+    if _set_groups(restriction, groups):
+        changes.append("page restriction groups")
+
+    collection = space.collection
+    if collection is None:
+        root = Collection.get_first_root_node()
+        parent = root.get_children().filter(name=SPACES_COLLECTION).first() or root.add_child(
+            name=SPACES_COLLECTION
+        )
+        collection = space.collection = fields["collection"] = parent.add_child(name=space.title[:255])
+        changes.append("collection")
+    collection_restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if (
+        collection_restriction is None
+        or collection_restriction.restriction_type != CollectionViewRestriction.GROUPS
+    ):
+        CollectionViewRestriction.objects.filter(collection=collection).delete()
+        collection_restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        changes.append("collection restriction")
+    if _set_groups(collection_restriction, groups):
+        changes.append("collection restriction groups")
+
+    if fields:
+        # An update, not save(): this runs from the space's own save.
+        type(space).objects.filter(pk=space.pk).update(**fields)
+    return changes
