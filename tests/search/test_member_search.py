@@ -352,3 +352,44 @@ def test_no_member_s_view_is_stored_in_or_served_from_the_shared_page_cache(clie
     client.force_login(space.member)
     response = client.get(space.public_resource.url)
     assert response.get("X-Page-Cache") is None and TRIAL in response.content.decode()
+
+
+def test_a_document_is_seen_through_any_page_that_shows_it(site_tree, django_capture_on_commit_callbacks):
+    """A document used by pages of two spaces is found by the members of either; once a public page uses it too,
+    by everyone. Its collection's restriction still holds over all of them."""
+    a, b, c = (Group.objects.create(name=name) for name in ("Space A", "Space B", "Space C"))
+    with django_capture_on_commit_callbacks(execute=True):
+        document = Document(title="Loam survey protocol", collection=Collection.get_first_root_node())
+        document.file.save("protocol.txt", ContentFile(b"Loam survey protocol for soil pits."), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        pages = {}
+        for name, group in (("A", a), ("B", b)):
+            pages[name] = add_page(site_tree.home, StandardPage, title=f"Space {name}", intro="Members.")
+            restrict_to(pages[name], group)
+            pages[name].body = [("document", {"document": document, "description": ""})]
+            pages[name].save_revision().publish()
+
+    def finds(viewer) -> bool:
+        return "Loam survey protocol" in titles(viewer, "loam survey protocol")
+
+    def member(*groups) -> Viewer:
+        return Viewer(signed_in=True, groups=frozenset(group.pk for group in groups))
+
+    assert finds(member(a)) and finds(member(b))
+    assert not finds(member(c)) and not finds(ANONYMOUS)
+    with django_capture_on_commit_callbacks(execute=True):
+        public = add_page(site_tree.home, StandardPage, title="Open notes", intro="Open.")
+        public.body = [("document", {"document": document, "description": ""})]
+        public.save_revision().publish()
+    assert finds(ANONYMOUS) and finds(member(c))
+    with django_capture_on_commit_callbacks(execute=True):
+        private = Collection.get_first_root_node().add_child(name="Space A files")
+        restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set([a])
+        document.collection = private
+        document.save()
+    assert finds(member(a))
+    assert not finds(member(b)) and not finds(ANONYMOUS)
