@@ -42,7 +42,8 @@ def audience_sql(alias: str = "s", viewer: Viewer = ANONYMOUS) -> tuple[str, lis
 
 def source_visible_sql(alias: str = "s", viewer: Viewer = ANONYMOUS) -> tuple[str, list]:
     """SQL true for a knowledge_source row (aliased `alias`) that `viewer` (by default an anonymous visitor) may
-    see right now: its stored audience admits them, and its page or document is visible to them now.
+    see right now: its page or document is visible to them now and, for a signed-in viewer, its stored audience
+    admits them too.
 
     The index never decides visibility itself: the audience is computed by cms.visibility when the row is
     written, and pages and documents are checked again with cms.visibility's SQL forms (compiled from the same
@@ -53,13 +54,19 @@ def source_visible_sql(alias: str = "s", viewer: Viewer = ANONYMOUS) -> tuple[st
         page_sql, page_params = page_visible_sql(f"{alias}.page_id", viewer)
         document_sql, document_params = document_visible_sql(f"{alias}.document_id", viewer)
         profiles_sql, profiles_params = organization_profiles_visible_sql()
-    admits_sql, admits_params = audience_sql(alias, viewer)
     sql = (
-        f"({admits_sql} AND ({alias}.kind = 'external' OR ({alias}.kind = 'page' AND {page_sql})"
+        f"({alias}.kind = 'external' OR ({alias}.kind = 'page' AND {page_sql})"
         f" OR ({alias}.kind = 'document' AND {document_sql})"
-        f" OR ({alias}.kind = 'organization' AND {profiles_sql})))"
+        f" OR ({alias}.kind = 'organization' AND {profiles_sql}))"
     )
-    return sql, admits_params + page_params + document_params + profiles_params
+    params = page_params + document_params + profiles_params
+    if viewer.anonymous:
+        # The anonymous recheck alone is exactly "public now" (every restriction stops an anonymous visitor), so
+        # the stored audience adds nothing here: the anonymous predicate stays what it was before audiences (a
+        # check of every candidate row's audience array cost about as much again on a full scan).
+        return sql, params
+    admits_sql, admits_params = audience_sql(alias, viewer)
+    return f"({admits_sql} AND {sql})", admits_params + params
 
 
 class Source(models.Model):
