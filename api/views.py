@@ -29,7 +29,7 @@ from wagtail.models import Page
 
 from cms.constants import GOAL_CODES, content_types
 from cms.replica import read_connection
-from cms.visibility import page_is_visible
+from cms.visibility import page_is_visible, viewer_of
 from search.params import (
     ALL_LOCALES,
     LANGUAGES,
@@ -158,7 +158,8 @@ class SearchThrottledAPIView(APIView):
 
 
 class SearchApi(SearchThrottledAPIView):
-    """Hybrid (semantic + keyword) search over published, public pages and documents."""
+    """Hybrid (semantic + keyword) search over published, public pages and documents (and, with a signed-in
+    member's session cookie, the pages and documents of their members' spaces)."""
 
     class InputSerializer(serializers.Serializer):
         q = serializers.CharField(
@@ -274,6 +275,9 @@ class SearchApi(SearchThrottledAPIView):
             locales = serializers.ListField(
                 child=serializers.CharField(),
                 help_text="Site locales it belongs to: a page's own; for a document, those of the pages using it.",
+            )
+            members_only = serializers.BooleanField(
+                help_text="Behind a sign-in or a members' group: found only with a member's session."
             )
 
         @extend_schema_serializer(component_name="SearchAnswer")
@@ -436,7 +440,11 @@ class SearchApi(SearchThrottledAPIView):
         params = request.query_params
         reject_unknown(params, self.allowed_params)
         try:
-            query = parse_search_params(params, max_page_size=MAX_PAGE_SIZE)
+            # As the caller sees the site: a member's browser, with its session cookie (Django's session
+            # authentication), finds their spaces' content; any other request only public content.
+            query = dataclasses.replace(
+                parse_search_params(params, max_page_size=MAX_PAGE_SIZE), viewer=viewer_of(request.user)
+            )
             response = self.run(query)
         except SearchError as exc:
             raise ParamError(exc.param, exc.message) from exc
@@ -473,6 +481,7 @@ class SearchApi(SearchThrottledAPIView):
                     "year": result.year,
                     "lang": result.language,
                     "locales": list(result.locales),
+                    "members_only": result.members_only,
                 }
                 for result in response.results
             ],
@@ -493,7 +502,8 @@ class SearchApi(SearchThrottledAPIView):
 
 
 class SuggestApi(SearchThrottledAPIView):
-    """Title suggestions for a search box, from published, public pages and documents."""
+    """Title suggestions for a search box, from published, public pages and documents (with a member's session,
+    their spaces' too)."""
 
     class InputSerializer(serializers.Serializer):
         q = serializers.CharField(
@@ -562,7 +572,9 @@ class SuggestApi(SearchThrottledAPIView):
             raise ParamError(exc.param, exc.message) from exc
         suggestions = [
             {**item, "url": request.build_absolute_uri(item["url"]) if item.get("url") else ""}
-            for item in suggest_titles(q, limit=serializer.validated_data["limit"], locale=locale)
+            for item in suggest_titles(
+                q, limit=serializer.validated_data["limit"], locale=locale, viewer=viewer_of(request.user)
+            )
         ]
         return Response(self.OutputSerializer({"q": q, "suggestions": suggestions}).data)
 
@@ -571,7 +583,8 @@ class SuggestApi(SearchThrottledAPIView):
 
 
 class RelatedApi(SearchThrottledAPIView):
-    """Pages and documents closest in topic to a published, public page (from stored vectors)."""
+    """Pages and documents closest in topic to a published, public page (from stored vectors); with a member's
+    session, also to and among the pages and documents of their spaces."""
 
     class InputSerializer(serializers.Serializer):
         type = serializers.ListField(
@@ -644,8 +657,9 @@ class RelatedApi(SearchThrottledAPIView):
         ],
     )
     def get(self, request, id: str):
+        viewer = viewer_of(request.user)
         page = Page.objects.filter(pk=int(id)).first() if id.isdigit() and len(id) < 12 else None
-        if page is None or not page_is_visible(page):
+        if page is None or not page_is_visible(page, viewer):
             raise Http404(f"No published, public page {id[:20]}.")
         params = request.query_params
         reject_unknown(params, self.allowed_params)
@@ -656,7 +670,11 @@ class RelatedApi(SearchThrottledAPIView):
         serializer.is_valid(raise_exception=True)
         limit = serializer.validated_data["limit"]
         groups = related_to_page(
-            page.pk, types=tuple(serializer.validated_data.get("type", ())), limit=limit, request=request
+            page.pk,
+            types=tuple(serializer.validated_data.get("type", ())),
+            limit=limit,
+            request=request,
+            viewer=viewer,
         )
         items = sorted((item for group in groups.values() for item in group), key=lambda item: -item.score)
         results = []

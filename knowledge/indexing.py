@@ -326,10 +326,17 @@ def external_source(*, namespace: str, object_id: str, title: str, text: str, **
 
 
 def site_fields(
-    *, title: str, url: str, facets: dict, page_id: int | None = None, document_id: int | None = None
+    *,
+    title: str,
+    url: str,
+    facets: dict,
+    page_id: int | None = None,
+    document_id: int | None = None,
+    audience: list[str] | None = None,
 ) -> dict:
     date = facets.get("date")
     return {
+        "audience": list(audience or []),
         "title": title[:500],
         "url": url[:1000],
         "page_id": page_id,

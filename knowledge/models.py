@@ -13,6 +13,9 @@ from django.db import models
 from pgvector.django import HalfVectorField
 
 from cms.visibility import (
+    ANONYMOUS,
+    SIGNED_IN,
+    Viewer,
     document_visible_sql,
     organization_profiles_visible_sql,
     page_visible_sql,
@@ -22,22 +25,48 @@ from cms.visibility import (
 SITE_NAMESPACE = "site"
 
 
-def source_visible_sql(alias: str = "s") -> tuple[str, list]:
-    """SQL true for a knowledge_source row (aliased `alias`) whose page or document is visible right now.
+def audience_sql(alias: str = "s", viewer: Viewer = ANONYMOUS) -> tuple[str, list]:
+    """SQL true for an index row (aliased `alias`) whose stored audience admits `viewer`
+    (cms.visibility.Audience.admits): public rows only for an anonymous visitor, every row for a superuser, and
+    for a member the public rows and those each of whose clauses names one of their groups or SIGNED_IN."""
+    if viewer.superuser:
+        return "TRUE", []
+    if viewer.anonymous:
+        return f"cardinality({alias}.audience) = 0", []
+    return (
+        f"(cardinality({alias}.audience) = 0 OR NOT EXISTS (SELECT FROM unnest({alias}.audience) AS a(clause)"
+        " WHERE NOT string_to_array(a.clause, ',')::int[] && %s::int[]))",
+        [sorted(viewer.groups | {SIGNED_IN})],
+    )
 
-    The index never decides visibility itself: pages and documents are checked with cms.visibility's SQL forms
-    (compiled from the same querysets the site and the API use); external corpus items are always visible.
+
+def source_visible_sql(alias: str = "s", viewer: Viewer = ANONYMOUS) -> tuple[str, list]:
+    """SQL true for a knowledge_source row (aliased `alias`) that `viewer` (by default an anonymous visitor) may
+    see right now: its page or document is visible to them now and, for a signed-in viewer, its stored audience
+    admits them too.
+
+    The index never decides visibility itself: the audience is computed by cms.visibility when the row is
+    written, and pages and documents are checked again with cms.visibility's SQL forms (compiled from the same
+    querysets the site and the API use, once per set of restrictions in the viewer's way), so a restriction
+    added a moment ago applies before the index catches up. External corpus items are always visible.
     """
     with restrictions_read_once():  # the three forms share one read of the restrictions
-        page_sql, page_params = page_visible_sql(f"{alias}.page_id")
-        document_sql, document_params = document_visible_sql(f"{alias}.document_id")
+        page_sql, page_params = page_visible_sql(f"{alias}.page_id", viewer)
+        document_sql, document_params = document_visible_sql(f"{alias}.document_id", viewer)
         profiles_sql, profiles_params = organization_profiles_visible_sql()
     sql = (
         f"({alias}.kind = 'external' OR ({alias}.kind = 'page' AND {page_sql})"
         f" OR ({alias}.kind = 'document' AND {document_sql})"
         f" OR ({alias}.kind = 'organization' AND {profiles_sql}))"
     )
-    return sql, page_params + document_params + profiles_params
+    params = page_params + document_params + profiles_params
+    if viewer.anonymous:
+        # The anonymous recheck alone is exactly "public now" (every restriction stops an anonymous visitor), so
+        # the stored audience adds nothing here: the anonymous predicate stays what it was before audiences (a
+        # check of every candidate row's audience array cost about as much again on a full scan).
+        return sql, params
+    admits_sql, admits_params = audience_sql(alias, viewer)
+    return f"({admits_sql} AND {sql})", admits_params + params
 
 
 class Source(models.Model):
@@ -82,6 +111,13 @@ class Source(models.Model):
         help_text="Site locales it belongs to: a page's own, a document's pages' (searched per locale).",
     )
     date = models.DateField(null=True, blank=True)
+    audience = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text='Who may see it (cms.visibility.Audience.tokens()): empty for everyone, "0" for anyone signed '
+        'in, "3,7" for members of group 3 or 7; every clause must be met.',
+    )
     content_hash = models.CharField(
         max_length=64, blank=True, help_text="Hash of everything indexed; unchanged = skip."
     )
@@ -135,6 +171,12 @@ class Chunk(models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
     locales = ArrayField(models.CharField(max_length=10), default=list, blank=True)
+    audience = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="The source's audience, copied: the spelling vocabulary counts public chunks only.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "position"], name="unique_chunk_position")]

@@ -4,7 +4,7 @@ Every receiver names its sender (as Wagtail's own do): a receiver connected with
 row of every model before deleting it (no fast delete anywhere in the project).
 """
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -53,6 +53,26 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     tasks.enqueue_after_commit(tasks.sync_page_subtree_task, instance.page_id)
 
 
+def on_restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A restriction's groups changed (the audience of everything under it): resync what it covers. From the
+    group's side (group.pageviewrestriction_set.add(...)), every restriction named."""
+    if not action.startswith("post_"):
+        return
+    restrictions = [instance] if not reverse else list(sender_restrictions(sender, pk_set))
+    for restriction in restrictions:
+        if isinstance(restriction, PageViewRestriction):
+            tasks.enqueue_after_commit(tasks.sync_page_subtree_task, restriction.page_id)
+        else:
+            tasks.enqueue_after_commit(tasks.sync_collection_task, restriction.collection_id)
+
+
+def sender_restrictions(through, pk_set):
+    model = (
+        PageViewRestriction if through is PageViewRestriction.groups.through else CollectionViewRestriction
+    )
+    return model.objects.filter(pk__in=pk_set or ())
+
+
 def on_document_changed(sender, instance, **kwargs):
     tasks.enqueue_after_commit(tasks.sync_document_task, instance.pk)
 
@@ -74,6 +94,12 @@ def connect() -> None:
             on_directory_changed,
             sender=PartnerDirectoryPage,
             dispatch_uid=f"knowledge_directory_{id(signal)}",
+        )
+    for model in (PageViewRestriction, CollectionViewRestriction):
+        m2m_changed.connect(
+            on_restriction_groups_changed,
+            sender=model.groups.through,
+            dispatch_uid=f"knowledge_{model._meta.model_name}_groups",
         )
     for signal in (post_save, post_delete):
         signal.connect(

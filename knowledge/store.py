@@ -199,7 +199,7 @@ LANGUAGE_CONFIG_SQL = (
 )
 SOURCE_UPDATE_FIELDS = [
     "page_id", "document_id", "title", "url", "content_type", "goals", "objectives", "practices", "regions",
-    "year", "language", "locales", "date", "content_hash", "model_name", "status", "error", "attempts", "chunk_count",
+    "year", "language", "locales", "date", "audience", "content_hash", "model_name", "status", "error", "attempts", "chunk_count",
     "indexed_at", "updated_at",
 ]  # fmt: skip
 
@@ -231,7 +231,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
         fields = dict(item["fields"])
         fields.setdefault("content_type", "page")
         fields["language"] = fields.get("language") or "en"
-        for name in ("goals", "objectives", "practices", "regions", "locales"):
+        for name in ("goals", "objectives", "practices", "regions", "locales", "audience"):
             fields[name] = list(fields.get(name) or [])
         rows.append(
             Source(
@@ -389,14 +389,16 @@ def _delete_chunks(cursor, source_ids: list[int]) -> StatsDelta:
 
 # The surface words of a chunk for the spelling vocabulary (knowledge.models.WordStat): its heading and text split
 # by PostgreSQL's 'simple' configuration (lowercased, not stemmed), words of letters only, 3 to 40 long, counted
-# under "" (every locale) and under each of the chunk's locales. Only the chunk's own columns: the words a chunk
-# removes are then exactly those it added, whatever its source became.
+# under "" (every locale) and under each of the chunk's locales. Public chunks only: "did you mean" must never
+# offer, nor know, a word that only members' content holds. Only the chunk's own columns (its audience is a copy
+# of its source's when written): the words a chunk removes are then exactly those it added, whatever its source
+# became.
 WORDS_SQL = """
     SELECT c.namespace, l.locale, w.word, count(*)
     FROM knowledge_chunk c
     CROSS JOIN LATERAL unnest(ARRAY['']::varchar[] || c.locales) AS l(locale)
     CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', c.heading || ' ' || c.text))) AS w(word)
-    WHERE {where} AND w.word ~ '^[[:alpha:]]{{3,40}}$'
+    WHERE {where} AND cardinality(c.audience) = 0 AND w.word ~ '^[[:alpha:]]{{3,40}}$'
     GROUP BY c.namespace, l.locale, w.word
 """
 
@@ -492,7 +494,7 @@ def insert_chunks_sql(rows_in: str) -> str:
     return f"""
         INSERT INTO knowledge_chunk (source_id, namespace, position, heading, page_number, text, token_count,
             text_hash, model_name, embedding, search_vector, content_type, goals, objectives, practices,
-            regions, year, language, locales)
+            regions, year, language, locales, audience)
         SELECT i.source_id, s.namespace, i.position, i.heading, i.page_number, i.text, i.token_count,
             i.text_hash, %s, i.embedding::halfvec,
             setweight(to_tsvector('english', coalesce(s.title, '')), 'A')
@@ -500,7 +502,8 @@ def insert_chunks_sql(rows_in: str) -> str:
             || to_tsvector('english', i.text)
             || CASE WHEN {LANGUAGE_CONFIG_SQL} = 'english'::regconfig THEN ''::tsvector
                ELSE to_tsvector({LANGUAGE_CONFIG_SQL}, i.folded) END,
-            s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language, s.locales
+            s.content_type, s.goals, s.objectives, s.practices, s.regions, s.year, s.language, s.locales,
+            s.audience
         FROM {rows_in}
         JOIN knowledge_source s ON s.id = i.source_id
         ORDER BY i.source_id, i.position"""

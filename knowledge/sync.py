@@ -1,4 +1,6 @@
-"""Keeping the index equal to what is live and public: the services that tasks, commands and the admin call.
+"""Keeping the index equal to what is live and may be seen (by everyone, or by signed-in members: each row carries
+its audience, cms.visibility.page_audience / document_audience): the services that tasks, commands and the admin
+call. Pages and collections behind a password restriction are never indexed.
 
 Every function here is idempotent: it looks at the current state of a page or document and makes the index
 match it (index, re-index only what changed, or remove). Signal handlers only enqueue these.
@@ -14,7 +16,13 @@ from django.conf import settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
-from cms.visibility import document_is_visible, documents_used_by_page, page_is_visible, pages_using_document
+from cms.visibility import (
+    Audience,
+    document_audience,
+    documents_used_by_page,
+    page_audience,
+    pages_using_document,
+)
 
 from .extraction import ExtractionLimits, Section, extract_document
 from .indexing import (
@@ -68,14 +76,16 @@ def related_records_digest() -> str:
     return content_hash(parts)
 
 
-def prepare_page(page: Page, *, related_digest: str) -> PreparedSource:
+def prepare_page(page: Page, *, related_digest: str, audience: Audience) -> PreparedSource:
     """A page's source, skipped before any rendering when nothing it is made of has changed.
 
-    The precheck reads only the base page row (published revision, URL, title), the settings and the digest of
-    related records: facets and text are computed by the loader, for pages that need indexing.
+    The precheck reads only the base page row (published revision, URL, title), the settings, the digest of
+    related records and the page's audience: facets and text are computed by the loader, for pages that need
+    indexing.
     """
     url = page.get_url() or ""
-    fields = site_fields(title=page.title, url=url, facets={}, page_id=page.pk)
+    tokens = audience.tokens()
+    fields = site_fields(title=page.title, url=url, facets={}, page_id=page.pk, audience=tokens)
     precheck = content_hash(
         settings_fingerprint(),
         related_digest,
@@ -88,7 +98,11 @@ def prepare_page(page: Page, *, related_digest: str) -> PreparedSource:
 
     def load() -> list[Section]:
         specific = page.specific
-        fields.update(site_fields(title=specific.title, url=url, facets=specific.facets(), page_id=page.pk))
+        fields.update(
+            site_fields(
+                title=specific.title, url=url, facets=specific.facets(), page_id=page.pk, audience=tokens
+            )
+        )
         # A page with nothing but a title is still findable by its title.
         return page_sections(specific) or [Section(text=specific.title)]
 
@@ -154,10 +168,14 @@ def document_facets(document, visible_pages: list[Page]) -> dict:
     return facets
 
 
-def prepare_document(document, *, related_digest: str) -> PreparedSource:
-    """A document's source: the precheck covers the file, its metadata and the published state of the pages
-    that use it (its facets come from them); facets and text are computed only when it changed."""
-    fields = site_fields(title=document.title, url=document.url, facets={}, document_id=document.pk)
+def prepare_document(document, *, related_digest: str, audience: Audience) -> PreparedSource:
+    """A document's source: the precheck covers the file, its metadata, its audience and the published state of
+    the pages that use it (its facets come from those its viewers can see); facets and text are computed only when
+    it changed."""
+    tokens = audience.tokens()
+    fields = site_fields(
+        title=document.title, url=document.url, facets={}, document_id=document.pk, audience=tokens
+    )
     limits = ExtractionLimits(max_bytes=settings.KNOWLEDGE_MAX_DOCUMENT_MB * 1024 * 1024)
     filename = document.file.name
     size = _file_size(document)
@@ -170,8 +188,9 @@ def prepare_document(document, *, related_digest: str) -> PreparedSource:
     if size > limits.max_bytes:
         prepared.error = f"file is larger than {settings.KNOWLEDGE_MAX_DOCUMENT_MB} MB"
         return prepared
+    # The pages that everyone in the document's audience sees give it their facets.
     using = [
-        (page, page_is_visible(page))
+        (page, (own := page_audience(page)) is not None and (audience & own) == audience)
         for page in Page.objects.filter(pk__in=pages_using_document(document.pk)).order_by("pk")
     ]
     prepared.precheck_hash = content_hash(
@@ -193,6 +212,7 @@ def prepare_document(document, *, related_digest: str) -> PreparedSource:
                 url=document.url,
                 facets=document_facets(document, [page for page, visible in using if visible]),
                 document_id=document.pk,
+                audience=tokens,
             )
         )
         with document.open_file() as handle:
@@ -221,8 +241,8 @@ def _file_digest(document) -> str:
 
 
 def sync_page(page_id: int) -> IndexStats:
-    """Make the index match page `page_id` (indexed if live and public, removed otherwise) and the documents
-    it uses."""
+    """Make the index match page `page_id` (indexed with its audience if live and not behind a password, removed
+    otherwise) and the documents it uses."""
     return reindex_site([(PAGE, page_id), *((DOCUMENT, pk) for pk in documents_used_by_page(page_id))])
 
 
@@ -237,7 +257,8 @@ def sync_page_subtree(page_id: int) -> IndexStats:
 
 
 def sync_document(document_id: int) -> IndexStats:
-    """Make the index match document `document_id` (indexed if visible, removed otherwise)."""
+    """Make the index match document `document_id` (indexed with its audience if anyone may see it, removed
+    otherwise)."""
     return reindex_site([(DOCUMENT, document_id)])
 
 
@@ -282,7 +303,7 @@ def iter_site_work(
 def reindex_site(
     work: Iterable[tuple[str, int]], *, force: bool = False, batch_size: int = BATCH_SOURCES, on_batch=None
 ) -> IndexStats:
-    """Index every given page/document, in batches (full model batches), removing what is not visible.
+    """Index every given page/document, in batches (full model batches), removing what nobody may find.
 
     Resumable: each source is written in its own transaction and skipped next time if unchanged.
     """
@@ -327,15 +348,17 @@ def _prepare_visible(
         )
     if kind == PAGE:
         page = Page.objects.filter(pk=pk).first()
-        if page is None or not is_indexable_page(page) or not page_is_visible(page):
+        audience = page_audience(page) if page is not None and is_indexable_page(page) else None
+        if audience is None:
             stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=PAGE, object_id=str(pk))
             return None
-        return prepare_page(page, related_digest=related_digest)
+        return prepare_page(page, related_digest=related_digest, audience=audience)
     document = get_document_model().objects.filter(pk=pk).select_related("collection").first()
-    if document is None or not document_is_visible(document):
+    audience = document_audience(document) if document is not None else None
+    if audience is None:
         stats.removed += remove_source(namespace=SITE_NAMESPACE, kind=DOCUMENT, object_id=str(pk))
         return None
-    return prepare_document(document, related_digest=related_digest)
+    return prepare_document(document, related_digest=related_digest, audience=audience)
 
 
 def remove_orphans() -> int:

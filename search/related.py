@@ -2,7 +2,8 @@
 
 Each source stores its profile (the normalised mean of its chunk vectors, computed at index time); its neighbours
 are the sources with the closest profiles, from the HNSW index on knowledge_source (filtered by type, visible
-only, never itself). A page asks for several types at once ("related projects, webinars and resources"): one
+to the viewer only, never itself: a member reading a page also sees their spaces' neighbours; such a page is never
+in the shared page cache, which serves visitors without a session only). A page asks for several types at once ("related projects, webinars and resources"): one
 statement returns the top few of each type, with their first passage and their page's current URL.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from cms.visibility import page_visible_sql
+from cms.visibility import ANONYMOUS, Viewer, page_visible_sql
 from knowledge.embeddings import current_model_key
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import sql_literal, stored_dimension
@@ -47,8 +48,8 @@ def links_of(page, field_name: str = "related_pages") -> Links | None:
     )
 
 
-def _links_sql(links: Links) -> tuple[str, list]:
-    visible, params = page_visible_sql("p.id")
+def _links_sql(links: Links, viewer: Viewer) -> tuple[str, list]:
+    visible, params = page_visible_sql("p.id", viewer)
     qn = connection.ops.quote_name
     return (
         f"""
@@ -85,6 +86,7 @@ def related_sources(
     limit: int = 5,
     request=None,
     links: Links | None = None,
+    viewer: Viewer = ANONYMOUS,
 ) -> dict[str, list[RelatedItem]]:
     """Neighbours of the source selected by `where` (on knowledge_source, alias me), grouped by type, in its
     locales (a French page's related content is French pages and the documents they use).
@@ -99,8 +101,8 @@ def related_sources(
         return {group: [] for group in groups}
     if dimension is None:
         dimension = 1  # no profile matches: the neighbour part finds nothing, the links part still runs
-    visible_sql, visible_params = source_visible_sql("s")
-    links_sql, links_params = _links_sql(links) if links is not None else ("", [])
+    visible_sql, visible_params = source_visible_sql("s", viewer)
+    links_sql, links_params = _links_sql(links, viewer) if links is not None else ("", [])
     # Model, namespace and dimension are literals so the planner matches the partial HNSW index on profiles.
     model, namespace_sql, dim = sql_literal(model_key), sql_literal(namespace), int(dimension)
     rows = run_with_hnsw_settings(
@@ -163,18 +165,28 @@ def related_sources(
     return grouped
 
 
-def related_to_source(source: Source, *, types: tuple[str, ...] = (), limit: int = 5) -> list[RelatedItem]:
+def related_to_source(
+    source: Source, *, types: tuple[str, ...] = (), limit: int = 5, viewer: Viewer = ANONYMOUS
+) -> list[RelatedItem]:
     """The `limit` closest sources of the given types (any type when empty), closest first."""
-    groups = related_sources(source.namespace, "me.id = %s", [source.pk], types=types, limit=limit)
+    groups = related_sources(
+        source.namespace, "me.id = %s", [source.pk], types=types, limit=limit, viewer=viewer
+    )
     items = [item for group in groups.values() for item in group]
     return sorted(items, key=lambda item: -item.score)[:limit]
 
 
 def related_to_page(
-    page_id: int, *, types: tuple[str, ...] = (), limit: int = 5, request=None, links: Links | None = None
+    page_id: int,
+    *,
+    types: tuple[str, ...] = (),
+    limit: int = 5,
+    request=None,
+    links: Links | None = None,
+    viewer: Viewer = ANONYMOUS,
 ) -> dict[str, list[RelatedItem]]:
     """Related content of a page, per type: {type: items} (or {"": items} without types); with `links`, its
-    visible "See also" links too, under LINKS_GROUP."""
+    visible "See also" links too, under LINKS_GROUP; all of it what `viewer` may see."""
     return related_sources(
         SITE_NAMESPACE,
         "me.kind = 'page' AND me.object_id = %s",
@@ -183,6 +195,7 @@ def related_to_page(
         limit=limit,
         request=request,
         links=links,
+        viewer=viewer,
     )
 
 

@@ -1,7 +1,7 @@
 """Hybrid search: the one service behind the search page, the API and the evaluation command.
 
 One query runs as: embed the query once -> candidate chunks from the HNSW vector index and from the BM25 postings
-(both filtered, both restricted to what is visible right now: search/retrieval.py) -> group chunks by source (a page or document
+(both filtered, both restricted to what the query's viewer may see right now: search/retrieval.py) -> group chunks by source (a page or document
 appears once, with its best passages) -> reciprocal rank fusion of the two source rankings -> exact matches of
 codes and titles first -> facets -> one page of results with highlighted, escaped passages.
 
@@ -9,6 +9,12 @@ Facets are disjunctive (checkboxes of one group are alternatives): a group witho
 a group with a selection counts what the query finds with every *other* group's filters. Those counts come from one
 more candidate pool, retrieved without facet filters with the same query vector, whatever the number of active
 groups. The filters themselves are defined once in cms/filters.py, visibility in cms/visibility.py.
+
+Who is asking is part of the query (`SearchQuery.viewer`, anonymous unless a view says otherwise): one SQL
+predicate made from it (knowledge.models.source_visible_sql: the stored audience and the live recheck) goes into
+every statement that reads the index, so candidates, exact matches, facets, passages, answers and "did you mean"
+all see the same rows, on the request's thread and on the helper thread alike (the predicate is data in the
+RetrievalContext, never request state).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from django.db.models import OuterRef, Q, Subquery
 
 from cms.constants import OBJECTIVE_CODE
 from cms.replica import read_connection
+from cms.visibility import ANONYMOUS, Viewer
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import TS_CONFIG_BY_LANGUAGE
@@ -136,6 +143,8 @@ class SearchQuery:
     # Values replacing settings of tuning() for this search only, e.g. (("keyword_weight", 2.0),): how the
     # relevance report compares two configurations on the same judgments (search/judgments.py).
     tuning: tuple[tuple[str, float], ...] = ()
+    # Who is asking (cms.visibility.viewer_of(request.user)): anonymous visitors see public content only.
+    viewer: Viewer = ANONYMOUS
 
     # The language the query is written in: its words are stemmed in that language besides English (chunks in
     # that language carry those stems). Defaults to the searched locale.
@@ -174,6 +183,7 @@ class SearchResult:
     document_id: int | None = None
     language: str = "en"
     locales: tuple[str, ...] = ()
+    members_only: bool = False  # behind a login or groups restriction: the page shows a "Members only" label
 
     @property
     def snippet(self) -> str:
@@ -234,14 +244,21 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     vector = None
     if query.mode in ("hybrid", "semantic"):
         vector = query_vector if query_vector is not None else get_embedder().embed_query(q)
-    visible_sql, visible_params = source_visible_sql("s")
+    visible_sql, visible_params = source_visible_sql("s", query.viewer)
     context = RetrievalContext(q, query, params, vector, visible_sql, visible_params)
 
     sources: dict[int, Source] = {}
     main = _rank(context, query.filters, sources)
     total = len(main.ranked)
     spelling = (
-        spelling_suggestion(q, query.namespace, visible_sql, visible_params, query.filters.locale)
+        spelling_suggestion(
+            q,
+            query.namespace,
+            visible_sql,
+            visible_params,
+            query.filters.locale,
+            keep_seen_words=not query.viewer.anonymous,
+        )
         if query.spelling
         else None
     )
@@ -326,7 +343,8 @@ def validate_query(query: SearchQuery) -> str:
 
 # The Source columns a search reads (not the bookkeeping ones: hashes, errors, attempts, vectors).
 SOURCE_FIELDS = (
-    "namespace", "kind", "object_id", "page_id", "document_id", "title", "url", "date", "locales", *FACETS,
+    "namespace", "kind", "object_id", "page_id", "document_id", "title", "url", "date", "locales", "audience",
+    *FACETS,
 )  # fmt: skip
 
 
@@ -497,6 +515,7 @@ def _build_results(page_ids, sources, candidates, exact, q, query: SearchQuery) 
                 document_id=source.document_id,
                 language=source.language,
                 locales=tuple(source.locales or ()),
+                members_only=bool(source.audience),
             )
         )
     return results

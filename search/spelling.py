@@ -12,6 +12,11 @@ misspelled the words its locale's pages never use ("climat" on the English pages
 words of that locale (a French query is never "corrected" into an English word); a word that differs from a
 known one by its accents only ("vegetaux" for "végétaux") is not a misspelling: search folds accents already.
 
+The vocabulary holds the words of public content only (knowledge/store.py counts public chunks), so an anonymous
+visitor is never offered, nor told apart by, a word only members' content contains. A signed-in member's words
+that their own spaces hold are not misspellings either: for them (`keep_seen_words`) the words typed are checked
+against the chunks they may see in the same statement that checks the corrections.
+
 Costs: one statement when every word is known (the common case); two when a correction is offered.
 """
 
@@ -93,10 +98,17 @@ def rank_candidates(word: str, rows) -> list[str]:
 
 
 def suggest(
-    q: str, namespace: str, visible_sql: str, visible_params: list, locale: str = ""
+    q: str,
+    namespace: str,
+    visible_sql: str,
+    visible_params: list,
+    locale: str = "",
+    *,
+    keep_seen_words: bool = False,
 ) -> Spelling | None:
     """A corrected query, or None when every word is known or nothing close and visible exists; `locale` (a site
-    locale, "" for every one) is the searched locale, whose visible chunks must contain the correction."""
+    locale, "" for every one) is the searched locale, whose visible chunks must contain the correction. With
+    `keep_seen_words`, a word typed that a visible chunk contains (a member's own content) is left alone."""
     words = checked_words(q)
     if not words:
         return None
@@ -118,9 +130,10 @@ def suggest(
         }
         if not ranked:
             return None
+        typed = set(ranked) if keep_seen_words else set()
         visible = _visible_words(
             cursor,
-            sorted({c for found in ranked.values() for c in found}),
+            sorted({c for found in ranked.values() for c in found} | typed),
             namespace,
             visible_sql,
             visible_params,
@@ -128,6 +141,8 @@ def suggest(
         )
     corrections = []
     for word in words:
+        if word in typed and word in visible:
+            continue
         chosen = next((candidate for candidate in ranked.get(word, []) if candidate in visible), None)
         if chosen:
             corrections.append((word, chosen))

@@ -1,7 +1,8 @@
 """Title suggestions while typing: word-prefix matches on titles of visible site content.
 
-Used by the search page's autocomplete (/search/suggest/) and by the API. Only live, public pages and visible
-documents are suggested (the same SQL predicate as search), page URLs are resolved now. Nothing is escaped
+Used by the search page's autocomplete (/search/suggest/) and by the API. Only what the viewer may see is
+suggested (the same SQL predicate as search: live, public pages and visible documents for an anonymous visitor,
+with their spaces' for a member), page URLs are resolved now. Nothing is escaped
 here: the result is data (JSON), and the page inserts it with textContent.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cms.replica import read_connection
+from cms.visibility import ANONYMOUS, Viewer
 from knowledge.models import SITE_NAMESPACE, source_visible_sql
 
 from .params import content_type_label
@@ -31,7 +33,7 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def suggest_titles(q: str, *, limit: int = 8, locale: str = "") -> list[dict]:
+def suggest_titles(q: str, *, limit: int = 8, locale: str = "", viewer: Viewer = ANONYMOUS) -> list[dict]:
     """Up to `limit` {"title", "url", "type"} for titles whose words start with the words typed, in `locale`'s
     pages and the documents they use ("" = every locale).
 
@@ -44,7 +46,7 @@ def suggest_titles(q: str, *, limit: int = 8, locale: str = "") -> list[dict]:
     words = [word.lower() for word in WORD.findall(text)][:MAX_WORDS]
     if not words:
         return []
-    visible_sql, visible_params = source_visible_sql("s")
+    visible_sql, visible_params = source_visible_sql("s", viewer)
     sql = f"""
         SELECT s.id, s.title, s.url, s.content_type, s.page_id
         FROM knowledge_source s, to_tsquery('simple', %s) query

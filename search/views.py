@@ -1,8 +1,10 @@
 """The visitor search page (/search/) and the title suggestions behind its autocomplete (/search/suggest/).
 
 One simple UI for every mode: the hybrid service answers; ?mode= is accepted silently for power users. Bad
-input is shown next to the field with status 400. Every successful search with a query writes one anonymous
-row to the search log (never breaking the search if that fails). Facets, labels and links come from
+input is shown next to the field with status 400. Every successful search of a visitor who is not signed in
+writes one anonymous row to the search log (never breaking the search if that fails). A signed-in member's
+searches are searched as them (cms.visibility.viewer_of: their spaces' pages and documents too) and are not
+logged: their words and counts may come from content the editors reading the report cannot see. Facets, labels and links come from
 search/facets.py; the filters and their messages from cms/filters.py.
 """
 
@@ -28,7 +30,7 @@ from django.views.decorators.http import require_GET
 from cms.constants import content_types
 from cms.models import ProjectIndexPage, ResourceIndexPage, WebinarIndexPage
 from cms.redirects import is_safe_target, safe_redirect
-from cms.visibility import visible_pages
+from cms.visibility import viewer_of, visible_pages
 
 from . import facets
 from .models import SearchClick, SearchLogEntry, normalize_query
@@ -114,7 +116,10 @@ def browse_links(request) -> list[dict]:
 
 
 def log_search(query: SearchQuery, response: SearchResponse) -> None:
-    """One anonymous row per search; a failure is logged and otherwise ignored."""
+    """One anonymous row per search of a visitor who is not signed in; a failure is logged and otherwise
+    ignored."""
+    if not query.viewer.anonymous:
+        return
     # In autocommit mode a failed INSERT harms nothing; inside a transaction it needs a savepoint of its own.
     guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
     try:
@@ -176,9 +181,10 @@ def log_click(q: str, rank: str, result_type: str) -> None:
 
 
 def page_query(request, *, require_q: bool = True) -> SearchQuery:
-    """The search of the search page's parameters, in the page's language (its locale unless ?locale= says)."""
+    """The search of the search page's parameters, in the page's language (its locale unless ?locale= says), as
+    the signed-in user (or an anonymous visitor) sees the site."""
     language = translation.get_language()
-    return parse_search_params(
+    query = parse_search_params(
         request.GET,
         max_page_size=50,
         default_page_size=PAGE_SIZE,
@@ -186,6 +192,7 @@ def page_query(request, *, require_q: bool = True) -> SearchQuery:
         default_locale=language,
         language=language,
     )
+    return dataclasses.replace(query, viewer=viewer_of(request.user))
 
 
 @require_GET
@@ -285,7 +292,7 @@ def suggest(request):
     except QueryError as error:
         return JsonResponse({"suggestions": [], "error": error.message}, status=400)
     try:
-        suggestions = suggest_titles(q, locale=translation.get_language())
+        suggestions = suggest_titles(q, locale=translation.get_language(), viewer=viewer_of(request.user))
     except Exception:
         logger.exception("Title suggestions failed")
         suggestions = []
@@ -302,6 +309,8 @@ def result_click(request):
     target = request.GET.get("to", "")
     if not is_safe_target(request, target):
         return HttpResponseBadRequest(_("This link does not lead to a page of this site."))
+    if request.user.is_authenticated:  # a member's searches are not logged (log_search), nor their clicks
+        return safe_redirect(request, target)
     log_click(
         without_control_characters(request.GET.get("q", "")),
         request.GET.get("rank"),

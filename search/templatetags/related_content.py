@@ -8,6 +8,7 @@ the list here, in one query per page (search/related.py), so the content model n
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from cms.visibility import viewer_of
 from search.related import LINKS_GROUP, links_of, related_to_page
 
 register = template.Library()
@@ -33,6 +34,7 @@ def related_content(context, page):
         limit=getattr(page, "related_limit", 4),
         request=request,
         links=links_of(page),
+        viewer=viewer_of(getattr(request, "user", None)),
     )
     links = [item for item in groups.get(LINKS_GROUP, []) if item.url]
     linked = {item.page_id for item in links}

@@ -51,8 +51,10 @@ def test_search_shape(api, hub):
         "year",
         "lang",
         "locales",
+        "members_only",
     }
     assert first["lang"] == "en" and first["locales"] == ["en"]
+    assert first["members_only"] is False  # no session: public content only
     assert (first["source"], first["id"]) in {
         ("page", hub.project.pk),
         ("document", hub.public_doc.pk),

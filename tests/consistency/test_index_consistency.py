@@ -108,8 +108,12 @@ def related_keys(key: Key) -> set[Key] | None:
 
 
 def indexed_keys() -> set[Key]:
+    """The sources indexed for everyone (signed-in members' content is indexed too, with its audience:
+    tests/consistency/test_audience.py checks it)."""
     return set(
-        Source.objects.filter(namespace=SITE_NAMESPACE, status="indexed").values_list("kind", "object_id")
+        Source.objects.filter(namespace=SITE_NAMESPACE, status="indexed", audience=[]).values_list(
+            "kind", "object_id"
+        )
     )
 
 

@@ -1,4 +1,6 @@
-"""Every publishing transition leaves the index equal to the set of live, public sources.
+"""Every publishing transition leaves the index equal to the set of live sources, each with its audience: `indexed()`
+is what everyone may find, `audience_of()` who may find one source (sign-in and group restrictions are indexed with
+theirs; password restrictions never).
 
 Tasks are queued for after the commit; tests run them with `django_capture_on_commit_callbacks(execute=True)`,
 which is exactly what happens after an editor's request commits (immediate backend).
@@ -27,8 +29,16 @@ Document = get_document_model()
 
 def indexed() -> set[tuple[str, str]]:
     return set(
-        Source.objects.filter(namespace=SITE_NAMESPACE, status="indexed").values_list("kind", "object_id")
+        Source.objects.filter(namespace=SITE_NAMESPACE, status="indexed", audience=[]).values_list(
+            "kind", "object_id"
+        )
     )
+
+
+def audience_of(key: tuple[str, str]) -> list[str] | None:
+    """The stored audience of one source (None: not in the index)."""
+    source = Source.objects.filter(namespace=SITE_NAMESPACE, kind=key[0], object_id=key[1]).first()
+    return source.audience if source else None
 
 
 def page_key(page) -> tuple[str, str]:
@@ -145,6 +155,7 @@ def test_view_restriction_on_ancestor_hides_descendants(tree, django_capture_on_
             page=tree.projects, restriction_type=PageViewRestriction.PASSWORD, password="members"
         )
     assert page_key(page) not in indexed()
+    assert audience_of(page_key(page)) is None  # behind a password: not in the index for anyone
     assert page_key(tree.projects) not in indexed()
     assert page_key(page) not in searchable("cover crops Kenya smallholders")
     with django_capture_on_commit_callbacks(execute=True):
@@ -166,6 +177,7 @@ def test_move_under_private_page_and_back(tree, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         page.move(private, pos="last-child")
     assert page_key(page) not in indexed()
+    assert audience_of(page_key(page)) == ["0"]  # signed-in people may still find it
     with django_capture_on_commit_callbacks(execute=True):
         page.refresh_from_db()
         page.move(tree.home, pos="last-child")
@@ -218,6 +230,7 @@ def test_document_lifecycle(tree, django_capture_on_commit_callbacks):
         document.collection = private
         document.save()
     assert doc_key(document) not in indexed()
+    assert audience_of(doc_key(document)) == ["0"]
     assert doc_key(document) not in searchable("agroforestry soil carbon stocks")
     with django_capture_on_commit_callbacks(execute=True):
         document.collection = Collection.get_first_root_node()
