@@ -16,6 +16,7 @@ tests check separately that what is hidden is not listed.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -320,10 +321,34 @@ def read_all(client, surfaces: Iterable[Surface]) -> dict[Surface, str]:
     return {surface: without_echo(surface, read(client, surface)) for surface in surfaces}
 
 
+# A spelling suggestion is the visitor's own words with some corrected: the API's fields, the search page's line.
+SUGGESTION_KEYS = ("suggested_query", "showing_results_for")
+SUGGESTION_LINE = re.compile(r'<p class="suggested-query".*?</p>', re.S)
+
+
 def without_echo(surface: Surface, body: str) -> str:
     q = surface.query
     if not q:
         return body
+    typed = set(q.split())
+
+    def corrections(text: str) -> str:
+        """What a suggestion adds to the visitor's words: a correction may not leak, so it stays."""
+        return " ".join(word for word in text.split() if word not in typed)
+
+    if body.lstrip().startswith("{"):
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            for key in SUGGESTION_KEYS:
+                if isinstance(data.get(key), str):
+                    data[key] = corrections(data[key])
+            body = json.dumps(data, ensure_ascii=False)
+    body = SUGGESTION_LINE.sub(
+        lambda line: corrections(html.unescape(re.sub(r"<[^>]+>", " ", line.group(0)))), body
+    )
     for echo in (q, q[:59] + "…", quote_plus(q), quote(q), html.escape(q)):
         body = body.replace(echo, "")
     return body
