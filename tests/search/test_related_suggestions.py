@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -123,3 +124,29 @@ def test_the_edit_view_of_each_linking_page_type_has_the_panel_and_the_field(mod
         pending.extend(getattr(panel, "children", []))
     assert any(isinstance(panel, RelatedSuggestionsPanel) for panel in panels)
     assert "related_pages" in handler.get_form_class()().fields
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "login", "groups", "parent"])
+def test_an_anonymous_visitor_never_sees_a_see_also_link_to_a_hidden_page(client, pages, hide):
+    """The "See also" list is checked against visibility when it is shown (search/related.py `_links_sql`), not
+    when the editor made the link: a linked page unpublished, restricted or under a restricted section since then
+    is not listed, title or address."""
+    project, close, also = pages["project"], pages["close"], pages["also"]
+    project.related_pages.set([close, also])
+    project.save_revision().publish()
+    if hide == "unpublish":
+        close.unpublish()
+    elif hide == "parent":
+        PageViewRestriction.objects.create(page=close.get_parent(), restriction_type="login")
+    else:
+        restriction = PageViewRestriction.objects.create(page=close, restriction_type=hide)
+        if hide == "groups":
+            restriction.groups.set([Group.objects.get(name="Editors")])
+    cache.clear()
+    soup = BeautifulSoup(client.get(ProjectPage.objects.get(pk=project.pk).url).content, "html.parser")
+    see_also = [g for g in soup.select(".related .related__group") if g.h2.get_text(strip=True) == "See also"]
+    # Under a restricted section both linked resources are hidden: no "See also" at all.
+    assert [a["href"] for group in see_also for a in group.select("a")] == (
+        [] if hide == "parent" else [also.url]
+    )
+    assert close.title not in str(soup) and close.url not in str(soup)
