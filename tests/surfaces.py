@@ -65,6 +65,12 @@ def page_types() -> list[type[Page]]:
     ]
 
 
+def public_page_types() -> list[type[Page]]:
+    """The page types that can be public: all but the members' space types, restricted from their first save
+    (`members_only`; their privacy is tested in tests/cms/test_spaces.py)."""
+    return [model for model in page_types() if not getattr(model, "members_only", False)]
+
+
 # --- How each pattern is read --------------------------------------------------------------------------------------
 
 
@@ -229,6 +235,8 @@ ROUTES: dict[str, Callable[[Reader, str], list[Surface]]] = {
     "join/": fixed("form"),
     "join/received/": fixed("form"),
     "accounts/login/": fixed("form"),
+    "accounts/deleted/": fixed("form"),
+    "accounts/set-password/done/": fixed("form"),
     "api/search/": api_search,
     "api/search/suggest/": with_queries("api suggestions"),
     "api/pages/<str:id>/related/": related_api,
@@ -245,6 +253,14 @@ EXCLUDED_ROUTES = {
     "projects/submit/": "signed-in partners only: a visitor is sent to the sign-in page",
     "projects/submit/received/": "signed-in partners only",
     "accounts/logout/": "a POST form; no content",
+    "accounts/": "a member's own account page: a visitor is sent to the sign-in page (tests/community/)",
+    "accounts/my-data.json": "a member's own data: a visitor is sent to the sign-in page",
+    "accounts/delete/": "a member's own account deletion: a visitor is sent to the sign-in page",
+    "accounts/set-password/<uidb64>/<token>/": "by emailed single-use token (tests/community/test_accounts.py)",
+    "spaces/<int:space_id>/post/": "members of the space only (tests/community/test_spaces.py)",
+    "spaces/posts/<int:post_id>/edit/": "the post's author, the space's leaders and the Secretariat only",
+    "spaces/posts/<int:post_id>/reply/": "members of the space only (a POST form)",
+    "spaces/posts/<int:post_id>/moderate/": "the space's leaders and the Secretariat only (a POST form)",
     "_util/login/": "a redirect to accounts/login/",
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": "a password form (POST)",
     "documents/authenticate_with_password/<int:restriction_id>/": "a password form (POST)",
