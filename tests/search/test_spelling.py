@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 from cms.models import ProjectPage, ResourcePage, StandardPage
 from knowledge.models import SITE_NAMESPACE, WordStat, source_visible_sql
 from knowledge.sync import sync_page
+from search.params import ALL_LOCALES
 from search.spelling import suggest
 from tests.conftest import add_page
 
@@ -171,3 +172,17 @@ def test_evaluate_spelling_reports_each_query_and_names_a_bad_set(corpus, tmp_pa
     bad.write_text('{"queries": [["only one"]]}')
     with pytest.raises(CommandError, match="bad.json"):
         call_command("evaluate_spelling", "--set", str(bad))
+
+
+@pytest.mark.parametrize(
+    "prefix, showing, did_you_mean",
+    [("/fr", "Résultats pour", "Vouliez-vous dire"), ("/es", "Mostrando resultados de", "¿Quiso decir")],
+)
+def test_the_correction_line_speaks_the_visitors_language(client, corpus, prefix, showing, did_you_mean):
+    for q, expected in (("carbn sequestation", showing), ("agroforesty grazing", did_you_mean)):
+        response = client.get(f"{prefix}/search/", {"q": q, "locale": ALL_LOCALES})
+        note = BeautifulSoup(response.content.decode(), "html.parser").select_one(".suggested-query")
+        assert note is not None, q
+        text = note.get_text(" ", strip=True)
+        assert text.startswith(expected), text
+        assert "Did you mean" not in text and "Showing results" not in text and "instead" not in text
