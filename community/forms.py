@@ -256,8 +256,8 @@ class ProjectIdeaForm(PublicForm):
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, [a link](https://...), lists. No images or HTML.")
 
 
-class SpacePostForm(PublicForm):
-    pdf_fields = {"attachment": False}
+class SpacePostEditForm(PublicForm):
+    """A post's title and Markdown: what its author (or a leader) edits."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(
@@ -266,6 +266,13 @@ class SpacePostForm(PublicForm):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=MARKDOWN_HELP,
     )
+
+
+class SpacePostForm(SpacePostEditForm):
+    """A new post: the same, with an optional PDF."""
+
+    pdf_fields = {"attachment": False}
+
     attachment = pdf_field(
         _("Attachment (PDF, optional)"),
         _("At most %(limit)s. Only the members of this space can open it."),
@@ -273,16 +280,6 @@ class SpacePostForm(PublicForm):
 
     def clean_attachment(self):
         return self.clean_pdf("attachment")
-
-
-class SpacePostEditForm(PublicForm):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(
-        label=_("Message"),
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=MARKDOWN_HELP,
-    )
 
 
 class SpaceReplyForm(PublicForm):

@@ -16,7 +16,6 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -37,7 +36,7 @@ from cms.outputs import calendars
 from cms.space_access import space_roles
 
 from .base import KnowledgeMixin
-from .events import TIMEZONE_CHOICES
+from .events import TIMEZONE_CHOICES, check_timezone
 
 
 def display_name(user) -> str:
@@ -288,10 +287,7 @@ class SpaceMeetingPage(KnowledgeMixin, RoutablePageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        try:
-            zoneinfo.ZoneInfo(self.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValidationError({"timezone": "Choose a time zone from the list."}) from exc
+        check_timezone(self.timezone)
 
     @property
     def starts_at(self) -> dt.datetime:
