@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -65,6 +64,7 @@ from cms.models.base import AttachedDocument
 from knowledge.embeddings import get_embedder
 from tests.builders import pdf_bytes
 from tests.conftest import SiteTree, add_page, days_from_today
+from tests.surfaces import page_types
 
 pytestmark = pytest.mark.django_db
 
@@ -111,15 +111,6 @@ ROUTES = {
 MEMBERS_ONLY = {SpacePage, SpacePostPage, SpaceMeetingPage}
 MEMBERS_PAGE_BUDGET = PAGE_BUDGET + 6
 SEARCH_BUDGET = 20
-
-
-def page_types() -> list[type[Page]]:
-    """Every page type of the cms app an editor can create."""
-    return [
-        model
-        for model in apps.get_app_config("cms").get_models()
-        if issubclass(model, Page) and model.is_creatable
-    ]
 
 
 # --- What pages point at, made in batches ---------------------------------------------------------------------------
