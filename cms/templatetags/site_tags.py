@@ -33,9 +33,10 @@ def with_site_name(title: str, autoescape: bool = True) -> str:
 
 @register.simple_tag
 def breadcrumb_pages(page) -> list:
-    """The page's ancestors from the site's home page down to its parent (no query when the page was routed by
-    cms/routing.py, which caches each parent)."""
-    return ancestors(page)
+    """The page's live ancestors from the site's home page down to its parent (no query when the page was routed by
+    cms/routing.py, which caches each parent). An unpublished section is left out: its link would be a 404 and its
+    title is no longer the editors' to show."""
+    return [ancestor for ancestor in ancestors(page) if ancestor.live]
 
 
 @register.simple_tag(takes_context=True)

@@ -275,6 +275,19 @@ def test_standard_page_with_image_and_child(client, site_tree):
     assert_accessible(soup)
 
 
+def test_breadcrumbs_leave_out_an_unpublished_section(client, site_tree):
+    """A live page under an unpublished section: no link to a 404, nor the title its editors took down."""
+    section = add_page(site_tree.home, StandardPage, title="Withdrawn programme", intro="Gone.")
+    leaf = add_page(section, StandardPage, title="Still public note", intro="Here.")
+    add_page(leaf, StandardPage, title="Deeper note", intro="Here too.")
+    section.unpublish()
+    deeper = StandardPage.objects.get(title="Deeper note")
+    breadcrumb = get_ok(client, deeper).find("nav", attrs={"aria-label": "Breadcrumb"})
+    assert breadcrumb is not None and "Still public note" in breadcrumb.get_text()
+    assert "Withdrawn programme" not in breadcrumb.get_text()
+    assert section.url not in [a["href"] for a in breadcrumb.find_all("a")]
+
+
 def test_strategy_goal_objective_and_task_force_pages(client, site_tree, strategy, directory):
     put_listings_in_menu(site_tree)
     soup = get_ok(client, site_tree.strategy)

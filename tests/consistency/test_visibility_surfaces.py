@@ -79,7 +79,6 @@ class PageModel:
     word: str
     parent: int | None  # None: a child of the home page
     live: bool = True
-    ever_live: bool = True  # published at least once: its title was public
     links: set[int] = field(default_factory=set)  # "See also" links of its live version
 
 
@@ -140,9 +139,7 @@ class SurfaceVisibility(RuleBasedStateMachine):
             slug=f"loam-{next(_numbers)}",
             **FIELDS[model.__name__](w),
         )
-        model_state = PageModel(
-            page.pk, w, None if parent.pk == self.home.pk else parent.pk, live=publish, ever_live=publish
-        )
+        model_state = PageModel(page.pk, w, None if parent.pk == self.home.pk else parent.pk, live=publish)
         # A new page that can link ("See also") links the last page made, so links to pages hidden later are common.
         made = sorted(set(self.pages) - set(self.base))
         if made and links_of(page) is not None:
@@ -164,7 +161,6 @@ class SurfaceVisibility(RuleBasedStateMachine):
         else:
             page.save_revision().publish()
         model.live = not model.live
-        model.ever_live = model.ever_live or model.live
         self.log.append(f"{'publish' if model.live else 'unpublish'} {model.pk}")
 
     @precondition(lambda self: self.pages)
@@ -254,12 +250,7 @@ class SurfaceVisibility(RuleBasedStateMachine):
         history = "; ".join(self.log)
         visible = {pk for pk in self.pages if self.visible(pk)}
         hidden = set(self.pages) - visible
-        # An unpublished page keeps the title it was last published with, which its live descendants' breadcrumbs
-        # still show: that title is not a secret; its restricted or never-published pages' are.
-        shown_as_ancestor = {
-            a for pk in visible for a in self.ancestors(pk) if a not in visible and self.pages[a].ever_live
-        }
-        hidden_words = {self.pages[pk].word for pk in hidden - shown_as_ancestor}
+        hidden_words = {self.pages[pk].word for pk in hidden}
         hidden_words |= {d.word for d in self.documents.values() if not self.document_visible(d)}
         shown_words = {self.pages[pk].word for pk in visible} | {
             d.word for d in self.documents.values() if self.document_visible(d)
