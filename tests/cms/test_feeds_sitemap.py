@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 from wagtail.models import PageViewRestriction
 
 from cms.models import EventPage, ProjectPage, ResourcePage, StandardPage, WebinarPage
@@ -271,3 +275,14 @@ def test_robots_txt_names_the_sitemap_and_keeps_admin_and_previews_out(client, s
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines and "Disallow: /api/preview/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_the_favicon_is_served_at_the_root_and_named_by_every_page(client, site_tree):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+    head = BeautifulSoup(client.get("/").content, "html.parser").head
+    icons = {link["href"] for link in head.find_all("link", rel="icon")}
+    assert "/favicon.ico" in icons and any(href.endswith("favicon.svg") for href in icons)
+    assert finders.find("favicon.svg")
