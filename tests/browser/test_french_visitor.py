@@ -13,6 +13,8 @@ from cms.models import ProjectPage, ResourcePage
 from knowledge.models import Source
 from tests.conftest import add_page, publish
 
+from .conftest import PHONE
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
@@ -96,8 +98,22 @@ def test_a_french_visitor_searches_filters_opens_and_switches_to_english(live_se
     page.wait_for_url(live_server.url + project_fr.url)
     expect(page.locator("h1")).to_have_text(project_fr.title)
 
-    page.locator("nav.language-switcher").get_by_role("link", name="English").click()
+    switcher = page.locator("nav.language-switcher")
+    expect(switcher.get_by_role("link", name="English")).to_be_hidden()  # a closed menu
+    switcher.locator("summary").click()
+    switcher.get_by_role("link", name="English").click()
     page.wait_for_url(live_server.url + project.url)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text(project.title)
     expect(page.locator("form.search-form--header button")).to_have_text("Search")
+
+
+def test_the_language_menu_opens_on_screen_on_a_phone(live_server, new_page, french_site):
+    page = new_page(viewport=PHONE)
+    page.goto(live_server.url + "/fr/")
+    switcher = page.locator("nav.language-switcher")
+    switcher.locator("summary").click()
+    menu = switcher.locator("ul").bounding_box()
+    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= PHONE["width"], menu
+    expect(switcher.get_by_role("link", name="English")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling"
