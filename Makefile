@@ -45,6 +45,7 @@ test: install
 # translate the new entries and run `make install` to compile them.
 messages: install
 	$(PY) manage.py makemessages --locale fr --locale es --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(PY) manage.py makemessages -d djangojs --locale fr --locale es --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'node_modules/*'
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.i18n import JavaScriptCatalog
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -22,6 +24,13 @@ urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serv
 
 # The site in each language: English at the root, the others under /fr/ and /es/ (settings.LANGUAGES).
 urlpatterns += i18n_patterns(
+    # The scripts' strings in the page's language (locale/<code>/LC_MESSAGES/djangojs.po); "cms" has no catalogue
+    # of its own, so only the project's is sent, not every installed app's.
+    path(
+        "jsi18n/",
+        cache_control(public=True, max_age=3600)(JavaScriptCatalog.as_view(packages=["cms"])),
+        name="javascript_catalog",
+    ),
     path("search/", include("search.urls")),
     path("", include("community.urls")),
     path("", include("cms.urls")),

@@ -225,6 +225,7 @@ ROUTES: dict[str, Callable[[Reader, str], list[Surface]]] = {
     r"^((?:[\w\-]+/)*)$": pages,
     "sitemap.xml": fixed("sitemap"),
     "robots.txt": fixed("robots.txt"),
+    "jsi18n/": fixed("script catalogue"),
     "feeds/resources/": fixed("feed"),
     "feeds/projects/": fixed("feed"),
     "feeds/webinars/": fixed("feed"),

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -74,7 +75,10 @@ class WebinarIndexPage(ListingPage):
     @path("calendar.ics/", name="calendar")
     def calendar_feed(self, request):
         return calendars.feed_calendar(
-            self.upcoming_calendar_pages(), request, f"{self.title}: upcoming webinars", "webinars.ics"
+            self.upcoming_calendar_pages(),
+            request,
+            gettext("%(title)s: upcoming webinars") % {"title": self.title},
+            "webinars.ics",
         )
 
 
@@ -235,7 +239,8 @@ class EventIndexPage(ListingPage):
     def calendar_feed(self, request):
         events = visible_pages(EventPage.objects.child_of(self)).select_related("organizer")
         upcoming = events.filter(end_date__gte=timezone.localdate()).order_by("start_date")
-        return calendars.feed_calendar(upcoming, request, f"{self.title}: upcoming events", "events.ics")
+        title = gettext("%(title)s: upcoming events") % {"title": self.title}
+        return calendars.feed_calendar(upcoming, request, title, "events.ics")
 
 
 class EventPageForm(WagtailAdminPageForm):

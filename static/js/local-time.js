@@ -2,9 +2,12 @@
  *
  * The page shows each time in the webinar's own zone (and UTC); this adds ", your time: ..." in the zone the
  * browser reports, when it differs. Text is inserted with textContent only. Without JavaScript nothing changes.
+ * Its words come from Django's JavaScript catalogue (/jsi18n/, loaded before it), English without it.
  */
 (function () {
     "use strict";
+
+    var gettext = window.gettext || function (text) { return text; };
 
     function enhance(element) {
         var instant = new Date(element.getAttribute("datetime"));
@@ -21,7 +24,7 @@
         }).format(instant);
         var note = document.createElement("span");
         note.className = "local-time";
-        note.textContent = " (your time: " + text + ")";
+        note.textContent = gettext(" (your time: %(time)s)").replace("%(time)s", text);
         element.parentNode.insertBefore(note, element.nextSibling);
     }
 

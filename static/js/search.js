@@ -3,12 +3,16 @@
  * ARIA 1.2 combobox with a listbox popup: the input keeps focus, arrow keys move aria-activedescendant,
  * Enter opens the highlighted title, Escape closes the list (a second Escape clears the input, as the native
  * search field does). Titles are inserted with textContent only. Without JavaScript the form works as is.
+ * Its words come from Django's JavaScript catalogue (/jsi18n/, loaded before it), English without it.
  */
 (function () {
     "use strict";
 
     var DEBOUNCE_MS = 200;
     var MIN_CHARS = 2;
+
+    var gettext = window.gettext || function (text) { return text; };
+    var ngettext = window.ngettext || function (singular, plural, count) { return count === 1 ? singular : plural; };
 
     function safeUrl(url) {
         return typeof url === "string" && /^(\/(?!\/)|https?:\/\/)/i.test(url) ? url : null;
@@ -29,7 +33,7 @@
         list.id = listId;
         list.className = "suggestions";
         list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", "Suggested titles");
+        list.setAttribute("aria-label", gettext("Suggested titles"));
         list.hidden = true;
         status.className = "visually-hidden";
         status.setAttribute("role", "status");
@@ -99,8 +103,11 @@
             if (items.length) {
                 list.hidden = false;
                 input.setAttribute("aria-expanded", "true");
-                status.textContent = items.length + (items.length === 1 ? " title suggested" : " titles suggested") +
-                    ": use the up and down arrow keys to choose.";
+                status.textContent = ngettext(
+                    "%(count)s title suggested: use the up and down arrow keys to choose.",
+                    "%(count)s titles suggested: use the up and down arrow keys to choose.",
+                    items.length
+                ).replace("%(count)s", String(items.length));
             } else {
                 close();
                 status.textContent = "";

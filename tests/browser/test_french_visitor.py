@@ -3,15 +3,16 @@ then English on the same page through the language switcher."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from cms.models import ProjectPage, ResourcePage
+from cms.models import ProjectPage, ResourcePage, WebinarPage
 from knowledge.models import Source
-from tests.conftest import add_page, publish
+from tests.conftest import add_page, days_from_today, publish
 
 from .conftest import PHONE
 
@@ -117,3 +118,28 @@ def test_the_language_menu_opens_on_screen_on_a_phone(live_server, new_page, fre
     assert menu["x"] >= 0 and menu["x"] + menu["width"] <= PHONE["width"], menu
     expect(switcher.get_by_role("link", name="English")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling"
+
+
+def test_the_scripts_speak_french(live_server, page, french_site, site_tree):
+    """The scripts' words come from Django's JavaScript catalogue: the visitor's own time on a webinar page and the
+    screen reader's count of suggested titles."""
+    webinar = add_page(
+        site_tree.webinars,
+        WebinarPage,
+        title="Soil carbon monitoring",
+        start_date=days_from_today(10),
+        start_time=dt.time(14, 30),
+        timezone="Asia/Tokyo",
+        abstract="<p>How to measure soil carbon.</p>",
+    )
+    webinar_fr = translate(webinar, "fr", title="Suivi du carbone des sols")
+    page.goto(live_server.url + webinar_fr.url)
+    expect(page.locator(".local-time").first).to_contain_text("(votre heure :")
+    expect(page.locator("main")).not_to_contain_text("your time")
+
+    page.goto(live_server.url + "/fr/search/")
+    page.locator("#q").press_sequentially("Couverts", delay=30)
+    expect(page.get_by_role("listbox")).to_have_attribute("aria-label", "Titres suggérés")
+    expect(page.get_by_role("status")).to_have_text(
+        re.compile(r"^\d+ titres? suggérés? : utilisez les flèches haut et bas pour choisir\.$")
+    )
