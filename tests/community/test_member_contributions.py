@@ -105,6 +105,8 @@ def test_only_signed_in_members_may_contribute(client, community, editor, partne
         page = client.get(PROPOSE).content.decode()
         assert f'value="{insider.email}"' in page, "the contact is prefilled from the account"
         assert client.get(ANNOUNCE).status_code == 200
+    assert "Proposer une ressource" in client.get("/fr" + PROPOSE).content.decode()
+    assert "Anunciar un evento de un socio" in client.get("/es" + ANNOUNCE).content.decode()
 
 
 def test_a_proposed_resource_is_a_draft_in_the_workflow_with_its_pdf_closed(
