@@ -281,3 +281,12 @@ def test_members_find_the_forms_on_their_account_page_and_the_listings(client, c
     # Shown to every visitor: the listings may be cached for anonymous visitors (cms/page_cache.py).
     assert PROPOSE in client.get(community.tree.resources.url).content.decode()
     assert ANNOUNCE in client.get(community.tree.events.url).content.decode()
+
+
+def test_a_members_contributions_are_in_their_data_download(client, post, community, member):
+    client.force_login(member)
+    post(ANNOUNCE, event_data())
+    data = client.get("/accounts/my-data.json").json()
+    assert [(item["kind"], item["title"], item["published"]) for item in data["contributions"]] == [
+        ("event", "Zai pits field day in Ouahigouya", False)
+    ]
