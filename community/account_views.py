@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import personal_data, selectors
+from .access import may_contribute
 
 EXPORT_FILENAME = "soil-knowledge-hub-my-data.json"
 
@@ -43,6 +44,7 @@ def account(request):
     user = request.user
     context = {
         "spaces": selectors.member_spaces(user),
+        "may_contribute": may_contribute(user),
         "task_force_applications": personal_data.task_force_applications(user),
         "membership_applications": personal_data.membership_applications(user),
     }

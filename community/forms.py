@@ -1,5 +1,6 @@
-"""The public forms: join the Initiative, join a task force, submit a project idea; and the members' forms of a
-space: a post (with an optional PDF) and a reply.
+"""The public forms: join the Initiative, join a task force, submit a project idea; the members' forms of a
+space: a post (with an optional PDF) and a reply; and the members' contributions: a resource (with its PDF) and
+a partner event.
 
 Each has a honeypot field (hidden from people, filled by many bots) and reports every rule next to the
 field it concerns. PDF fields are checked by community/uploads.py; a file refused while it streamed in
@@ -17,7 +18,9 @@ from django.core.validators import MinValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import ObjectivePage, Organization, TaskForceMember
+from cms.constants import LANGUAGE_CHOICES
+from cms.models import ObjectivePage, Organization, ResourcePage, TaskForceMember
+from cms.models.events import TIMEZONE_CHOICES, check_timezone
 from cms.models.projects import CURRENCY_CHOICES
 
 from . import selectors
@@ -289,3 +292,100 @@ class SpaceReplyForm(PublicForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=MARKDOWN_HELP,
     )
+
+
+# --- Members' contributions ---------------------------------------------------------------------------------------
+
+CONTACT_HELP = _("For the Secretariat only; never shown on the page.")
+
+
+class ResourceProposalForm(PublicForm):
+    pdf_fields = {"document": True}
+
+    title = forms.CharField(label=_("Title of the resource"), max_length=255)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=1200,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What it is about and for whom (1200 characters). Shown in the resource library."),
+    )
+    kind = forms.ChoiceField(label=_("Type of resource"), choices=ResourcePage.Kind.choices)
+    year = forms.IntegerField(label=_("Year of publication"), min_value=1900, max_value=2100)
+    resource_language = forms.ChoiceField(label=_("Language of the resource"), choices=LANGUAGE_CHOICES)
+    authors = forms.CharField(
+        label=_("Authors"), max_length=500, required=False, help_text=_("Names separated by semicolons.")
+    )
+    publisher = forms.CharField(label=_("Publisher"), max_length=250, required=False)
+    document = pdf_field(
+        _("The resource (PDF)"),
+        _("At most %(limit)s. The Secretariat reads it; once approved it is published with the resource."),
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=160)
+    contact_email = forms.EmailField(label=_("Contact email"), help_text=CONTACT_HELP)
+
+    def clean_document(self):
+        return self.clean_pdf("document")
+
+
+class EventAnnouncementForm(PublicForm):
+    title = forms.CharField(label=_("Name of the event"), max_length=255)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What, for whom, how to take part (600 characters). Shown in the event listing."),
+    )
+    start_date = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for a one-day event."),
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text=_("Local time, in the time zone below."),
+    )
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
+    location = forms.CharField(
+        label=_("Place"), max_length=250, required=False, help_text=_("Venue and city; empty if online only.")
+    )
+    online_url = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Registration or streaming link, if people can take part online."),
+    )
+    organizer = forms.ModelChoiceField(
+        label=_("Organizer"),
+        queryset=selectors.directory_organizations(),
+        required=False,
+        empty_label=_("The organizer is not listed"),
+    )
+    organizer_name = forms.CharField(
+        label=_("If it is not listed: the organizer's name"), max_length=200, required=False
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=160)
+    contact_email = forms.EmailField(label=_("Contact email"), help_text=CONTACT_HELP)
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            check_timezone(cleaned.get("timezone", ""))
+        except ValidationError as error:
+            add_service_errors(self, error)
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The event ends before it starts."))
+        if not cleaned.get("location") and not cleaned.get("online_url") and "online_url" not in self.errors:
+            self.add_error("location", _("Give a place, or an online link."))
+        if not cleaned.get("organizer") and not cleaned.get("organizer_name"):
+            self.add_error("organizer_name", _("Choose the organizer from the list, or type its name."))
+        return cleaned
+
+    def data_for_service(self) -> dict:
+        data = super().data_for_service()
+        data["time_zone"] = data.pop("timezone")
+        return data

@@ -1,4 +1,5 @@
-"""Applications to take part in the Initiative: to join it, to join a task force, and project ideas.
+"""Applications to take part in the Initiative: to join it, to join a task force, project ideas, and the
+resources and events members contribute.
 
 Everything here is personal data typed by applicants. None of these models is a page, a snippet, a search
 index entry or an API endpoint: they are seen only in the admin, by the Secretariat group (see
@@ -210,6 +211,47 @@ class ProjectIdeaSubmission(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("project idea submission")
         verbose_name_plural = _("project idea submissions")
+
+    def __str__(self) -> str:
+        return self.page.title
+
+
+class ContributionSubmission(models.Model):
+    """Who proposed a resource or announced an event and whom to contact: kept off the (draft, then public)
+    page, like a project idea's submission."""
+
+    class Kind(models.TextChoices):
+        RESOURCE = "resource", _("Resource")
+        EVENT = "event", _("Event")
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=160)
+    contact_email = models.EmailField(_("contact email"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    language = models.CharField(max_length=10, default="en", editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("member contribution")
+        verbose_name_plural = _("member contributions")
 
     def __str__(self) -> str:
         return self.page.title

@@ -25,7 +25,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from .models import MembershipApplication, ProjectIdeaSubmission, Status, TaskForceApplication
+from .models import (
+    ContributionSubmission,
+    MembershipApplication,
+    ProjectIdeaSubmission,
+    Status,
+    TaskForceApplication,
+)
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,33 @@ def erase_project_ideas(user) -> None:
         )
 
 
+# --- Members' contributions (resources, events) ------------------------------------------------------------------
+
+
+def export_contributions(user) -> list[dict[str, Any]]:
+    submissions = ContributionSubmission.objects.filter(submitted_by=user).select_related("page")
+    return [
+        {
+            "kind": submission.kind,
+            "title": submission.page.title,
+            "published": submission.page.live,
+            "contact_name": submission.contact_name,
+            "contact_email": submission.contact_email,
+            "submitted": _when(submission.created_at),
+        }
+        for submission in submissions
+    ]
+
+
+def erase_contributions(user) -> None:
+    """The page is the hub's; the submitter's own contact details go."""
+    if user.email:
+        ContributionSubmission.objects.filter(submitted_by=user, contact_email__iexact=user.email).update(
+            contact_name="", contact_email=""
+        )
+
+
 register("account", export=export_account)
 register("applications", export=export_applications, erase=erase_applications)
 register("project_ideas", export=export_project_ideas, erase=erase_project_ideas)
+register("contributions", export=export_contributions, erase=erase_contributions)

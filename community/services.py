@@ -1,5 +1,5 @@
-"""Writes: submitting and deciding applications, project ideas and their outcome. Views, the admin, the demo
-loader, the management commands and the tests all call these functions."""
+"""Writes: submitting and deciding applications, project ideas, members' resources and events, and their
+outcome. Views, the admin, the demo loader, the management commands and the tests all call these functions."""
 
 from __future__ import annotations
 
@@ -12,29 +12,42 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry, Page, WorkflowState
+from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from cms.membership import community_of_practice_group, task_force_group
 from cms.models import (
+    EventIndexPage,
+    EventPage,
     Organization,
     Person,
     ProjectDocument,
     ProjectIndexPage,
     ProjectPage,
     Region,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
     TaskForceMember,
     TaskForcePage,
 )
 
 from . import emails
-from .access import concept_note_collections, ensure_project_idea_workflow
+from .access import (
+    concept_note_collections,
+    contribution_collections,
+    ensure_contribution_workflow,
+    ensure_project_idea_workflow,
+)
 from .accounts import grant_member_access
 from .models import (
     PENDING_STATUSES,
+    ContributionSubmission,
     MembershipApplication,
     ProjectIdeaSubmission,
     Status,
@@ -312,13 +325,33 @@ def add_to_roster(task_force: TaskForcePage, *, person: Person, role: str, user)
 # --- Project ideas ---------------------------------------------------------------------------------------------
 
 
-def _unique_slug(parent: Page, title: str) -> str:
-    base = slugify(title)[:70] or "project-idea"
+def _unique_slug(parent: Page, title: str, *, fallback: str = "project-idea", reserved=()) -> str:
+    base = slugify(title)[:70] or fallback
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    taken.update(reserved)
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def _document_under_review(uploaded, *, title, collection, prefix: str, user):
+    """A Wagtail document of the uploaded PDF in a review collection."""
+    document = get_document_model()(title=str(title)[:255], collection=collection, uploaded_by_user=user)
+    # An unguessable file name: the media directory itself must not reveal a document under review.
+    document.file.save(f"{prefix}-{uuid.uuid4().hex}.pdf", uploaded, save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _without_admin_notifications(user) -> None:
+    """Wagtail's own approval/rejection emails link to admin screens a partner or member cannot open; the
+    outcome email (tell_submitter_outcome) replaces them."""
+    if user is not None and not user.has_perm("wagtailadmin.access_admin"):
+        profile = UserProfile.get_for_user(user)
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
 @transaction.atomic
@@ -350,16 +383,13 @@ def submit_project_idea(
     setup = ensure_project_idea_workflow(index)
     document = None
     if concept_note is not None:
-        review, _public = concept_note_collections()
-        document = get_document_model()(
-            title=str(_("Concept note: %(title)s") % {"title": title})[:255],
-            collection=review,
-            uploaded_by_user=user,
+        document = _document_under_review(
+            concept_note,
+            title=_("Concept note: %(title)s") % {"title": title},
+            collection=concept_note_collections()[0],
+            prefix="concept-note",
+            user=user,
         )
-        # An unguessable file name: the media directory itself must not reveal a concept note under review.
-        document.file.save(f"concept-note-{uuid.uuid4().hex}.pdf", concept_note, save=False)
-        document._set_document_file_metadata()
-        document.save()
     page = ProjectPage(
         title=title,
         slug=_unique_slug(index, title),
@@ -386,12 +416,7 @@ def submit_project_idea(
         language=language,
         created_at=submitted_at or timezone.now(),
     )
-    if user is not None and not user.has_perm("wagtailadmin.access_admin"):
-        # Wagtail's own approval/rejection emails link to admin screens this partner cannot open; the outcome
-        # email below (tell_submitter_outcome) replaces them.
-        profile = UserProfile.get_for_user(user)
-        profile.approved_notifications = profile.rejected_notifications = False
-        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+    _without_admin_notifications(user)
     setup.workflow.start(page, user)
     logger.info("Project idea %s submitted (page %s)", submission.pk, page.pk)
     if notify:
@@ -409,31 +434,41 @@ def submit_project_idea(
 def release_concept_note(page: ProjectPage) -> None:
     """On publication of a submitted idea, its concept note moves to the public collection with it."""
     submission = ProjectIdeaSubmission.objects.filter(page_id=page.pk).select_related("concept_note").first()
-    if submission is None or submission.concept_note is None:
-        return
-    review, public = concept_note_collections()
-    document = submission.concept_note
+    if submission is not None and submission.concept_note is not None:
+        _release(submission.concept_note, concept_note_collections())
+
+
+def _release(document, collections) -> None:
+    review, public = collections
     if document.collection_id == review.pk:
         document.collection = public
         document.save(update_fields=["collection"])
 
 
 def tell_submitter_outcome(workflow_state: WorkflowState) -> None:
-    """After the workflow approved (the idea is published) or requested changes, email the submitter."""
+    """After the workflow approved (the page is published) or requested changes, email the submitter of the
+    project idea, resource or event."""
     if workflow_state.base_content_type.model_class() is not Page:
         return
+    page_id = int(workflow_state.object_id)
     submission = (
-        ProjectIdeaSubmission.objects.filter(page_id=int(workflow_state.object_id))
-        .select_related("page", "submitted_by")
-        .first()
+        ProjectIdeaSubmission.objects.filter(page_id=page_id).select_related("page", "submitted_by").first()
     )
+    template = "project_idea"
+    if submission is None:
+        submission = (
+            ContributionSubmission.objects.filter(page_id=page_id)
+            .select_related("page", "submitted_by")
+            .first()
+        )
+        template = "contribution"
     if submission is None:
         return
     page = submission.page.specific
     approved = workflow_state.status == WorkflowState.STATUS_APPROVED
     task_state = workflow_state.current_task_state
     emails.send_after_commit(
-        template="project_idea_published" if approved else "project_idea_changes_requested",
+        template=f"{template}_published" if approved else f"{template}_changes_requested",
         to=[submission.contact_email, getattr(submission.submitted_by, "email", "")],
         context={
             "page": page,
@@ -443,6 +478,186 @@ def tell_submitter_outcome(workflow_state: WorkflowState) -> None:
         },
         language=submission.language,
     )
+
+
+# --- Members' contributions: resources and events ---------------------------------------------------------------
+
+# The forms' own addresses under the listings (community/urls.py): a page there would be hidden by them.
+RESERVED_SLUGS = {
+    ContributionSubmission.Kind.RESOURCE: {"propose"},
+    ContributionSubmission.Kind.EVENT: {"announce"},
+}
+
+
+def _submit_contribution(
+    *,
+    page: Page,
+    kind: str,
+    user,
+    index: Page,
+    contact_name: str,
+    contact_email: str,
+    document,
+    language: str,
+    notify: bool,
+) -> ContributionSubmission:
+    """Put the draft `page` under `index` and start it in the "Member contributions" workflow."""
+    setup = ensure_contribution_workflow(index)
+    page.slug = _unique_slug(index, page.title, fallback=kind, reserved=RESERVED_SLUGS[kind])
+    page.owner = user
+    page.live = False
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    submission = ContributionSubmission.objects.create(
+        page=page,
+        kind=kind,
+        submitted_by=user,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        document=document,
+        language=language,
+    )
+    _without_admin_notifications(user)
+    setup.workflow.start(page, user)
+    logger.info("Member contribution %s submitted (%s page %s)", submission.pk, kind, page.pk)
+    if notify:
+        emails.to_secretariat(
+            "contribution_received",
+            {
+                "page": page,
+                "submission": submission,
+                "url": emails.admin_url("wagtailadmin_pages:edit", page.pk),
+            },
+        )
+    return submission
+
+
+@transaction.atomic
+def propose_resource(
+    *,
+    user,
+    index: ResourceIndexPage,
+    title: str,
+    summary: str,
+    kind: str,
+    year: int,
+    resource_language: str,
+    authors: str,
+    publisher: str,
+    pdf,
+    contact_name: str,
+    contact_email: str,
+    language: str,
+    notify: bool = True,
+) -> ResourcePage:
+    """A draft resource page in the library with its PDF, started in the "Member contributions" workflow.
+
+    Nothing is public until the Secretariat approves it (Wagtail then publishes the draft); the PDF waits in a
+    collection only the Secretariat may open, and moves to a public one on publication
+    (release_contribution_document). The contact stays in the ContributionSubmission, off the page.
+    """
+    document = _document_under_review(
+        pdf,
+        title=title,
+        collection=contribution_collections()[0],
+        prefix="resource",
+        user=user,
+    )
+    page = ResourcePage(
+        title=title,
+        summary=summary,
+        kind=kind,
+        year=year,
+        language=resource_language,
+        authors=authors,
+        publisher=publisher,
+        documents=[ResourceDocument(document=document)],
+    )
+    _submit_contribution(
+        page=page,
+        kind=ContributionSubmission.Kind.RESOURCE,
+        user=user,
+        index=index,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        document=document,
+        language=language,
+        notify=notify,
+    )
+    return page
+
+
+def _event_times(start_time: dt.time | None, time_zone: str) -> str:
+    if start_time is None:
+        return ""
+    return str(
+        _("Starts at %(time)s (%(timezone)s).") % {"time": f"{start_time:%H:%M}", "timezone": time_zone}
+    )
+
+
+@transaction.atomic
+def announce_event(
+    *,
+    user,
+    index: EventIndexPage,
+    title: str,
+    summary: str,
+    start_date: dt.date,
+    end_date: dt.date | None,
+    start_time: dt.time | None,
+    time_zone: str,
+    location: str,
+    online_url: str,
+    organizer: Organization | None,
+    organizer_name: str,
+    contact_name: str,
+    contact_email: str,
+    language: str,
+    notify: bool = True,
+) -> EventPage:
+    """A draft partner event in the event listing, started in the "Member contributions" workflow.
+
+    Events are all-day pages (a first and a last day); a start time, in its time zone, and an organizer not
+    in the directory are said in the page's body.
+    """
+    facts = [
+        _event_times(start_time, time_zone),
+        ""
+        if organizer or not organizer_name
+        else str(_("Organized by %(name)s.") % {"name": organizer_name}),
+    ]
+    body = [("paragraph", RichText(f"<p>{escape(fact)}</p>")) for fact in facts if fact]
+    page = EventPage(
+        title=title,
+        summary=summary,
+        kind=EventPage.Kind.PARTNER_EVENT,
+        start_date=start_date,
+        end_date=end_date or start_date,
+        location=location,
+        online=bool(online_url),
+        online_url=online_url,
+        organizer=organizer,
+        body=body,
+    )
+    _submit_contribution(
+        page=page,
+        kind=ContributionSubmission.Kind.EVENT,
+        user=user,
+        index=index,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        document=None,
+        language=language,
+        notify=notify,
+    )
+    return page
+
+
+def release_contribution_document(page: Page) -> None:
+    """On publication of a proposed resource, its PDF moves to the public collection with it."""
+    submission = ContributionSubmission.objects.filter(page_id=page.pk).select_related("document").first()
+    if submission is not None and submission.document is not None:
+        _release(submission.document, contribution_collections())
 
 
 # --- Retention -------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The public side: join the Initiative, join a task force, submit a project idea, partners' sign-in; members
-writing in their spaces (posts, replies, and the leaders' moderation).
+writing in their spaces (posts, replies, and the leaders' moderation), proposing a resource and announcing an
+event.
 
 Views are thin: rate limit, form, service, redirect. Forms with a PDF are csrf_exempt outside and
 csrf_protect inside, so the size limit is installed before anything reads the body (Django's documented
@@ -19,15 +20,25 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
+from wagtail.models import Locale
 
-from cms.models import ProjectIndexPage, SpacePage, SpacePostPage, SpaceReply
+from cms.models import (
+    EventIndexPage,
+    ProjectIndexPage,
+    ResourceIndexPage,
+    SpacePage,
+    SpacePostPage,
+    SpaceReply,
+)
 from cms.space_access import space_roles
 
 from . import selectors, services, spaces
-from .access import SUBMIT_PROJECT_IDEA_PERMISSION
+from .access import SUBMIT_PROJECT_IDEA_PERMISSION, may_contribute
 from .forms import (
+    EventAnnouncementForm,
     MembershipApplicationForm,
     ProjectIdeaForm,
+    ResourceProposalForm,
     SpacePostEditForm,
     SpacePostForm,
     SpaceReplyForm,
@@ -140,6 +151,85 @@ def _submit_project_idea(request):
 
 def project_idea_received(request):
     return TemplateResponse(request, "community/project_idea_received.html", {})
+
+
+# --- Members' contributions: propose a resource, announce an event ---------------------------------------------
+
+
+def _contribution_refusal(request):
+    """None when the visitor may contribute; else the sign-in redirect or the 403 page."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not may_contribute(request.user):
+        return TemplateResponse(request, "community/contribution_forbidden.html", {}, status=403)
+    return None
+
+
+def _live_index(model):
+    """The listing in the visitor's language, else the default language's."""
+    listings = model.objects.live()
+    index = (
+        listings.filter(locale=Locale.get_active()).first()
+        or listings.filter(locale=Locale.get_default()).first()
+    )
+    if index is None:
+        raise Http404("There is no listing to contribute to.")
+    return index
+
+
+def _contact(request) -> dict:
+    return {"contact_name": request.user.get_full_name(), "contact_email": request.user.email}
+
+
+@csrf_exempt
+@never_cache
+def propose_resource(request):
+    if refused := _contribution_refusal(request):
+        return refused
+    if request.method == "POST":
+        if wait := seconds_to_wait(request, "resource"):
+            return too_many_response(request, wait)
+        install_size_limit(request, limit=settings.COMMUNITY_UPLOAD_MAX_BYTES)
+    return _propose_resource(request)
+
+
+@csrf_protect
+def _propose_resource(request):
+    index = _live_index(ResourceIndexPage)
+    template, context = "community/propose_resource.html", {"index": index}
+    if request.method != "POST":
+        return _render(request, template, context, ResourceProposalForm(initial=_contact(request)))
+    form = ResourceProposalForm(request.POST, request.FILES, oversized=request.oversized_uploads)
+    if form.is_valid():
+        data = form.data_for_service()
+        services.propose_resource(
+            user=request.user, index=index, pdf=data.pop("document"), **data, language=get_language()
+        )
+        return redirect("community:resource_proposed")
+    return _render(request, template, context, form)
+
+
+@never_cache
+def announce_event(request):
+    if refused := _contribution_refusal(request):
+        return refused
+    index = _live_index(EventIndexPage)
+    template, context = "community/announce_event.html", {"index": index}
+    if request.method != "POST":
+        return _render(request, template, context, EventAnnouncementForm(initial=_contact(request)))
+    if wait := seconds_to_wait(request, "event"):
+        return too_many_response(request, wait)
+    form = EventAnnouncementForm(request.POST)
+    if form.is_valid():
+        services.announce_event(
+            user=request.user, index=index, **form.data_for_service(), language=get_language()
+        )
+        return redirect("community:event_announced")
+    return _render(request, template, context, form)
+
+
+def contribution_received(request, kind: str):
+    return TemplateResponse(request, "community/contribution_received.html", {"kind": kind})
 
 
 # --- Members' spaces -------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views, views
 from .access import SECRETARIAT
-from .models import MembershipApplication, ProjectIdeaSubmission, TaskForceApplication
+from .models import ContributionSubmission, MembershipApplication, ProjectIdeaSubmission, TaskForceApplication
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -67,11 +67,29 @@ class ProjectIdeaSubmissionViewSet(ApplicationViewSet):
     form_fields = ["contact_name", "contact_email"]
 
 
+class ContributionSubmissionViewSet(ApplicationViewSet):
+    """Who proposed which resource or event and whom to contact; the page is reviewed in its workflow."""
+
+    model = ContributionSubmission
+    name = "contribution_submissions"
+    icon = "doc-full-inverse"
+    menu_label = _("Member contributions")
+    list_display = ["page", "kind", "submitted_by", "contact_name", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["contact_name"]
+    form_fields = ["contact_name", "contact_email"]
+
+
 class ApplicationsGroup(ModelViewSetGroup):
     menu_label = _("Applications")
     menu_icon = "mail"
     menu_order = 240
-    items = (MembershipApplicationViewSet, TaskForceApplicationViewSet, ProjectIdeaSubmissionViewSet)
+    items = (
+        MembershipApplicationViewSet,
+        TaskForceApplicationViewSet,
+        ProjectIdeaSubmissionViewSet,
+        ContributionSubmissionViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

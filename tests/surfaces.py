@@ -235,6 +235,8 @@ ROUTES: dict[str, Callable[[Reader, str], list[Surface]]] = {
     "search/answer/": with_queries("search answer", statuses=(200, 204)),  # 204: no answer
     "join/": fixed("form"),
     "join/received/": fixed("form"),
+    "resources/propose/received/": fixed("form"),
+    "events/announce/received/": fixed("form"),
     "accounts/login/": fixed("form"),
     "accounts/deleted/": fixed("form"),
     "accounts/set-password/done/": fixed("form"),
@@ -253,6 +255,8 @@ EXCLUDED_ROUTES = {
     "search/click/": "a redirect to a result's URL, which is read as itself",
     "projects/submit/": "signed-in partners only: a visitor is sent to the sign-in page",
     "projects/submit/received/": "signed-in partners only",
+    "resources/propose/": "signed-in members only: a visitor is sent to the sign-in page (tests/community/)",
+    "events/announce/": "signed-in members only: a visitor is sent to the sign-in page (tests/community/)",
     "accounts/logout/": "a POST form; no content",
     "accounts/": "a member's own account page: a visitor is sent to the sign-in page (tests/community/)",
     "accounts/my-data.json": "a member's own data: a visitor is sent to the sign-in page",

@@ -120,6 +120,11 @@ def test_every_marked_string_is_translated(code, domain):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_entry_is_empty_or_fuzzy_and_placeholders_match(code, domain):
     po = catalogue(code, domain)
+    keys = [(entry.msgctxt, entry.msgid) for entry in po]
+    assert len(keys) == len(set(keys)), (
+        f"entries twice in {code}/{domain}.po (msgfmt and makemessages refuse it): "
+        + str(sorted({key for key in keys if keys.count(key) > 1}))
+    )
     assert not po.untranslated_entries(), [entry.msgid for entry in po.untranslated_entries()][:10]
     assert not po.fuzzy_entries(), [entry.msgid for entry in po.fuzzy_entries()][:10]
     for entry in po.translated_entries():
