@@ -48,6 +48,11 @@ class PublicForm(forms.Form):
         for name in self.pdf_fields:
             field = self.fields[name]
             field.widget.attrs.update({"accept": "application/pdf,.pdf"})
+            # Not `required` for Django (clean_pdf says whether it is missing or was too large to arrive), but
+            # marked required for the person filling it in, like every other required field.
+            field.shown_required = self.pdf_fields[name]
+            if field.shown_required:
+                field.widget.attrs["aria-required"] = "true"
             field.help_text = field.help_text % {"limit": limit}
 
     @property

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -57,6 +58,8 @@ def test_the_form_is_offered(client, community):
     ):
         assert f'name="{name}"' in html
     assert 'type="file" name="declaration"' in html and 'accept="application/pdf,.pdf"' in html
+    declaration = BeautifulSoup(html, "html.parser").find("label", attrs={"for": "id_declaration"})
+    assert "(required)" in declaration.get_text(), "the declaration is marked required like the other fields"
     assert 'enctype="multipart/form-data"' in html
     assert "csrfmiddlewaretoken" in html
     assert "/strategy/" in html and "task-force/join/" in html, "links to the task forces' joining forms"
