@@ -7,6 +7,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
@@ -109,15 +111,27 @@ def test_a_french_visitor_searches_filters_opens_and_switches_to_english(live_se
     expect(page.locator("form.search-form--header button")).to_have_text("Search")
 
 
-def test_the_language_menu_opens_on_screen_on_a_phone(live_server, new_page, french_site):
+def test_the_language_menu_opens_on_screen_on_a_phone(live_server, new_page, french_site, settings):
+    """For a visitor, and for a member whose header also holds "My account" and "Sign out"."""
+    caches[settings.SIGN_IN_CACHE].clear()
+    get_user_model().objects.create_user("amina", password="loam-and-clay-2030")
     page = new_page(viewport=PHONE)
-    page.goto(live_server.url + "/fr/")
-    switcher = page.locator("nav.language-switcher")
-    switcher.locator("summary").click()
-    menu = switcher.locator("ul").bounding_box()
-    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= PHONE["width"], menu
-    expect(switcher.get_by_role("link", name="English")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling"
+    for signed_in in (False, True):
+        if signed_in:
+            page.goto(live_server.url + "/fr/accounts/login/")
+            page.locator("input[name=username]").fill("amina")
+            page.locator("input[name=password]").fill("loam-and-clay-2030")
+            page.locator("main form button[type=submit]").click()
+            page.wait_for_url(live_server.url + "/fr/accounts/")
+        page.goto(live_server.url + "/fr/")
+        switcher = page.locator("nav.language-switcher")
+        switcher.locator("summary").click()
+        menu = switcher.locator("ul").bounding_box()
+        assert menu["x"] >= 0 and menu["x"] + menu["width"] <= PHONE["width"], (signed_in, menu)
+        expect(switcher.get_by_role("link", name="English")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
+            "no sideways scrolling"
+        )
 
 
 def test_the_scripts_speak_french(live_server, page, french_site, site_tree):
