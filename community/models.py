@@ -275,7 +275,9 @@ class SavedSearch(models.Model):
     """A member's search (words and filters, as search/params.py reads them), sent in the weekly digest and
     readable as a private Atom feed at /feeds/saved/<feed_token>/. Both carry public content only."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
     name = models.CharField(_("name"), max_length=120)
     query = models.CharField(max_length=500)
     filters = models.JSONField(
@@ -309,7 +311,9 @@ class PendingNotification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     space = models.ForeignKey("cms.SpacePage", on_delete=models.CASCADE, related_name="+")
-    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
