@@ -92,7 +92,6 @@ class Item:
     url: str  # a path on the site (or an address of another of its sites)
     published: dt.datetime
     summary: str
-    key: str  # stable: "page-12", "document-3"
 
 
 def public_results(saved: SavedSearch, *, since: dt.datetime | None = None, until: dt.datetime | None = None):
@@ -113,15 +112,15 @@ def public_results(saved: SavedSearch, *, since: dt.datetime | None = None, unti
     items = []
     for result in results:
         if result.page_id:
-            published, key = pages.get(result.page_id), f"page-{result.page_id}"
+            published = pages.get(result.page_id)
         elif result.document_id:
-            published, key = documents.get(result.document_id), f"document-{result.document_id}"
+            published = documents.get(result.document_id)
         else:  # an organization's profile: a record, not news
             continue
         if published is None or (since and published <= since) or (until and published > until):
             continue
         summary = result.passages[0].text if result.passages else ""
-        items.append(Item(title=result.title, url=result.url, published=published, summary=summary, key=key))
+        items.append(Item(title=result.title, url=result.url, published=published, summary=summary))
     items.sort(key=lambda item: item.published, reverse=True)
     return items
 
