@@ -68,10 +68,11 @@ def space_roles(user, space, *, leader_ids: set[int] | None = None) -> tuple[boo
     return roles.may_post, roles.may_moderate
 
 
-def email_opt_ins(user_ids: list[int]) -> set[int]:
-    """Of these people, those who chose to show their email address to fellow members of their spaces (named by
-    other apps with the `space_member_email_opt_ins` hook: the community app keeps the choice)."""
-    return {pk for hook in hooks.get_hooks("space_member_email_opt_ins") for pk in hook(user_ids)}
+def email_opt_in():
+    """An expression on a user row, true when they chose to show their email address to fellow members of their
+    spaces (named by another app with the `space_member_email_opt_in` hook: the community app keeps the choice);
+    None when no app offers the choice."""
+    return next((hook() for hook in hooks.get_hooks("space_member_email_opt_in")), None)
 
 
 def default_group(space) -> Group | None:

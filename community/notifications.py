@@ -9,6 +9,7 @@ read the space hear of it (`cms.space_access.space_roles`). Emails go one per pe
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from wagtail.users.models import UserProfile
 
 from cms.models import SpacePage, SpacePostPage, SpaceReply
@@ -42,13 +43,9 @@ def save_preferences(
     return preferences
 
 
-def email_opt_ins(user_ids: list[int]) -> set[int]:
-    """Of these people, those who show their email address to fellow members (cms.space_access.email_opt_ins)."""
-    return set(
-        NotificationPreferences.objects.filter(
-            user_id__in=user_ids, share_email_with_members=True
-        ).values_list("user_id", flat=True)
-    )
+def email_opt_in() -> Exists:
+    """True on a user row when they show their email address to fellow members (cms.space_access.email_opt_in)."""
+    return Exists(NotificationPreferences.objects.filter(user=OuterRef("pk"), share_email_with_members=True))
 
 
 def language_of(user, default: str) -> str:

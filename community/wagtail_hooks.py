@@ -119,7 +119,7 @@ def space_moderator_groups():
     return [SECRETARIAT]
 
 
-@hooks.register("space_member_email_opt_ins")
-def space_member_email_opt_ins(user_ids):
-    """Who shows their email address to fellow members of their spaces (cms/space_access.py)."""
-    return notifications.email_opt_ins(user_ids)
+@hooks.register("space_member_email_opt_in")
+def space_member_email_opt_in():
+    """Whether a member shows their email address to fellow members of their spaces (cms/space_access.py)."""
+    return notifications.email_opt_in()
