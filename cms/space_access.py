@@ -12,6 +12,8 @@ answer to "may this person write here, or moderate?" for the views and the templ
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -32,22 +34,45 @@ def moderator_groups() -> list[Group]:
     return [Group.objects.get_or_create(name=name)[0] for name in moderator_group_names()]
 
 
+@dataclass(frozen=True)
+class SpaceRoles:
+    """What a person may do in a space: read and write (`member`: in its group, or moderating every space),
+    moderate, and see every member's email address (the moderating groups and superusers only)."""
+
+    may_post: bool = False
+    may_moderate: bool = False
+    in_group: bool = False
+    sees_every_email: bool = False
+
+
+def roles_in(user, space, *, leader_ids: set[int] | None = None) -> SpaceRoles:
+    """The person's roles in `space`, in two statements at most (one when the caller has read `leader_ids`)."""
+    if not user.is_authenticated or not user.is_active:
+        return SpaceRoles()
+    groups = [] if user.is_superuser else list(user.groups.values_list("pk", "name"))
+    member = any(pk == space.group_id for pk, _name in groups)
+    if user.is_superuser or any(name in moderator_group_names() for _pk, name in groups):
+        return SpaceRoles(may_post=True, may_moderate=True, in_group=member, sees_every_email=True)
+    if leader_ids is not None:
+        leader = member and user.pk in leader_ids
+    else:
+        leader = member and space.leaders.filter(pk=user.pk).exists()
+    return SpaceRoles(may_post=member, may_moderate=leader, in_group=member)
+
+
 def space_roles(user, space, *, leader_ids: set[int] | None = None) -> tuple[bool, bool]:
     """(may read and write, may moderate) in `space`: members of its group write; its leaders, the moderating
-        groups and superusers moderate (and write). Two statements at most (one when the caller has read the space's
-    `leader_ids`); the views and templates ask only this."""
-    if not user.is_authenticated or not user.is_active:
-        return False, False
-    if user.is_superuser:
-        return True, True
-    groups = list(user.groups.values_list("pk", "name"))
-    if any(name in moderator_group_names() for _pk, name in groups):
-        return True, True
-    member = any(pk == space.group_id for pk, _name in groups)
-    if leader_ids is not None:
-        return member, member and user.pk in leader_ids
-    leader = member and space.leaders.filter(pk=user.pk).exists()
-    return member, leader
+    groups and superusers moderate (and write). Two statements at most (one when the caller has read the space's
+    `leader_ids`); the views and templates ask only this (or `roles_in`, which says the same and more)."""
+    roles = roles_in(user, space, leader_ids=leader_ids)
+    return roles.may_post, roles.may_moderate
+
+
+def email_opt_in():
+    """An expression on a user row, true when they chose to show their email address to fellow members of their
+    spaces (named by another app with the `space_member_email_opt_in` hook: the community app keeps the choice);
+    None when no app offers the choice."""
+    return next((hook() for hook in hooks.get_hooks("space_member_email_opt_in")), None)
 
 
 def default_group(space) -> Group | None:

@@ -1,5 +1,6 @@
-"""Members' own pages: choosing a password from the approval email's link, the account page, the download of
-what the hub holds about them, and deleting the account.
+"""Members' own pages: choosing a password from the approval email's link, the account page (with their saved
+searches), how they hear of replies and of their spaces, the download of what the hub holds about them, and
+deleting the account.
 
 The set-password page is Django's PasswordResetConfirmView: it keeps the token in the session and redirects to
 an address without it at once, so the token never reaches another site in a Referer; a link already used or
@@ -15,16 +16,21 @@ from django import forms
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
-from . import personal_data, selectors
+from search.service import SearchError
+
+from . import notifications, personal_data, saved_searches, selectors
 from .access import may_contribute
+from .models import NotificationPreferences, SavedSearch
 
 EXPORT_FILENAME = "soil-knowledge-hub-my-data.json"
 
@@ -47,8 +53,72 @@ def account(request):
         "may_contribute": may_contribute(user),
         "task_force_applications": personal_data.task_force_applications(user),
         "membership_applications": personal_data.membership_applications(user),
+        "saved_searches": SavedSearch.objects.filter(user=user),
+        "preferences": notifications.preferences_of(user),
     }
     return TemplateResponse(request, "community/account.html", context)
+
+
+# --- Notifications and saved searches -----------------------------------------------------------------------
+
+
+class NotificationPreferencesForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreferences
+        fields = ["replies", "space_activity", "share_email_with_members"]
+        widgets = {"replies": forms.RadioSelect, "space_activity": forms.RadioSelect}
+
+
+@never_cache
+@login_required
+def notification_preferences(request):
+    template = "community/notifications.html"
+    current = notifications.preferences_of(request.user)
+    if request.method != "POST":
+        return TemplateResponse(request, template, {"form": NotificationPreferencesForm(instance=current)})
+    form = NotificationPreferencesForm(request.POST, instance=current)
+    if not form.is_valid():
+        return TemplateResponse(request, template, {"form": form}, status=400)
+    notifications.save_preferences(user=request.user, **form.cleaned_data)
+    return redirect("community:account")
+
+
+@require_POST
+@login_required
+def save_search(request):
+    """The search page's "Save this search": its words and filters, searched in the page's language."""
+    try:
+        saved_searches.save_search(
+            user=request.user,
+            name=request.POST.get("name", ""),
+            params=request.POST,
+            locale=translation.get_language(),
+        )
+    except SearchError as error:
+        return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+    return redirect(f"{reverse('community:account')}#saved-searches")
+
+
+SAVED_SEARCH_ACTIONS = ("rename", "new_feed_address", "delete")
+
+
+@require_POST
+@login_required
+def change_saved_search(request, saved_id: int):
+    """Rename, give a new feed address (the old one stops working) or delete one of the member's searches."""
+    saved = SavedSearch.objects.filter(pk=saved_id, user=request.user).first()
+    if saved is None:
+        raise Http404("No such saved search.")
+    action = request.POST.get("action", "")
+    if action == "rename":
+        saved_searches.rename(saved=saved, name=request.POST.get("name", ""))
+    elif action == "new_feed_address":
+        saved_searches.new_feed_address(saved=saved)
+    elif action == "delete":
+        saved_searches.delete(saved=saved)
+    else:
+        return HttpResponseBadRequest("Unknown action.", content_type="text/plain; charset=utf-8")
+    return redirect(f"{reverse('community:account')}#saved-searches")
 
 
 @never_cache

@@ -255,3 +255,114 @@ class ContributionSubmission(models.Model):
 
     def __str__(self) -> str:
         return self.page.title
+
+
+# --- News that finds people: notification choices, thread follows, saved searches ---------------------------------
+
+
+class Frequency(models.TextChoices):
+    AT_ONCE = "at_once", _("At once")
+    WEEKLY = "weekly", _("In a weekly digest")
+    NEVER = "never", _("Never")
+
+
+class NotificationPreferences(models.Model):
+    """How a member hears of replies and of their spaces' activity, and whether fellow members see their email
+    address. No row: the defaults (`community.notifications.preferences_of`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    replies = models.CharField(
+        _("Replies to threads I wrote in or follow"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.AT_ONCE,
+    )
+    space_activity = models.CharField(
+        _("New posts, meetings and documents in my spaces"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.WEEKLY,
+    )
+    share_email_with_members = models.BooleanField(
+        _("Show my email address to the members of my spaces"),
+        default=False,
+        help_text=_("The Secretariat always sees it; nobody else does unless you tick this."),
+    )
+
+    class Meta:
+        verbose_name = _("notification preferences")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"notification preferences of user {self.user_id}"
+
+
+class ThreadFollow(models.Model):
+    """A member follows a post of a space: its replies reach them (writing in a thread follows it)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey("cms.SpacePostPage", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "post"], name="one_follow_per_user_and_post")]
+
+    def __str__(self) -> str:
+        return f"user {self.user_id} follows post {self.post_id}"
+
+
+class SavedSearch(models.Model):
+    """A member's search (words and filters, as search/params.py reads them), sent in the weekly digest and
+    readable as a private Atom feed at /feeds/saved/<feed_token>/. Both carry public content only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    query = models.CharField(max_length=500)
+    filters = models.JSONField(
+        default=dict, blank=True, help_text="The search parameters besides q: {param: [values]}."
+    )
+    locale = models.CharField(max_length=10, default="en")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    feed_token = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PendingNotification(models.Model):
+    """Something for a member's next weekly digest: a reply in a thread they follow, or a new post, meeting or
+    document in one of their spaces. Rendered (and checked: still live, still readable by them) when the digest is
+    sent, then deleted."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("New reply")
+        POST = "post", _("New post")
+        MEETING = "meeting", _("New meeting")
+        DOCUMENT = "document", _("New document")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    space = models.ForeignKey("cms.SpacePage", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for user {self.user_id}"

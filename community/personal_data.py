@@ -7,7 +7,8 @@ AppConfig.ready(); rows that only point at the user with `on_delete=SET_NULL` (a
 deleting the user leaves them authorless ("former member").
 
 This app's own providers: the account itself (and its groups), the applications to join the Initiative and
-task forces made with the account's email address, and the project ideas it submitted. Erasing follows the
+task forces made with the account's email address, the project ideas it submitted, the notification choices,
+followed threads and queued digest lines, and the saved searches. Erasing follows the
 retention rules of community/services.py (prune_declined_applications): an application still pending or
 declined has no reason to be kept and is deleted with its file and admin history; an accepted one is the record
 of the Secretariat's decision (the roster line, the directory entry) and keeps that, without the person's name,
@@ -28,9 +29,13 @@ from wagtail.models import ModelLogEntry
 from .models import (
     ContributionSubmission,
     MembershipApplication,
+    NotificationPreferences,
+    PendingNotification,
     ProjectIdeaSubmission,
+    SavedSearch,
     Status,
     TaskForceApplication,
+    ThreadFollow,
 )
 
 
@@ -249,7 +254,49 @@ def erase_contributions(user) -> None:
         )
 
 
+# --- Notifications and saved searches (deleted with the user row: every one is on_delete=CASCADE) ----------------
+
+
+def export_notifications(user) -> dict[str, Any]:
+    preferences = NotificationPreferences.objects.filter(user=user).first()
+    follows = ThreadFollow.objects.filter(user=user).select_related("post").order_by("created_at")
+    queued = PendingNotification.objects.filter(user=user).select_related("space")
+    return {
+        "preferences": {
+            "replies": preferences.replies,
+            "space_activity": preferences.space_activity,
+            "share_email_with_members": preferences.share_email_with_members,
+        }
+        if preferences
+        else None,
+        "followed_threads": [
+            {"post": follow.post.title, "followed": _when(follow.created_at)} for follow in follows
+        ],
+        "waiting_for_the_digest": [
+            {"kind": row.kind, "space": row.space.title, "since": _when(row.created_at)} for row in queued
+        ],
+    }
+
+
+def export_saved_searches(user) -> list[dict[str, Any]]:
+    """Without the feed's token: it is a key to the feed, not something about the person, and a key copied into a
+    downloaded file is one more place it can leak from (the account page shows the feed's address)."""
+    return [
+        {
+            "name": saved.name,
+            "query": saved.query,
+            "filters": saved.filters,
+            "locale": saved.locale,
+            "created": _when(saved.created_at),
+            "last_sent": _when(saved.last_sent_at),
+        }
+        for saved in SavedSearch.objects.filter(user=user).order_by("created_at")
+    ]
+
+
 register("account", export=export_account)
 register("applications", export=export_applications, erase=erase_applications)
 register("project_ideas", export=export_project_ideas, erase=erase_project_ideas)
 register("contributions", export=export_contributions, erase=erase_contributions)
+register("notifications", export=export_notifications)
+register("saved_searches", export=export_saved_searches)

@@ -1,6 +1,6 @@
-"""Writes in the members' spaces: posts, replies, moderation, and the email to those in a thread when someone
-replies. The views, the demo and the tests call these functions; who may do what is `cms.space_access.space_roles`,
-checked by the views before they call here.
+"""Writes in the members' spaces: posts, replies and moderation; writing in a thread follows it, and who hears of a
+new post or reply is community/notifications.py. The views, the demo and the tests call these functions; who may
+do what is `cms.space_access.space_roles`, checked by the views before they call here.
 
 A post is a page (cms.models.SpacePostPage) under its space, published through a revision as the member (so the
 index sync, the page cache and the history see an ordinary publish); a reply is a row of the post, published the
@@ -17,13 +17,10 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.documents import get_document_model
-from wagtail.users.models import UserProfile
 
 from cms.models import SpacePage, SpacePostPage, SpaceReply
-from cms.models.spaces import display_name
-from cms.space_access import space_roles
 
-from .emails import send_after_commit
+from . import notifications
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +39,9 @@ def _attach(space: SpacePage, uploaded, *, user):
     document = get_document_model()(
         title=uploaded.name, collection_id=space.collection_id, uploaded_by_user=user
     )
+    document.space_post_attachment = (
+        True  # news of its post, not a document of its own (community/signals.py)
+    )
     document.file.save(uploaded.name, uploaded, save=False)
     document._set_document_file_metadata()
     document.save()
@@ -56,6 +56,8 @@ def publish_post(*, space: SpacePage, author, title: str, text: str, attachment=
     space.add_child(instance=post)
     post.save_revision(user=author, log_action=True).publish(user=author, skip_permission_checks=True)
     logger.info("Post %s published in space %s", post.pk, space.pk)
+    notifications.follow(user=author, post=post)
+    notifications.post_published(post=post, space=space)
     return post
 
 
@@ -71,12 +73,12 @@ def edit_post(*, post: SpacePostPage, user, title: str, text: str) -> SpacePostP
 @transaction.atomic
 def add_reply(*, post: SpacePostPage, author, text: str) -> SpaceReply:
     post = SpacePostPage.objects.select_for_update().get(pk=post.pk)
-    earlier = list(post.replies.select_related("author"))
     reply = SpaceReply(author=author, text=text)
     reply.full_clean(exclude=["post"])
     post.replies.add(reply)
     post.save_revision(user=author).publish(user=author, skip_permission_checks=True)
-    _tell_the_thread(post, reply, earlier)
+    notifications.follow(user=author, post=post)
+    notifications.reply_added(post=post, reply=reply, space=post.get_parent().specific)
     return reply
 
 
@@ -102,35 +104,3 @@ def moderate(*, post: SpacePostPage, user, action: str, reply_id: int | None = N
     else:
         raise ValueError(f"unknown moderation action {action!r}")
     post.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
-
-
-def _language(user, default: str) -> str:
-    """The language a member reads: the one chosen in their preferences (Wagtail's profile), else the post's."""
-    profile = UserProfile.objects.filter(user=user).first()
-    return (profile.preferred_language if profile else "") or default
-
-
-def _tell_the_thread(post: SpacePostPage, reply: SpaceReply, earlier: list[SpaceReply]) -> None:
-    """One email each (no one sees another's address) to the post's author and the earlier repliers who can still
-    read the space, in their language, once the reply is committed."""
-    space = post.get_parent().specific
-    people = {
-        person.pk: person for person in [post.author, *(r.author for r in earlier)] if person is not None
-    }
-    people.pop(getattr(reply.author, "pk", None), None)
-    context = {
-        "post_title": post.title,
-        "space_title": space.title,
-        "replier": display_name(reply.author),
-        "reply_text": reply.text,
-        "url": post.get_full_url(),
-    }
-    for person in people.values():
-        if not person.email or not space_roles(person, space)[0]:
-            continue
-        send_after_commit(
-            template="space_reply",
-            to=[person.email],
-            context={**context, "recipient": display_name(person)},
-            language=_language(person, post.locale.language_code),
-        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_views, views
+from . import account_views, feeds, views
 
 app_name = "community"
 
@@ -22,11 +22,16 @@ urlpatterns = [
     path("spaces/posts/<int:post_id>/edit/", views.space_post_edit, name="space_post_edit"),
     path("spaces/posts/<int:post_id>/reply/", views.space_reply, name="space_reply"),
     path("spaces/posts/<int:post_id>/moderate/", views.space_moderate, name="space_moderate"),
+    path("spaces/posts/<int:post_id>/follow/", views.space_follow, name="space_follow"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
     path("accounts/", account_views.account, name="account"),
     path("accounts/my-data.json", account_views.export_my_data, name="export_my_data"),
     path("accounts/delete/", account_views.delete_account, name="delete_account"),
+    path("accounts/notifications/", account_views.notification_preferences, name="notifications"),
+    path("accounts/searches/save/", account_views.save_search, name="save_search"),
+    path("accounts/searches/<int:saved_id>/", account_views.change_saved_search, name="change_saved_search"),
+    path("feeds/saved/<str:token>/", feeds.saved_search_feed, name="saved_search_feed"),
     path("accounts/deleted/", account_views.account_deleted, name="account_deleted"),
     path(
         "accounts/set-password/<uidb64>/<token>/",

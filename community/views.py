@@ -32,7 +32,7 @@ from cms.models import (
 )
 from cms.space_access import space_roles
 
-from . import selectors, services, spaces
+from . import notifications, selectors, services, spaces
 from .access import SUBMIT_PROJECT_IDEA_PERMISSION, may_contribute
 from .forms import (
     EventAnnouncementForm,
@@ -351,6 +351,24 @@ def space_moderate(request, post_id: int):
     except SpaceReply.DoesNotExist as error:
         raise Http404("No such reply.") from error
     return redirect(space.url if action == "hide" else post.url)
+
+
+@require_POST
+def space_follow(request, post_id: int):
+    """Follow or unfollow a thread (its replies reach the followers, as each chose to hear of them)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    post, space = _live_post(post_id)
+    if refused := _refusal(request, space):
+        return refused
+    action = request.POST.get("action", "")
+    if action == "follow":
+        notifications.follow(user=request.user, post=post)
+    elif action == "unfollow":
+        notifications.unfollow(user=request.user, post=post)
+    else:
+        return HttpResponseBadRequest("Unknown action.", content_type="text/plain; charset=utf-8")
+    return redirect(post.url)
 
 
 # --- Partners' sign-in ------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import admin_views, views
+from . import admin_views, notifications, views
 from .access import SECRETARIAT
 from .models import ContributionSubmission, MembershipApplication, ProjectIdeaSubmission, TaskForceApplication
 
@@ -135,3 +135,9 @@ def load_demo_content(loader):
 def space_moderator_groups():
     """The Secretariat reads and moderates every members' space (cms/space_access.py)."""
     return [SECRETARIAT]
+
+
+@hooks.register("space_member_email_opt_in")
+def space_member_email_opt_in():
+    """Whether a member shows their email address to fellow members of their spaces (cms/space_access.py)."""
+    return notifications.email_opt_in()

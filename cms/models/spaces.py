@@ -33,7 +33,7 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.markdown import markdown_to_html
 from cms.outputs import calendars
-from cms.space_access import space_roles
+from cms.space_access import SpaceRoles, email_opt_in, roles_in, space_roles
 
 from .base import KnowledgeMixin
 from .events import TIMEZONE_CHOICES, check_timezone
@@ -117,16 +117,29 @@ class SpacePage(KnowledgeMixin, Page):
             return get_document_model().objects.none()
         return get_document_model().objects.filter(collection_id=self.collection_id).order_by("title")
 
-    def member_list(self, leader_ids: set[int]) -> list[dict]:
-        """The group's people with their role (leader or member), by name: names only, never emails."""
+    def member_list(self, leader_ids: set[int], roles: SpaceRoles | None = None) -> list[dict]:
+        """The group's people with their role (leader or member), by name, in one statement. Email addresses only
+        for a reader whose `roles` allow: the moderating groups (the Secretariat) see every one; a fellow member of
+        the group sees those of the members who opted in (`email_opt_in`); nobody else sees any."""
         if self.group_id is None:
             return []
-        users = get_user_model().objects.filter(groups=self.group_id, is_active=True)
+        roles = roles or SpaceRoles()
+        users = (
+            get_user_model()
+            .objects.filter(groups=self.group_id, is_active=True)
+            .order_by("last_name", "first_name", "username")
+            .only("username", "first_name", "last_name", "email")
+        )
+        opted_in = None if roles.sees_every_email or not roles.in_group else email_opt_in()
+        if opted_in is not None:
+            users = users.annotate(shows_email=opted_in)
         return [
-            {"name": display_name(user), "leader": user.pk in leader_ids}
-            for user in users.order_by("last_name", "first_name", "username").only(
-                "username", "first_name", "last_name"
-            )
+            {
+                "name": display_name(user),
+                "leader": user.pk in leader_ids,
+                "email": user.email if roles.sees_every_email or getattr(user, "shows_email", False) else "",
+            }
+            for user in users
         ]
 
     def get_context(self, request, *args, **kwargs):
@@ -134,15 +147,15 @@ class SpacePage(KnowledgeMixin, Page):
         today = timezone.localdate()
         meetings = list(self.meetings())
         leader_ids = set(self.leaders.values_list("pk", flat=True))
-        may_post, may_moderate = space_roles(request.user, self, leader_ids=leader_ids)
+        roles = roles_in(request.user, self, leader_ids=leader_ids)
         context.update(
-            may_post=may_post,
-            may_moderate=may_moderate,
+            may_post=roles.may_post,
+            may_moderate=roles.may_moderate,
             posts=self.posts(),
             upcoming_meetings=[meeting for meeting in meetings if meeting.date >= today],
             past_meetings=[meeting for meeting in reversed(meetings) if meeting.date < today],
             documents=self.documents(),
-            members=self.member_list(leader_ids),
+            members=self.member_list(leader_ids, roles),
         )
         return context
 

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 
+from .. import notifications
 from ..forms import TaskForceApplicationForm
 
 register = template.Library()
@@ -20,3 +21,9 @@ def task_force_join_form(context, task_force):
 @register.simple_tag
 def declined_retention_days() -> int:
     return settings.COMMUNITY_DECLINED_RETENTION_DAYS
+
+
+@register.simple_tag(takes_context=True)
+def following_thread(context, post) -> bool:
+    """Whether the signed-in reader follows this post (the Follow / Unfollow button)."""
+    return notifications.is_following(context["request"].user, post)

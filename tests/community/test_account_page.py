@@ -90,7 +90,15 @@ def test_the_download_holds_the_account_its_groups_and_its_applications(client, 
     assert response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"] == 'attachment; filename="soil-knowledge-hub-my-data.json"'
     data = json.loads(response.content)
-    assert set(data) == {"exported_at", "account", "applications", "project_ideas", "contributions"}
+    assert set(data) == {
+        "exported_at",
+        "account",
+        "applications",
+        "project_ideas",
+        "contributions",
+        "notifications",
+        "saved_searches",
+    }
     assert data["account"]["email"] == "amina@example.org"
     assert data["account"]["groups"] == sorted(
         [community_of_practice_group().name, task_force_group_name("A1")]
