@@ -68,6 +68,15 @@ def test_placeholder_objectives_are_sample_data():
     )
 
 
+def test_how_to_join_describes_this_hubs_joining_flow():
+    """The form on the task force's page, no account needed, the Secretariat's decision, then a password link: not
+    the original platform's "log in first" steps."""
+    for task_force in content.strategy.TASK_FORCES:
+        text = task_force["how_to_join"].lower()
+        assert "form" in text and "secretariat" in text and "password" in text, task_force["title"]
+        assert "log in" not in text and "icon at the top" not in text, task_force["title"]
+
+
 def test_pairs_are_read_as_tuples():
     """JSON has no tuples: the [heading, text] pairs of bodies and the translations' pairs come back as tuples."""
     body = content.projects.PROJECTS[0]["body"]
