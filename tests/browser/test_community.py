@@ -85,6 +85,13 @@ def test_a_visitor_joins_a_task_force_and_the_secretariat_approves_it(live_serve
     phone = new_page(viewport=PHONE)
     phone.goto(base + community.task_force.url + "join/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling"
+    # The roster on a phone: a card per person, whose role is on screen without scrolling the table sideways.
+    phone.goto(base + community.task_force.url)
+    row = phone.locator("table.roster tr", has_text="Amina Diallo")
+    name, organization, role = (cell.bounding_box() for cell in row.locator("th, td").all())
+    assert name["y"] < organization["y"] < role["y"], "the cells are stacked, one under the other"
+    assert role["x"] >= 0 and role["x"] + role["width"] <= PHONE["width"], role
+    expect(phone.locator("table.roster thead")).not_to_be_in_viewport()
 
 
 def test_a_partner_submits_a_project_idea_that_the_workflow_publishes(
