@@ -8,6 +8,8 @@ text and caption, tables their cells.
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -18,6 +20,14 @@ from .extraction import Section, html_to_sections
 
 
 def page_sections(page) -> list[Section]:
+    """In the page's own language: the headings and facts the page types write (translated strings) read like
+    its text, so a French page's snippets say "Auteurs" and its keywords are French."""
+    language = getattr(getattr(page, "locale", None), "language_code", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _page_sections(page)
+
+
+def _page_sections(page) -> list[Section]:
     sections: list[Section] = []
     for field_name, heading in page.knowledge_fields:
         field = page._meta.get_field(field_name)
@@ -27,12 +37,14 @@ def page_sections(page) -> list[Section]:
         if isinstance(field, StreamField):
             sections.extend(stream_sections(value))
         elif isinstance(field, RichTextField):
-            sections.extend(_with_default_heading(html_to_sections(expand_db_html(value)), heading))
+            sections.extend(_with_default_heading(html_to_sections(expand_db_html(value)), str(heading)))
         else:
             text = str(value).strip()
             if text:
-                sections.append(Section(text=text, heading=heading))
-    sections.extend(Section(text=text, heading=heading) for heading, text in page.knowledge_extra() if text)
+                sections.append(Section(text=text, heading=str(heading)))
+    sections.extend(
+        Section(text=text, heading=str(heading)) for heading, text in page.knowledge_extra() if text
+    )
     return _merge_adjacent(sections)
 
 

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -165,7 +166,7 @@ class WebinarPage(
         APIField("objectives", serializer=PageListField()),
         APIField("practices"),
     ]
-    knowledge_fields = [("series", ""), ("abstract", "Abstract")]
+    knowledge_fields = [("series", ""), ("abstract", _("Abstract"))]
     content_type_label = "webinar"
 
     parent_page_types = ["cms.WebinarIndexPage"]
@@ -213,12 +214,16 @@ class WebinarPage(
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
         people = [str(person) for person in self.speakers.select_related("organization")]
-        facts = [f"Webinar on {self.start_date:%d %B %Y}."] if self.start_date else []
+        facts = (
+            [gettext("Webinar on %(date)s.") % {"date": date_format(self.start_date)}]
+            if self.start_date
+            else []
+        )
         if people:
-            facts.append(f"Speakers: {'; '.join(people)}.")
+            facts.append(gettext("Speakers: %(names)s.") % {"names": "; ".join(people)})
         if self.moderator:
-            facts.append(f"Moderator: {self.moderator}.")
-        return [("Speakers", " ".join(facts))] if facts else []
+            facts.append(gettext("Moderator: %(name)s.") % {"name": self.moderator})
+        return [(_("Speakers"), " ".join(facts))] if facts else []
 
 
 class EventIndexPage(ListingPage):
@@ -325,7 +330,7 @@ class EventPage(
         APIField("objectives", serializer=PageListField()),
         APIField("regions"),
     ]
-    knowledge_fields = [("location", "Place"), ("summary", ""), ("body", "")]
+    knowledge_fields = [("location", _("Place")), ("summary", ""), ("body", "")]
     content_type_label = "event"
 
     parent_page_types = ["cms.EventIndexPage"]
@@ -352,9 +357,9 @@ class EventPage(
         }
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
-        facts = [f"{self.get_kind_display()}, {self.start_date:%d %B %Y}."]
+        facts = [f"{self.get_kind_display()}, {date_format(self.start_date)}."]
         if self.organizer:
-            facts.append(f"Organized by {self.organizer.name}.")
+            facts.append(gettext("Organized by %(name)s.") % {"name": self.organizer.name})
         if self.online:
-            facts.append("Online participation possible.")
+            facts.append(gettext("Online participation possible."))
         return [("", " ".join(facts))]

@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -210,19 +211,19 @@ class ProjectPage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowled
         }
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
-        facts = [f"Status: {self.get_status_display()}."]
+        facts = [gettext("Status: %(status)s.") % {"status": self.get_status_display()}]
         if self.lead_organization:
-            facts.append(f"Lead organization: {self.lead_organization.name}.")
+            facts.append(gettext("Lead organization: %(name)s.") % {"name": self.lead_organization.name})
         partners = [org.name for org in self.partner_organizations.all()]
         if partners:
-            facts.append(f"Partners: {', '.join(partners)}.")
+            facts.append(gettext("Partners: %(names)s.") % {"names": ", ".join(partners)})
         places = [region.name for region in self.countries.all()]
         if places:
-            facts.append(f"Where: {', '.join(places)}.")
+            facts.append(gettext("Where: %(places)s.") % {"places": ", ".join(places)})
         practices = [practice.name for practice in self.practices.all()]
         if practices:
-            facts.append(f"Soil practices: {', '.join(practices)}.")
-        return [("Project facts", " ".join(facts))]
+            facts.append(gettext("Soil practices: %(names)s.") % {"names": ", ".join(practices)})
+        return [(_("Project facts"), " ".join(facts))]
 
     @property
     def funding_gap(self) -> Decimal | None:

@@ -178,7 +178,7 @@ class ResourcePage(
         APIField("regions"),
         APIField("organizations"),
     ]
-    knowledge_fields = [("authors", "Authors"), ("summary", ""), ("body", "")]
+    knowledge_fields = [("authors", _("Authors")), ("summary", ""), ("body", "")]
     content_type_label = "resource"
     content_type_name = _("Resource")
 

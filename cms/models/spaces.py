@@ -211,7 +211,7 @@ class SpacePostPage(KnowledgeMixin, Page):
         return display_name(self.author)
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
-        return [("Reply", reply.text) for reply in self.replies.all() if not reply.hidden]
+        return [(_("Reply"), reply.text) for reply in self.replies.all() if not reply.hidden]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -289,7 +289,7 @@ class SpaceMeetingPage(KnowledgeMixin, RoutablePageMixin, Page):
         APIField("agenda"),
         APIField("notes"),
     ]
-    knowledge_fields = [("agenda", "Agenda"), ("notes", "Notes")]
+    knowledge_fields = [("agenda", _("Agenda")), ("notes", _("Notes"))]
     content_type_label = "space_meeting"
 
     parent_page_types = ["cms.SpacePage"]

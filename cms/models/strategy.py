@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -59,8 +60,8 @@ class StrategyPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
         APIField("goals", serializer=PageListField()),
     ]
     knowledge_fields = [
-        ("vision_2050", "Vision 2050"),
-        ("mission_2030", "Mission 2030"),
+        ("vision_2050", _("Vision 2050")),
+        ("mission_2030", _("Mission 2030")),
         ("intro", ""),
         ("body", ""),
     ]
@@ -210,11 +211,11 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
     ]
     knowledge_fields = [
         ("short_label", ""),
-        ("description", "Objective"),
-        ("problem_statement", "Problem statement"),
-        ("baseline_2020", "Baseline 2020"),
-        ("target_2030", "Target 2030"),
-        ("target_2050", "Target 2050"),
+        ("description", _("Objective")),
+        ("problem_statement", _("Problem statement")),
+        ("baseline_2020", _("Baseline 2020")),
+        ("target_2030", _("Target 2030")),
+        ("target_2050", _("Target 2050")),
         ("body", ""),
     ]
     content_type_label = "objective"
@@ -236,10 +237,13 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
         return {**super().facets(), "objectives": [self.code], "goals": [self.code[0]]}
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
-        placeholder = (
-            " (placeholder: the real title and targets are not yet known)" if self.is_placeholder else ""
-        )
-        return [("", f"Strategic objective {self.code}: {self.short_label}{placeholder}.")]
+        text = gettext("Strategic objective %(code)s: %(label)s.") % {
+            "code": self.code,
+            "label": self.short_label,
+        }
+        if self.is_placeholder:
+            text += " " + gettext("A placeholder: the real title and targets are not yet known.")
+        return [("", text)]
 
     @property
     def goal(self):
@@ -315,7 +319,7 @@ class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePa
         APIField("body"),
         APIField("objective", serializer=PageField()),
     ]
-    knowledge_fields = [("purpose", "Purpose"), ("how_to_join", "How to join"), ("body", "")]
+    knowledge_fields = [("purpose", _("Purpose")), ("how_to_join", _("How to join")), ("body", "")]
     content_type_label = "task_force"
 
     parent_page_types = ["cms.ObjectivePage"]
@@ -345,7 +349,7 @@ class TaskForcePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePa
 
     def knowledge_extra(self) -> list[tuple[str, str]]:
         members = [
-            f"{m.person.name} ({m.get_role_display()}, {m.person.organization or 'no organization'})"
+            f"{m.person.name} ({m.get_role_display()}, {m.person.organization or gettext('no organization')})"
             for m in self.members.select_related("person__organization")
         ]
-        return [("Members", "; ".join(members))] if members else []
+        return [(_("Members"), "; ".join(members))] if members else []

@@ -22,6 +22,7 @@ from cms.models import (
     TaskForcePage,
     WebinarPage,
 )
+from knowledge.models import Chunk
 from tests.conftest import add_page, days_from_today, publish
 
 pytestmark = pytest.mark.django_db
@@ -310,3 +311,35 @@ def test_an_editor_translates_a_page_in_the_admin_and_syncs_it(client, bilingual
     assert sync.status_code == 302
     source.refresh_from_db()
     assert "feeds the soil" in source.content_json
+
+
+def test_a_translated_page_is_indexed_with_headings_and_facts_in_its_language(
+    client, bilingual, django_capture_on_commit_callbacks
+):
+    """The headings and facts the page types add to the index (a resource's "Authors", a project's status) are
+    written in the page's language, so a French result's passage reads French."""
+    tree, project, project_fr, *_ = bilingual
+    with django_capture_on_commit_callbacks(execute=True):
+        resource = add_page(
+            tree.resources,
+            ResourcePage,
+            title="Soil sampling guide",
+            summary="How to sample.",
+            authors="A. Diallo",
+            year=2024,
+        )
+        translate(resource, "fr", title="Guide d'échantillonnage des sols", summary="Comment échantillonner.")
+        publish(ProjectPage.objects.get(pk=project_fr.pk))
+    chunks = {
+        (chunk.source.object_id, chunk.heading): chunk.text
+        for chunk in Chunk.objects.filter(source__kind="page").select_related("source")
+    }
+    resource_fr = ResourcePage.objects.get(
+        translation_key=resource.translation_key, locale__language_code="fr"
+    )
+    headings_fr = {heading for (pk, heading) in chunks if pk == str(resource_fr.pk)}
+    assert "Auteurs" in headings_fr and "Authors" not in headings_fr
+    assert "Authors" in {heading for (pk, heading) in chunks if pk == str(resource.pk)}
+    project_text = " ".join(text for (pk, _heading), text in chunks.items() if pk == str(project_fr.pk))
+    assert "Statut : " in project_text and "Status:" not in project_text
+    assert translation.get_language() == "en", "the page's language does not stay active after indexing"
