@@ -32,14 +32,12 @@ MEMBER_PURPOSE = "a member of two spaces: {spaces}; their account page is /accou
 
 
 def _space_name(parent) -> str:
-    """The space under `parent` (the demo's: load_demo_content makes one per task force and the Community of
-    Practice's under the home page) by its title, else whose space it would be."""
+    """The space under `parent` by its title (load_demo_content makes one per task force and the Community of
+    Practice's under the home page), else whose group it is."""
     space = SpacePage.objects.child_of(parent).first() if parent is not None else None
     if space is not None:
         return space.title
-    if isinstance(parent, TaskForcePage):
-        return f"{parent.title}'s space (none yet)"
-    return "the Community of Practice's space (none yet)"
+    return parent.title if isinstance(parent, TaskForcePage) else "the Community of Practice"
 
 
 class Command(BaseCommand):
