@@ -92,28 +92,19 @@ def sample_members(loader, specs: list[dict]) -> list:
 
 def plans(loader, data: dict, members: list) -> list[SpacePlan]:
     """The Community of Practice's space first, then the task forces' in the strategy's order."""
-    cop = data["community_of_practice"]
-    found = [
-        (loader.pages["home"], cop["slug"], cop["title"], cop["code"], cop["label"], cop["task_force"], "CoP")
-    ]
-    space = data["space"]
+    cop, space = data["community_of_practice"], data["space"]
+    names = {"code": cop["code"], "label": cop["label"], "task_force": cop["task_force"]}
+    entries = [(loader.pages["home"], cop["slug"], cop["title"], "CoP", names)]
     for code, objective in loader.objectives.items():
         task_force = loader.pages.get(f"task_force:{code}")
-        if task_force is not None and code in data["topics"]:
-            found.append(
-                (
-                    task_force,
-                    space["slug"],
-                    space["title"],
-                    code,
-                    objective.short_label,
-                    task_force.title,
-                    code[0],
-                )
-            )
+        if task_force is not None:
+            names = {"code": code, "label": objective.short_label, "task_force": task_force.title}
+            entries.append((task_force, space["slug"], space["title"], code[0], names))
     result = []
-    for number, (parent, slug, title, code, label, task_force_title, zone) in enumerate(found):
-        values = {"code": code, "label": label, "task_force": task_force_title, **data["topics"][code]}
+    for number, (parent, slug, title, zone, names) in enumerate(entries):
+        if names["code"] not in data["topics"]:
+            raise SpaceDataError(f"{DATA_FILE.name}: no topic for {names['code']}")
+        values = {**names, **data["topics"][names["code"]]}
         values["space"] = title.format(**values)
         values["slug"] = slugify(values["space"])
         authors = [members[number % len(members)], members[(number + 1) % len(members)]]
