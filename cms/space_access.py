@@ -105,7 +105,13 @@ def ensure_space_access(space) -> list[str]:
         changes.append("group")
     groups = [group for group in (space.group, *moderator_groups()) if group is not None]
 
-    restriction = PageViewRestriction.objects.filter(page=space).first()
+    restriction, *extra = list(PageViewRestriction.objects.filter(page=space).order_by("pk")) or [None]
+    if extra:
+        # Wagtail's copy (and "Translate") brings the source's restriction after the copy's first save made one:
+        # the space keeps one, else the other would keep its old groups when the space's group changes (and
+        # every view would check both).
+        PageViewRestriction.objects.filter(pk__in=[other.pk for other in extra]).delete()
+        changes.append("duplicate page restriction")
     if restriction is None or restriction.restriction_type != PageViewRestriction.GROUPS:
         PageViewRestriction.objects.filter(page=space).delete()
         restriction = PageViewRestriction.objects.create(

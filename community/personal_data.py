@@ -11,8 +11,9 @@ task forces made with the account's email address, the project ideas it submitte
 followed threads and queued digest lines, and the saved searches. Erasing follows the
 retention rules of community/services.py (prune_declined_applications): an application still pending or
 declined has no reason to be kept and is deleted with its file and admin history; an accepted one is the record
-of the Secretariat's decision (the roster line, the directory entry) and keeps that, without the person's name,
-email address or words.
+of the Secretariat's decision (the directory entry) and keeps that, without the person's name, email address or
+words. The public roster line an accepted task force application added goes (a roster is public personal data),
+with its roster entry (cms Person) when no page names that any more.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from .models import (
     ContributionSubmission,
@@ -37,6 +38,7 @@ from .models import (
     TaskForceApplication,
     ThreadFollow,
 )
+from .services import remove_from_roster
 
 
 @dataclass(frozen=True)
@@ -189,17 +191,31 @@ def _relabel_history(applications) -> None:
 def erase_applications(user) -> None:
     tasks = task_force_applications(user)
     _delete_with_history(tasks.exclude(status=Status.ACCEPTED))
-    accepted = list(tasks.filter(status=Status.ACCEPTED))
+    accepted = list(tasks.filter(status=Status.ACCEPTED).select_related("task_force", "person"))
     for application in accepted:
         application.name = application.email = application.motivation = application.organization_name = ""
         application.save(update_fields=["name", "email", "motivation", "organization_name"])
     _relabel_history(accepted)
+    _take_off_rosters(accepted)
 
     memberships = membership_applications(user)
     _delete_with_history(memberships.exclude(status=Status.ACCEPTED))
     for application in memberships.filter(status=Status.ACCEPTED):
         application.contact_name = application.contact_email = ""
         application.save(update_fields=["contact_name", "contact_email"])
+
+
+def _take_off_rosters(accepted) -> None:
+    """A task force's roster is public: the line an approval added goes with the account, and the roster entry
+    (cms Person) too when no page names it any more (a webinar's speaker, another roster stays named)."""
+    people = {}
+    for application in accepted:
+        if application.person is not None:
+            remove_from_roster(application.task_force, person=application.person, user=None)
+            people[application.person.pk] = application.person
+    for person in people.values():
+        if not ReferenceIndex.get_references_to(person).exists():
+            person.delete()  # the accepted applications keep their decision, without a roster entry
 
 
 # --- Project ideas ----------------------------------------------------------------------------------------------

@@ -322,6 +322,34 @@ def add_to_roster(task_force: TaskForcePage, *, person: Person, role: str, user)
         draft.save_revision(user=user, log_action=True)
 
 
+def _drop(page: TaskForcePage, *, person: Person) -> bool:
+    """Take the person off the page's roster (in memory); False when they were not on it."""
+    members = list(page.members.all())
+    kept = [member for member in members if member.person_id != person.pk]
+    if len(kept) == len(members):
+        return False
+    for order, member in enumerate(kept):
+        member.sort_order = order
+    page.members = kept
+    return True
+
+
+@transaction.atomic
+def remove_from_roster(task_force: TaskForcePage, *, person: Person, user) -> None:
+    """The person's line goes from the page's live version (published again) and from an editor's pending draft,
+    as add_to_roster put it on both (a member who deleted their account: community/personal_data.py)."""
+    task_force = TaskForcePage.objects.select_for_update().get(pk=task_force.pk)
+    pending_draft = task_force.get_latest_revision() if task_force.has_unpublished_changes else None
+    if _drop(task_force, person=person):
+        revision = task_force.save_revision(user=user, log_action=True)
+        if task_force.live:
+            revision.publish(user=user, skip_permission_checks=True)
+    if pending_draft is not None and task_force.live:
+        draft = pending_draft.as_object()
+        if _drop(draft, person=person):
+            draft.save_revision(user=user, log_action=True)
+
+
 # --- Project ideas ---------------------------------------------------------------------------------------------
 
 

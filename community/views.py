@@ -240,27 +240,26 @@ SPACE_RATE = "COMMUNITY_SPACE_POST_RATE"
 
 
 def _refusal(request, space, *, moderate: bool = False):
-    """None when the signed-in member may write (or moderate) in `space`, else the response to send."""
+    """None when the signed-in member may write (or moderate) in `space`, else the response to send. A space
+    (or post) that does not exist gets the same refusal as one the person may not read, so that an outsider
+    cannot tell which ids exist."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    may_post, may_moderate = space_roles(request.user, space)
+    may_post, may_moderate = space_roles(request.user, space) if space is not None else (False, False)
     if may_moderate or (may_post and not moderate):
         return None
     return TemplateResponse(request, "community/space_forbidden.html", {"space": space}, status=403)
 
 
-def _live_space(space_id: int) -> SpacePage:
-    space = SpacePage.objects.live().filter(pk=space_id).first()
-    if space is None:
-        raise Http404("No such space.")
-    return space
+def _live_space(space_id: int) -> SpacePage | None:
+    return SpacePage.objects.live().filter(pk=space_id).first()
 
 
-def _live_post(post_id: int) -> tuple[SpacePostPage, SpacePage]:
+def _live_post(post_id: int) -> tuple[SpacePostPage | None, SpacePage | None]:
     post = SpacePostPage.objects.live().filter(pk=post_id).first()
     space = post.get_parent().specific if post is not None else None
     if space is None or not space.live:
-        raise Http404("No such post.")
+        return None, None
     return post, space
 
 
@@ -297,7 +296,7 @@ def space_post_edit(request, post_id: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     post, space = _live_post(post_id)
-    author = post.author_id == request.user.pk
+    author = post is not None and post.author_id == request.user.pk
     if refused := _refusal(request, space, moderate=not author):
         return refused
     template, context = "community/space_post.html", {"space": space, "post": post, "editing": True}

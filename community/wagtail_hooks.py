@@ -127,8 +127,10 @@ def task_force_join_view(request, task_force, step=None):
 @hooks.register("load_demo_content")
 def load_demo_content(loader):
     from .demo.loader import load_sample_applications
+    from .demo.spaces import load_sample_spaces
 
     load_sample_applications(loader)
+    load_sample_spaces(loader)
 
 
 @hooks.register("space_moderator_groups")

@@ -297,9 +297,9 @@ class DemoLoader:
             )
             self.report.created["private collection"] += 1
         for key, spec in documents.PDF_DOCUMENTS.items():
-            self.documents[key] = self._upsert_document(document_model, public, spec)
+            self.documents[key] = self.upsert_document(document_model, public, spec)
         # One members-only document shows that private collections never reach search.
-        self._upsert_document(
+        self.upsert_document(
             document_model,
             members,
             {
@@ -321,7 +321,7 @@ class DemoLoader:
             },
         )
 
-    def _upsert_document(self, document_model, collection, spec: dict):
+    def upsert_document(self, document_model, collection, spec: dict):
         data = build_pdf(spec)
         document = document_model.objects.filter(title=spec["title"]).first()
 

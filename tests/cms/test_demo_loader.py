@@ -36,6 +36,9 @@ from cms.models import (
     ResourceIndexPage,
     ResourcePage,
     SoilPractice,
+    SpaceMeetingPage,
+    SpacePage,
+    SpacePostPage,
     StandardPage,
     StrategyPage,
     TaskForceMember,
@@ -144,8 +147,11 @@ def test_without_skip_index_the_loader_ends_by_indexing_the_site(demo):
     indexed, unchanged, failed = map(int, done.groups())
     assert (unchanged, failed) == (0, 0) and indexed > 150, demo.second_output[-3000:]
     public_pages = Page.objects.live().public().exclude(depth=1).count()
-    indexed_pages = Source.objects.filter(namespace=SITE_NAMESPACE, kind="page", status="indexed").count()
-    assert indexed_pages == public_pages
+    indexed_pages = Source.objects.filter(namespace=SITE_NAMESPACE, kind="page", status="indexed")
+    assert indexed_pages.filter(audience=[]).count() == public_pages
+    # The members' spaces (with their posts and meetings) are indexed for their members only.
+    space_pages = Page.objects.live().type(SpacePage, SpacePostPage, SpaceMeetingPage).count()
+    assert indexed_pages.exclude(audience=[]).count() == space_pages == 25 * 4
     assert Source.objects.filter(namespace=SITE_NAMESPACE, kind="document", status="indexed").count() >= 20
     assert "Indexing" not in demo.first_output  # --skip-index
 

@@ -661,8 +661,9 @@ def test_every_page_type_renders_in_a_handful_of_statements_in_french(
     over = {
         name: count
         for name, count in counts.items()
-        # A translated space page measured 20 (2 more than in English): not analysed yet, held there.
-        if count > (MEMBERS_PAGE_BUDGET + 2 if name.startswith("Space") else PAGE_BUDGET)
+        # A translated space page measured 20 while the copy kept the English space's restriction besides its own
+        # (each checked by Wagtail: the restriction's groups and the reader's); cms/space_access.py keeps one.
+        if count > (MEMBERS_PAGE_BUDGET if name.startswith("Space") else PAGE_BUDGET)
     }
     assert not over, f"over the budget: {over} (all: {counts})"
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.models import SpaceMeetingPage, SpacePage, SpacePostPage
 from cms.visibility import visible_pages
@@ -61,6 +61,24 @@ def test_a_space_under_the_home_page_belongs_to_the_community_of_practice(space)
     assert space["space"].group.name == "Community of Practice members"
     restriction = PageViewRestriction.objects.get(page=space["space"])
     assert restriction.restriction_type == PageViewRestriction.GROUPS
+
+
+def test_a_translated_space_keeps_one_restriction_that_follows_its_group(space, site_tree):
+    """Wagtail's copy brings the English space's restriction after the copy's first save made one: the copy's
+    publish leaves one, which follows the space's group when an editor changes it."""
+    french = Locale.objects.get(language_code="fr")
+    site_tree.home.copy_for_translation(french).save_revision().publish()
+    translation = space["space"].copy_for_translation(french)
+    translation.save_revision().publish()
+    (restriction,) = PageViewRestriction.objects.filter(page=translation)
+    assert {group.name for group in restriction.groups.all()} == {
+        "Community of Practice members",
+        "Secretariat",
+    }
+    translation.group = Group.objects.create(name="Task force B2 members")
+    translation.save_revision().publish()
+    (restriction,) = PageViewRestriction.objects.filter(page=translation)
+    assert {group.name for group in restriction.groups.all()} == {"Task force B2 members", "Secretariat"}
 
 
 def test_members_read_everything_the_space_holds(space, member):

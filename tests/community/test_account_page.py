@@ -16,8 +16,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
 from cms.membership import community_of_practice_group, task_force_group_name
-from cms.models import StandardPage
-from community import personal_data
+from cms.models import Person, StandardPage, TaskForceMember, TaskForcePage
+from community import personal_data, services
 from community.models import MembershipApplication, Status, TaskForceApplication
 from tests.conftest import add_page
 
@@ -183,3 +183,28 @@ def test_an_administrator_cannot_delete_their_account_here(client, db):
     client.force_login(admin)
     assert client.post("/accounts/delete/", {"password": "pw-root"}).status_code == 403
     assert User.objects.filter(pk=admin.pk).exists()
+
+
+def test_deleting_the_account_takes_the_member_off_the_public_roster(client, community, secretariat):
+    """The roster is public personal data: the line the approval added goes with the account (from the live page
+    and an editor's pending draft), and the roster entry itself when nothing else names it."""
+    application = task_force_application(community, name="Nadia Benali", email="nadia@example.org")
+    person = services.approve_task_force_application(application=application, user=secretariat)
+    task_force = TaskForcePage.objects.get(pk=community.task_force.pk)
+    task_force.purpose = "An editor's draft, waiting."
+    task_force.save_revision()
+    assert "Nadia Benali" in client.get(task_force.url).content.decode()
+    user = User.objects.get(email="nadia@example.org")
+
+    personal_data.delete_account(user=user)
+
+    task_force.refresh_from_db()
+    assert "Nadia Benali" not in client.get(task_force.url).content.decode()
+    assert not TaskForceMember.objects.filter(person_id=person.pk).exists()
+    draft = task_force.get_latest_revision().as_object()
+    assert draft.purpose == "An editor's draft, waiting."
+    assert [member.person.name for member in draft.members.all()] == ["Wanjiru Kamau"]
+    assert not Person.objects.filter(pk=person.pk).exists()
+    assert Person.objects.filter(pk=community.leader.pk).exists()
+    application.refresh_from_db()
+    assert application.status == Status.ACCEPTED and application.person is None and application.name == ""

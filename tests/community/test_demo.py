@@ -1,16 +1,26 @@
 """The demo's sample applications: every inbox shows pending and decided work, all labelled sample data,
-loaded idempotently with the rest of the demo (which is loaded here, twice, and rolled back afterwards)."""
+loaded idempotently with the rest of the demo (which is loaded here, twice, and rolled back afterwards); the
+second load leaves the sample members' spaces (tests/community/test_demo_spaces.py) as they were too."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Revision, WorkflowState
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision, WorkflowState
 
-from cms.models import ProjectPage, TaskForceMember
+from cms.models import (
+    ProjectPage,
+    SpaceMeetingPage,
+    SpacePage,
+    SpacePostPage,
+    SpaceReply,
+    TaskForceMember,
+)
 from community.access import SECRETARIAT_APPROVAL, TASK_FORCE_REVIEW
 from community.models import MembershipApplication, ProjectIdeaSubmission, Status, TaskForceApplication
 
@@ -23,6 +33,11 @@ def snapshot() -> dict:
         "task_force": sorted(TaskForceApplication.objects.values_list("pk", "status")),
         "ideas": sorted(ProjectIdeaSubmission.objects.values_list("pk", "page_id")),
         "workflow_states": WorkflowState.objects.count(),
+        "spaces": sorted(SpacePage.objects.values_list("pk", "collection_id", "group_id")),
+        "space_pages": Page.objects.type(SpacePostPage, SpaceMeetingPage).count(),
+        "replies": SpaceReply.objects.count(),
+        "documents": sorted(get_document_model().objects.values_list("pk", "file_hash")),
+        "sample_members": get_user_model().objects.filter(username__startswith="sample-member-").count(),
         "revisions": Revision.objects.count(),
     }
 
@@ -81,5 +96,6 @@ def test_samples_are_labelled_and_decisions_match_the_directory(demo):
 
 def test_a_second_load_writes_nothing(demo):
     first, second, output = demo
+    assert len(first["spaces"]) == 25 and first["space_pages"] == 75 and first["sample_members"] == 6
     assert first == second
     assert "nothing changed" in output

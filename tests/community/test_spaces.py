@@ -3,6 +3,8 @@ the thread, the leaders' moderation, and refusals for anonymous visitors and peo
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
@@ -205,3 +207,26 @@ def test_a_space_with_another_group_refuses_members_of_the_task_force(post, spac
     space.group = Group.objects.create(name="Another group")
     space.save_revision().publish()
     assert write_post(post, members["amina"], space).status_code == 403
+
+
+def test_an_outsider_cannot_tell_an_unknown_space_or_post_from_a_forbidden_one(
+    post, space, members, partner_user
+):
+    write_post(post, members["amina"], space)
+    thread = SpacePostPage.objects.get()
+    unknown_space, unknown_post = space.pk + 10_000, thread.pk + 10_000
+    outsider = signed_in(partner_user)
+
+    def answer(response, url: str) -> tuple[int, str]:
+        # The same page but for its own address (the language links) and the CSRF token, masked anew each time.
+        html = response.content.decode().replace(url.lstrip("/"), "URL")
+        return response.status_code, re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+    for existing, unknown, method in (
+        (f"/spaces/{space.pk}/post/", f"/spaces/{unknown_space}/post/", outsider.get),
+        (f"/spaces/posts/{thread.pk}/reply/", f"/spaces/posts/{unknown_post}/reply/", outsider.get),
+        (f"/spaces/posts/{thread.pk}/edit/", f"/spaces/posts/{unknown_post}/edit/", outsider.get),
+        (f"/spaces/posts/{thread.pk}/moderate/", f"/spaces/posts/{unknown_post}/moderate/", outsider.post),
+    ):
+        refused = answer(method(existing, {"action": "pin"}), existing)
+        assert refused[0] == 403 and answer(method(unknown, {"action": "pin"}), unknown) == refused, existing

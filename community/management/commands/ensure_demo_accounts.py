@@ -5,7 +5,7 @@
 - reviewer: a member of the Task force reviewers group, the first step of the project-idea workflow;
 - member: a member of two spaces (cms/membership.py): the Community of Practice's and the first task force's
   (the demo's first, in English, once load_demo_content has made it; without it, the Community of Practice's
-  only, said so).
+  only, said so); the printout names the spaces (load_demo_content makes them, with sample posts).
 
 Never a fixed password (as ensure_local_admin). For development and demos only; production accounts are made
 by the Secretariat in the admin (Settings > Users).
@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from cms.membership import community_of_practice_group, task_force_group
-from cms.models import TaskForcePage
+from cms.models import HomePage, SpacePage, TaskForcePage
 from community.access import PARTNERS, SECRETARIAT, TASK_FORCE_REVIEWERS
 
 ACCOUNTS = [
@@ -29,6 +29,15 @@ ACCOUNTS = [
 ]
 MEMBER = "member"
 MEMBER_PURPOSE = "a member of two spaces: {spaces}; their account page is /accounts/"
+
+
+def _space_name(parent) -> str:
+    """The space under `parent` by its title (load_demo_content makes one per task force and the Community of
+    Practice's under the home page), else whose group it is."""
+    space = SpacePage.objects.child_of(parent).first() if parent is not None else None
+    if space is not None:
+        return space.title
+    return parent.title if isinstance(parent, TaskForcePage) else "the Community of Practice"
 
 
 class Command(BaseCommand):
@@ -41,7 +50,7 @@ class Command(BaseCommand):
         for username, group_name, purpose in ACCOUNTS:
             self.ensure(username, [Group.objects.get(name=group_name)], purpose, reset=reset)
         groups = [community_of_practice_group()]
-        spaces = ["the Community of Practice"]
+        spaces = [_space_name(HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first())]
         task_force = (
             TaskForcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
             .order_by("path")
@@ -56,7 +65,7 @@ class Command(BaseCommand):
             )
         else:
             groups.append(task_force_group(task_force))
-            spaces.append(task_force.title)
+            spaces.append(_space_name(task_force))
         self.ensure(MEMBER, groups, MEMBER_PURPOSE.format(spaces=" and ".join(spaces)), reset=reset)
 
     def ensure(self, username: str, groups: list[Group], purpose: str, *, reset: bool) -> None:
