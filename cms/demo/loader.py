@@ -298,7 +298,8 @@ class DemoLoader:
             self.report.created["private collection"] += 1
         for key, spec in documents.PDF_DOCUMENTS.items():
             self.documents[key] = self.upsert_document(document_model, public, spec)
-        # One members-only document shows that private collections never reach search.
+        # One document for signed-in accounts only (a login restriction on its collection): anonymous visitors
+        # never find it, in search or anywhere else; any signed-in partner or member does (cms/visibility.py).
         self.upsert_document(
             document_model,
             members,
