@@ -71,8 +71,9 @@ class FacetLabels:
             title = self.values["goals"].get(value)
             if title is None:
                 return _("Goal %(code)s") % {"code": value}
-            # "Goal A: Inception and conceptualization" -> "A Inception and conceptualization"
-            return f"{value} " + re.sub(rf"^\s*goal\s+{re.escape(value)}\s*[:.\-–]\s*", "", title, flags=re.I)
+            # "Goal A: Inception and conceptualization" -> "A Inception and conceptualization", and so in every
+            # language ("But A : Conception", "Meta A: Concepción"): the word before the code goes with it.
+            return f"{value} " + re.sub(rf"^\s*\w+\s+{re.escape(value)}\s*[:.\-–]\s*", "", title)
         if column == "objectives":
             label = self.values["objectives"].get(value)
             return f"{value} {label}" if label else value

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from cms.locales import TRANSLATED_LANGUAGES
-from cms.models import Organization, Region, ResourcePage, SoilPractice
+from cms.models import GoalPage, Organization, Region, ResourcePage, SoilPractice
 from knowledge.sync import sync_page
 from search.facets import FacetLabels
 from tests.conftest import add_page, publish
@@ -129,3 +129,19 @@ def test_editors_enter_the_translations_in_the_snippet_form(admin_client):
     practice.refresh_from_db()
     assert practice.name_es == "Biocarbón"
     assert practice.localized("name", "es") == "Biocarbón" and practice.localized("name", "fr") == "Biochar"
+
+
+def test_a_goal_facet_reads_its_code_once_in_every_language(site_tree):
+    goal = add_page(
+        site_tree.strategy,
+        GoalPage,
+        title="Goal A: Inception and conceptualization",
+        code="A",
+        description="<p>A.</p>",
+    )
+    translate(goal, "fr", title="But A : Conception")
+    translate(goal, "es", title="Meta A: Concepción")
+    expected = {"en": "A Inception and conceptualization", "fr": "A Conception", "es": "A Concepción"}
+    for code, label in expected.items():
+        with translation.override(code):
+            assert FacetLabels().label("goals", "A") == label
