@@ -376,6 +376,7 @@ def without_echo(surface: Surface, body: str) -> str:
     body = SUGGESTION_LINE.sub(
         lambda line: corrections(html.unescape(re.sub(r"<[^>]+>", " ", line.group(0)))), body
     )
-    for echo in (q, q[:59] + "…", quote_plus(q), quote(q), html.escape(q)):
+    # The address of the page itself echoes it too, encoded once more in a link's ?next= (the sign-in link).
+    for echo in (q, q[:59] + "…", quote_plus(q), quote(q), html.escape(q), quote(quote_plus(q), safe="")):
         body = body.replace(echo, "")
     return body

@@ -19,7 +19,10 @@ import zlib
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -268,6 +271,15 @@ def _inert_json(text: str) -> bool:
     return "<" not in text
 
 
+def javascript_catalogues() -> set[str]:
+    """The scripts' strings in each language (Django's JavaScript catalogue, config/urls.py): the site's own."""
+    addresses = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            addresses.add(reverse("javascript_catalog"))
+    return addresses
+
+
 def hostile_markup(html: str) -> list[str]:
     """Script elements, event-handler attributes and javascript: URLs that are not the site's own."""
     soup = BeautifulSoup(html, "html.parser")
@@ -275,7 +287,8 @@ def hostile_markup(html: str) -> list[str]:
     for script in soup.find_all("script"):
         if script.get("type") == "application/ld+json" and _inert_json(script.string or ""):
             continue  # the page's own structured data (templates/includes/head_meta.html)
-        if not (script.get("src") or "").startswith("/static/") or script.string:
+        source = script.get("src") or ""
+        if not (source.startswith("/static/") or source in javascript_catalogues()) or script.string:
             found.append(str(script)[:200])
     for tag in soup.find_all(True):
         for attribute, value in tag.attrs.items():
