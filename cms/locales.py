@@ -5,9 +5,10 @@ By language code (a join), so it costs no query of its own."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Length, NullIf, Substr
 from django.utils import translation
+from wagtail.models import Page
 
 # The site's languages besides the default: snippets that carry text (places, soil practices) have a column per
 # language for it (name_fr, name_es, ...), blank meaning "the English text". One row per place or practice keeps
@@ -25,14 +26,59 @@ def active_language() -> str:
 
 
 def in_active_language(queryset: QuerySet) -> QuerySet:
+    """One page per translation group: its translation in the active language when `queryset` holds one, else its
+    original in the default language. An alias in the active language (Wagtail-localize makes one of an untranslated
+    parent) holds the original's text, so it is no translation: the original stands for it.
+
+    Give it the visible pages (cms.visibility.visible_pages) before any listing filter: a draft or private
+    translation leaves its original in place, and the choice of language does not depend on the filters."""
     language, default = active_language(), settings.LANGUAGE_CODE
     if language == default:
         return queryset.filter(locale__language_code=default)
-    translated = queryset.filter(locale__language_code=language).values("translation_key")
+    translation_q = Q(locale__language_code=language, alias_of__isnull=True)
+    translated = queryset.filter(translation_q).values("translation_key")
     return queryset.filter(
-        Q(locale__language_code=language)
-        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
+        translation_q | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
     )
+
+
+def localized(queryset: QuerySet) -> QuerySet:
+    """`in_active_language`, each page annotated with `fallback_language`: the language code of a page shown in
+    place of a missing translation ("" for a page in the active language), which cards label ("in English") and
+    give as `hreflang`/`lang` (templates/includes/page_link.html). One statement, whatever the number of pages."""
+    language = active_language()
+    pages = in_active_language(queryset)
+    if language == settings.LANGUAGE_CODE:
+        return pages.annotate(fallback_language=Value("", output_field=CharField()))
+    return pages.annotate(
+        fallback_language=Case(
+            When(locale__language_code=language, then=Value("")),
+            default=F("locale__language_code"),
+            output_field=CharField(),
+        )
+    )
+
+
+def under(page: Page, *, children: bool = False) -> Q | Exists:
+    """Pages under `page` (its children only, with `children`) and, outside the default language, under its original
+    in the default language too: where a listing of `page` finds the untranslated pages it falls back to (each
+    locale has its own tree). A subquery on the translation key: no statement of its own."""
+    if active_language() == settings.LANGUAGE_CODE:
+        return Page.objects.child_of_q(page) if children else Page.objects.descendant_of_q(page)
+    roots = Page.objects.filter(translation_key=page.translation_key).filter(
+        Q(pk=page.pk) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    )
+    above = roots.filter(path=Substr(OuterRef("path"), 1, Length("path")))
+    above = (
+        above.filter(depth=OuterRef("depth") - 1) if children else above.filter(depth__lt=OuterRef("depth"))
+    )
+    return Exists(above)
+
+
+def localized_under(page: Page, queryset: QuerySet, *, children: bool = False) -> QuerySet:
+    """`queryset`'s pages under `page` (see `under`), one per translation group in the visitor's language (see
+    `localized`). `queryset` holds visible pages only (cms.visibility.visible_pages)."""
+    return localized(queryset.filter(under(page, children=children)))
 
 
 def localized_field(field: str):

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.filters import FilterError, filter_pages, listing_form, parse_page_filters
+from cms.locales import localized_under
 from cms.outputs.exports import export_response
 from cms.panels import RelatedSuggestionsPanel
 from cms.preview import HeadlessPreviewIfConfiguredMixin
@@ -130,8 +131,9 @@ class ListingPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, RoutablePage
         abstract = True
 
     def listed_children(self):
-        """The visible children the listing shows, in its order (before filters)."""
-        return visible_pages(self.listed_model.objects.child_of(self))
+        """The visible children the listing shows, in its order (before filters): one per translation group, in the
+        visitor's language or else the default one's (cms.locales.localized_under)."""
+        return localized_under(self, visible_pages(self.listed_model.objects.all()), children=True)
 
     @re_path(r"^export\.(?P<fmt>csv|json)/$", name="export")
     def export(self, request, fmt):

@@ -5,7 +5,8 @@ The directory lists the Organization snippets (public records: an organization e
 accepted it) with the shared listing filters (cms/filters.py: kind, member or partner, country or world region,
 year joined), a name search and A-Z. A profile shows what the hub knows about the organization, taken only from
 visible pages (cms/visibility.py): projects it leads or partners, its people's places on task force rosters,
-resources it wrote and events it organized.
+resources it wrote and events it organized, each page once (in the visitor's language, else in the default one:
+cms.locales.localized).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db.models.functions import Substr, Upper
 from django.http import Http404
 from wagtail.contrib.routable_page.models import path
 
+from cms.locales import in_active_language, localized
 from cms.visibility import visible_pages
 
 from .base import ListingPage
@@ -120,7 +122,7 @@ def profile_facts(organization: Organization) -> dict:
         Q(lead_organization=organization) | Q(partner_organizations=organization)
     ).values("pk")
     projects = list(
-        visible_pages(ProjectPage.objects.filter(pk__in=project_ids))
+        localized(visible_pages(ProjectPage.objects.filter(pk__in=project_ids)))
         .order_by("title")
         .only("title", "url_path", "summary", "status", "lead_organization_id", "path", "depth")
     )
@@ -129,18 +131,18 @@ def profile_facts(organization: Organization) -> dict:
     roles = list(
         TaskForceMember.objects.filter(
             person__organization=organization,
-            page__in=visible_pages(TaskForcePage.objects.all()).values("pk"),
+            page__in=in_active_language(visible_pages(TaskForcePage.objects.all())).values("pk"),
         )
         .select_related("person", "page")
         .order_by("page__path", "sort_order", "pk")
     )
     resources = list(
-        visible_pages(ResourcePage.objects.filter(organizations=organization))
+        localized(visible_pages(ResourcePage.objects.filter(organizations=organization)))
         .order_by("-year", "title")
         .only("title", "url_path", "year", "kind", "path", "depth")
     )
     events = list(
-        visible_pages(EventPage.objects.filter(organizer=organization))
+        localized(visible_pages(EventPage.objects.filter(organizer=organization)))
         .order_by("-start_date")
         .only("title", "url_path", "start_date", "end_date", "kind", "path", "depth")
     )

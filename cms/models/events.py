@@ -26,6 +26,7 @@ from wagtail.search import index
 from cms.api_fields import DocumentField, PageListField
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.filters import region_index_values
+from cms.locales import localized_under
 from cms.outputs import calendars
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_pages
@@ -60,7 +61,8 @@ class WebinarIndexPage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        webinars = visible_pages(WebinarPage.objects.child_of(self)).prefetch_related("speakers")
+        webinars = localized_under(self, visible_pages(WebinarPage.objects.all()), children=True)
+        webinars = webinars.prefetch_related("speakers")
         now = timezone.now()
         context["upcoming"] = webinars.filter(starts_at__gte=now).order_by("starts_at")
         context["past"] = self.paginate(request, webinars.filter(starts_at__lt=now).order_by("-starts_at"))
@@ -234,7 +236,7 @@ class EventIndexPage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = visible_pages(EventPage.objects.child_of(self))
+        events = localized_under(self, visible_pages(EventPage.objects.all()), children=True)
         today = timezone.localdate()
         context["upcoming"] = events.filter(end_date__gte=today).order_by("start_date")
         context["past"] = self.paginate(request, events.filter(end_date__lt=today).order_by("-start_date"))

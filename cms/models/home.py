@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from cms.api_fields import PageField
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.locales import localized_under
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_pages
 
@@ -225,7 +226,8 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     def sections(self) -> dict:
         """What the sections list, from visible pages only: one query each (the next Initiative Day and partner
         events share one); the chosen pages came with the page and are left out when they are not visible (a
-        draft, a private page)."""
+        draft, a private page). In a translated home, a page not translated yet is listed in the default language
+        (cms.locales.localized_under), so the French home announces what the English one does."""
         from cms.visibility import page_is_visible
 
         def shown(page):
@@ -237,7 +239,7 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
         kinds = (EventPage.Kind.INITIATIVE_DAY, EventPage.Kind.PARTNER_EVENT)
         order = ("start_date", "title")
         events = list(
-            visible_pages(EventPage.objects.descendant_of(self))
+            localized_under(self, visible_pages(EventPage.objects.all()))
             .filter(end_date__gte=today, kind__in=kinds)
             .annotate(
                 rank=Window(RowNumber(), partition_by=F("kind"), order_by=[F(field).asc() for field in order])
@@ -245,18 +247,24 @@ class HomePage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
             .filter(rank__lte=max(self.partner_events_count, 1))
             .order_by(*order)
         )
-        webinars = visible_pages(WebinarPage.objects.descendant_of(self)).filter(starts_at__gte=now)
-        resources = visible_pages(ResourcePage.objects.descendant_of(self))
+        webinars = localized_under(self, visible_pages(WebinarPage.objects.all())).filter(starts_at__gte=now)
+        resources = localized_under(self, visible_pages(ResourcePage.objects.all()))
         return {
             "organization_count": Organization.objects.count(),
             "directory": shown(self.directory_page),
             "strategy": strategy,
             "vision_label": StrategyPage._meta.get_field("vision_2050").verbose_name,
             "mission_label": StrategyPage._meta.get_field("mission_2030").verbose_name,
-            "goals": list(visible_pages(GoalPage.objects.child_of(strategy)).order_by("code"))
+            "goals": list(
+                localized_under(strategy, visible_pages(GoalPage.objects.all()), children=True).order_by(
+                    "code"
+                )
+            )
             if strategy
             else [],
-            "task_forces": list(visible_pages(TaskForcePage.objects.descendant_of(self)).order_by("path")),
+            "task_forces": list(
+                localized_under(self, visible_pages(TaskForcePage.objects.all())).order_by("path")
+            ),
             "next_webinar": webinars.order_by("starts_at").first(),
             "next_initiative_day": next((e for e in events if e.kind == EventPage.Kind.INITIATIVE_DAY), None),
             "partner_events": [e for e in events if e.kind == EventPage.Kind.PARTNER_EVENT][
