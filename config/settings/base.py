@@ -260,7 +260,10 @@ KNOWLEDGE_MAX_DOCUMENT_MB = int(os.environ.get("KNOWLEDGE_MAX_DOCUMENT_MB", "50"
 SEARCH_RRF_K = int(os.environ.get("SEARCH_RRF_K", "3"))
 SEARCH_VECTOR_WEIGHT = float(os.environ.get("SEARCH_VECTOR_WEIGHT", "1.0"))
 SEARCH_KEYWORD_WEIGHT = float(os.environ.get("SEARCH_KEYWORD_WEIGHT", "1.2"))
-SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "100"))
+# The candidate pool of a query (search/service.py): its best SEARCH_CANDIDATES keyword chunks and its nearest
+# SEARCH_CANDIDATES chunks at cosine similarity >= SEARCH_MIN_SIMILARITY, read before any facet filter, whatever the
+# page asked for: results, filtered results and facet counts are all drawn from it.
+SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "200"))
 # HNSW search breadth: "auto" sets it by the namespace's size (search.retrieval.AUTO_EF_SEARCH: 400 up to 300,000
 # chunks, 800 above, for recall@10 >= 0.95 at 1M; bench/results/scale.md), or a number for every search.
 _ef_search = os.environ.get("SEARCH_EF_SEARCH", "auto").strip().lower()
