@@ -271,7 +271,11 @@ SEARCH_EF_SEARCH = None if _ef_search == "auto" else int(_ef_search)
 # Hybrid search fetches its keyword candidates on a helper thread (own connection) while the vector ones are read:
 # the two lists cost the slower one instead of both. Inside a transaction it stays on the one connection.
 SEARCH_PARALLEL_RETRIEVAL = env_bool("SEARCH_PARALLEL_RETRIEVAL", True)
-SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.0"))
+# The meaning side's floor: nearest chunks below this cosine similarity are not candidates. Without one, a word
+# with no meaning near the content listed the nearest pages anyway (demo: "zirconloam", 77 results; 4 at 0.3).
+# SciFact train (1,265-abstract subset) hybrid nDCG@10: 0.8248 at 0.0 and 0.25, 0.8254 at 0.3, 0.8259 at 0.35,
+# 0.8242 at 0.4; Recall@100 0.9876, 0.9852, 0.9827, 0.9783. 0.3 keeps more of cross-language neighbours.
+SEARCH_MIN_SIMILARITY = float(os.environ.get("SEARCH_MIN_SIMILARITY", "0.3"))
 SEARCH_BM25_K1 = float(os.environ.get("SEARCH_BM25_K1", "1.2"))
 SEARCH_BM25_B = float(os.environ.get("SEARCH_BM25_B", "0.75"))
 # Postings read per query word at most (the strongest first): bounds keyword cost on common words.

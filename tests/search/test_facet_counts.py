@@ -1,6 +1,6 @@
 """Facet counts a visitor can trust (issue 24): the count next to a facet value is the number of results that
 selecting it gives, for the same query and the other filters, in the service, in /api/search/ and on the search
-page.
+page; and a word with no meaning near the content brings few vector neighbours (SEARCH_MIN_SIMILARITY).
 
 A small tree of real pages (types, goals and objectives, practices, places, years, languages) is indexed with the
 real model once for this module. SEARCH_CANDIDATES is set far below the number of chunks, so that the candidate
@@ -207,3 +207,17 @@ def test_the_api_and_the_page_show_the_counts_selecting_gives(tree, depth):
     ticked = Client().get("/search/", {"q": q, "spell": "off", "type": "resource"}).content.decode()
     total = re.search(r'class="results-count"[^>]*>\s*(\d+) results?', ticked)
     assert total and total.group(1) == shown.group(1)
+
+
+def test_a_made_up_word_finds_few_results_by_meaning(tree):
+    """The meaning side has a floor: without it, "zirconloam" listed the nearest pages of the whole tree."""
+    for mode in ("semantic", "hybrid"):
+        response = search(SearchQuery("zirconloam", mode, page_size=100))
+        assert response.total <= 3, [result.title for result in response.results]
+    with override_settings(SEARCH_MIN_SIMILARITY=0.0):
+        assert search(SearchQuery("zirconloam", "semantic", page_size=100)).total > 10
+    # A question still finds its passages by meaning alone.
+    titles = [
+        result.title for result in search(SearchQuery("how do wetlands hold carbon", "semantic")).results
+    ]
+    assert "Rewetting drained peat keeps" in titles
