@@ -447,7 +447,7 @@ def child_measure(size: int, socket: str, args) -> dict:
         params = service.tuning()
         context = retrieval.RetrievalContext(q, query, params, vector, visible_sql, visible_params)
         candidates: dict = {}
-        retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, query.filters), context.params)
+        retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, query.filters))
         scored = [(score, chunk) for c in candidates.values() for chunk, score in c.chunk_scores.items()]
         return [chunk for _, chunk in sorted(scored, key=lambda item: (-item[0], item[1]))[:10]]
 

@@ -308,10 +308,9 @@ def vector_step(q: str, vector: np.ndarray) -> dict:
 
     query = service.SearchQuery(q, "semantic", namespace=NAMESPACE)
     params = service.tuning()
-    params["candidates"] = max(params["candidates"], 2 * query.page * query.page_size)
     context = retrieval.RetrievalContext(q, query, params, vector, *source_visible_sql("s"))
     candidates: dict = {}
-    retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, query.filters), context.params)
+    retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, query.filters))
     return candidates
 
 
@@ -367,7 +366,7 @@ PHASES = (
     ("retrieval", "vector_rows"),
     ("retrieval", "keyword_rows"),
     ("retrieval", "fuse"),
-    ("service", "_exact_matches"),
+    ("service", "_named_objectives"),
     ("service", "_exact_order"),
     ("service", "_facet_counts"),
     ("service", "_build_results"),

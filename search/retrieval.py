@@ -130,7 +130,11 @@ def vector_rows(context: RetrievalContext, filters) -> list:
     # in no result, whichever list found it.
     text_sql, text_params = _text_conditions(context.q)
     literal = vector_text(vector)
-    # Model and namespace are literals so the planner can match the partial HNSW index of this model.
+    # Model and namespace are literals so the planner can match the partial HNSW index of this model. The
+    # similarity floor (min_similarity) is applied outside the materialized nearest-k, as pgvector advises for a
+    # distance threshold: inside, an iterative scan would walk the whole graph looking for k rows above it.
+    # Conditions inside (visibility, locale, phrases) are met by the iterative scan (relaxed_order, below),
+    # which goes on reading the graph until k rows pass them.
     sql = f"""
         WITH nearest AS MATERIALIZED (
             SELECT c.id, c.source_id, c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension}) AS distance
@@ -140,11 +144,19 @@ def vector_rows(context: RetrievalContext, filters) -> list:
             ORDER BY c.embedding::halfvec({dimension}) <=> %s::halfvec({dimension})
             LIMIT %s
         )
-        SELECT id, source_id, distance FROM nearest ORDER BY distance
+        SELECT id, source_id, distance FROM nearest WHERE 1 - distance >= %s ORDER BY distance, id
     """
     return run_with_hnsw_settings(
         sql,
-        [literal, *condition_params, *text_params, *context.visible_params, literal, params["candidates"]],
+        [
+            literal,
+            *condition_params,
+            *text_params,
+            *context.visible_params,
+            literal,
+            params["candidates"],
+            params["min_similarity"],
+        ],
         ef_search=params["ef_search"],
         at_least=params["candidates"],
         namespace=query.namespace,
@@ -172,12 +184,10 @@ def _ef_search_sql(ef_search, at_least: int, namespace: str) -> tuple[str, list]
     )
 
 
-def apply_vector_rows(candidates: dict[int, Candidate], rows: list, params: dict) -> None:
+def apply_vector_rows(candidates: dict[int, Candidate], rows: list) -> None:
     rank = 0
     for chunk_id, source_id, distance in rows:
         similarity = 1.0 - float(distance)
-        if similarity < params["min_similarity"]:
-            continue
         candidate = candidates.setdefault(source_id, Candidate(source_id))
         candidate.chunk_scores[chunk_id] = max(candidate.chunk_scores.get(chunk_id, 0.0), similarity)
         if candidate.vector_rank is None:

@@ -5,10 +5,15 @@ One query runs as: embed the query once -> candidate chunks from the HNSW vector
 appears once, with its best passages) -> reciprocal rank fusion of the two source rankings -> exact matches of
 codes and titles first -> facets -> one page of results with highlighted, escaped passages.
 
-Facets are disjunctive (checkboxes of one group are alternatives): a group without a selection counts the results;
-a group with a selection counts what the query finds with every *other* group's filters. Those counts come from one
-more candidate pool, retrieved without facet filters with the same query vector, whatever the number of active
-groups. The filters themselves are defined once in cms/filters.py, visibility in cms/visibility.py.
+The result set is defined before any facet filter (issue 24): the query's candidate pool C(q) is the sources of its
+best SEARCH_CANDIDATES keyword chunks and of its nearest SEARCH_CANDIDATES chunks at cosine similarity >=
+SEARCH_MIN_SIMILARITY, read once without facet filters (under the searched locale, the query's phrases and
+exclusions and the viewer's visibility), plus the objectives it names by code. A filtered search is C(q) filtered,
+fused again (reciprocal rank fusion over the ranks within the filtered set), and every facet count is counted on
+C(q) with the other filters: so the count next to a value is exactly the number of results selecting it gives.
+Facets are disjunctive (checkboxes of one group are alternatives): a group counts what the query finds with every
+*other* group's filters. The filters themselves are defined once in cms/filters.py, visibility in
+cms/visibility.py.
 
 Who is asking is part of the query (`SearchQuery.viewer`, anonymous unless a view says otherwise): one SQL
 predicate made from it (knowledge.models.source_visible_sql: the stored audience and the live recheck) goes into
@@ -47,7 +52,6 @@ from .spelling import suggest as spelling_suggestion
 MODES = ("hybrid", "semantic", "keyword")
 FACETS = (*FILTER_COLUMNS.values(), "year")
 MAX_QUERY_LENGTH = syntax.MAX_QUERY_LENGTH
-MAX_CANDIDATES = 1000  # deepest result list served: beyond it, refine the query rather than page on
 
 
 class SearchError(ValueError):
@@ -218,6 +222,17 @@ class _Ranking:
     exact: set[int]
 
 
+@dataclass
+class _Pool:
+    """C(q), the query's candidate pool before facet filters: its chunk rows from both lists, the objectives it
+    names by code and the index rows of all of them (`sources`: only what is still there when loaded)."""
+
+    vector_rows: list
+    keyword_rows: list
+    named: set[int]
+    sources: dict[int, Source]
+
+
 def tuning() -> dict:
     return {
         "rrf_k": settings.SEARCH_RRF_K,
@@ -239,16 +254,15 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     if unknown:
         raise TypeError(f"unknown tuning parameters {sorted(unknown)}")
     params.update(query.tuning)
-    # Enough candidates to fill the requested page even when every chunk of a source matches.
-    params["candidates"] = min(max(params["candidates"], 2 * query.page * query.page_size), MAX_CANDIDATES)
     vector = None
     if query.mode in ("hybrid", "semantic"):
         vector = query_vector if query_vector is not None else get_embedder().embed_query(q)
     visible_sql, visible_params = source_visible_sql("s", query.viewer)
     context = RetrievalContext(q, query, params, vector, visible_sql, visible_params)
 
-    sources: dict[int, Source] = {}
-    main = _rank(context, query.filters, sources)
+    pool = _candidate_pool(context)
+    sources = pool.sources
+    main = _rank(context, pool, query.filters)
     total = len(main.ranked)
     spelling = (
         spelling_suggestion(
@@ -271,7 +285,7 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
             spelling=dataclasses.replace(spelling, applied=True),
             took_ms=(time.perf_counter() - started) * 1000,
         )
-    facets = _facet_counts(context, main, sources) if query.facets else {}
+    facets = _facet_counts(pool, query.filters) if query.facets else {}
     start = (query.page - 1) * query.page_size
     page_ids = main.ranked[start : start + query.page_size]
     results = _build_results(page_ids, sources, main.candidates, main.exact, q, query)
@@ -295,32 +309,48 @@ FEW_RESULTS = 3
 
 def _finds_little(ranking: _Ranking, query: SearchQuery) -> bool:
     """Fewer than FEW_RESULTS results, or none of the query's words found by the keyword side (the meaning side
-    always finds neighbours, however unrelated)."""
+    finds neighbours above its floor for many a misspelt word)."""
     if len(ranking.ranked) < FEW_RESULTS:
         return True
     return query.mode != "semantic" and not any(c.keyword_rank for c in ranking.candidates.values())
 
 
-def _rank(context: RetrievalContext, filters: SearchFilters, sources: dict[int, Source]) -> _Ranking:
-    """Candidates under `filters`, fused and ordered (exact matches first); their rows loaded into `sources`."""
-    candidates: dict[int, Candidate] = {}
+def _candidate_pool(context: RetrievalContext) -> _Pool:
+    """C(q): both candidate lists read once without facet filters (the locale is not a facet: it stays), so
+    that any filtered search and every facet count are drawn from the same set. Facet filters are never put
+    into either query: the best k chunks under a filter reach past the best k of the query, so a filtered
+    search found results its counts had not counted (issue 24: "resource 16" gave 52 results)."""
+    unfiltered = SearchFilters(locale=context.query.filters.locale)
+    vector_rows, keyword_rows = [], []
     wants_keyword = context.query.mode in ("hybrid", "keyword")
     if context.vector is not None and wants_keyword and retrieval.parallel_allowed():
-        # Both lists at once, the keyword one on a helper thread's connection; applied in the same order as below,
-        # so the ranking is the same either way.
-        keyword = retrieval.submit(retrieval.keyword_rows, context, filters)
-        vector_rows = retrieval.vector_rows(context, filters)
-        retrieval.apply_vector_rows(candidates, vector_rows, context.params)
-        retrieval.apply_keyword_rows(candidates, keyword.result())
+        # Both lists at once, the keyword one on a helper thread's connection: the same rows either way.
+        keyword = retrieval.submit(retrieval.keyword_rows, context, unfiltered)
+        vector_rows = retrieval.vector_rows(context, unfiltered)
+        keyword_rows = keyword.result()
     else:
         if context.vector is not None:
-            retrieval.apply_vector_rows(candidates, retrieval.vector_rows(context, filters), context.params)
+            vector_rows = retrieval.vector_rows(context, unfiltered)
         if wants_keyword:
-            retrieval.apply_keyword_rows(candidates, retrieval.keyword_rows(context, filters))
+            keyword_rows = retrieval.keyword_rows(context, unfiltered)
+    named = _named_objectives(context, unfiltered)
+    ids = {row[1] for row in vector_rows} | {row[1] for row in keyword_rows} | named
+    return _Pool(vector_rows, keyword_rows, named, _load_sources(ids))
+
+
+def _rank(context: RetrievalContext, pool: _Pool, filters: SearchFilters) -> _Ranking:
+    """The pool's sources that pass `filters`, fused and ordered (exact matches first). Ranks are taken within
+    the filtered lists, as if they had been read under the filters."""
+    kept = {pk for pk, source in pool.sources.items() if filters.matches(source)}
+    candidates: dict[int, Candidate] = {}
+    retrieval.apply_vector_rows(candidates, [row for row in pool.vector_rows if row[1] in kept])
+    retrieval.apply_keyword_rows(candidates, [row for row in pool.keyword_rows if row[1] in kept])
     ranked = retrieval.fuse(candidates, context.params)
-    sources.update(_load_sources([pk for pk, _ in ranked if pk not in sources]))
-    exact = _exact_matches(context, filters, ranked, sources)
-    exact_order = _exact_order(exact, sources)
+    named = pool.named & kept
+    found = {pk for pk, _ in ranked}
+    ranked.extend((pk, 0.0) for pk in sorted(named - found))
+    exact = _exact_titles(context.q, found, pool.sources) | named
+    exact_order = _exact_order(exact, pool.sources)
     ranked.sort(key=lambda item: (exact_order.get(item[0], len(exact_order)), -item[1]))
     return _Ranking(ranked, candidates, exact)
 
@@ -361,38 +391,31 @@ def _load_sources(ids) -> dict[int, Source]:
     )
 
 
-def _exact_matches(
-    context: RetrievalContext, filters: SearchFilters, ranked: list[tuple[int, float]], sources: dict
-) -> set[int]:
-    """Sources a query names exactly: an objective code ("A1"), or a title equal to the query.
-
-    Ranked sources are matched on the rows already loaded; an objective named by its code is added even when
-    no candidate list found it (loaded into `sources`, checked for visibility and filters like any candidate)."""
-    q, query = context.q, context.query
-    candidates = {pk for pk, _ in ranked}
-    exact: set[int] = set()
+def _exact_titles(q: str, ids: set[int], sources: dict) -> set[int]:
+    """Candidates whose title is the query (three characters or more, case and punctuation aside)."""
     normalised = _normalise_title(q)
-    if len(normalised) >= 3:
-        exact.update(
-            pk for pk in candidates if pk in sources and _normalise_title(sources[pk].title) == normalised
+    if len(normalised) < 3:
+        return set()
+    return {pk for pk in ids if pk in sources and _normalise_title(sources[pk].title) == normalised}
+
+
+def _named_objectives(context: RetrievalContext, filters: SearchFilters) -> set[int]:
+    """The objective and task force a query names by its code ("A1"), whether or not a candidate list found
+    them, checked for visibility and `filters` like any candidate."""
+    q, query = context.q, context.query
+    if not OBJECTIVE_CODE.match(q.upper()):
+        return set()
+    conditions, condition_params = filter_sql(filters, alias="s")
+    with read_connection().cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT s.id FROM knowledge_source s
+            WHERE s.namespace = %s AND s.content_type IN ('objective', 'task_force') AND s.objectives = %s
+              AND s.status = 'indexed' {conditions} AND {context.visible_sql}
+            """,
+            [query.namespace, [q.upper()], *condition_params, *context.visible_params],
         )
-    if OBJECTIVE_CODE.match(q.upper()):
-        conditions, condition_params = filter_sql(filters, alias="s")
-        with read_connection().cursor() as cursor:
-            cursor.execute(
-                f"""
-                SELECT s.id FROM knowledge_source s
-                WHERE s.namespace = %s AND s.content_type IN ('objective', 'task_force') AND s.objectives = %s
-                  AND s.status = 'indexed' {conditions} AND {context.visible_sql}
-                """,
-                [query.namespace, [q.upper()], *condition_params, *context.visible_params],
-            )
-            named = {row[0] for row in cursor.fetchall()}
-        new = named - candidates
-        sources.update(_load_sources([pk for pk in new if pk not in sources]))
-        ranked.extend((pk, 0.0) for pk in sorted(new))
-        exact |= named
-    return exact
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _exact_order(exact: set[int], sources: dict) -> dict[int, int]:
@@ -422,28 +445,16 @@ def _count(rows, column: str) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _facet_counts(
-    context: RetrievalContext, main: _Ranking, sources: dict
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value, disjunctive: a group with a selection is counted as if that group had none.
-
-    Groups without a selection count the results. Groups with one count the union of the results and of one
-    pool retrieved without any facet filter (same vector, same text conditions), filtered in Python by the other
-    groups' selections: one more retrieval whatever the number of active groups. A source that passes every
-    filter and is in the pool is also in the results (it ranks at least as high among fewer candidates), so a
-    checked value's count is at least the number of results that have it.
-    """
-    results = [sources[pk] for pk, _ in main.ranked if pk in sources]
-    counts = {column: _count(results, column) for column in FACETS}
-    filters = context.query.filters
-    if not filters.active:
-        return counts
-    pool = _rank(context, SearchFilters(locale=filters.locale), sources)
-    union = {pk: sources[pk] for pk, _ in [*main.ranked, *pool.ranked] if pk in sources}
-    for group in filters.active_groups:
+def _facet_counts(pool: _Pool, filters: SearchFilters) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value on the candidate pool, disjunctive: each group is counted under every *other*
+    group's selection (a group without a selection: under all the filters, i.e. the results). Selecting a
+    value gives exactly its count, since the filtered search is drawn from the same pool (_rank)."""
+    members = list(pool.sources.values())
+    counts = {}
+    for group in (*FILTER_COLUMNS, "year"):
         others = filters.without(group)
         column = "year" if group == "year" else FILTER_COLUMNS[group]
-        counts[column] = _count([source for source in union.values() if others.matches(source)], column)
+        counts[column] = _count([source for source in members if others.matches(source)], column)
     return counts
 
 

@@ -328,7 +328,7 @@ def test_every_surface_follows_visibility_on_the_production_search_path(monkeypa
     for page in (tree.strategy, tree.projects, tree.webinars, tree.events, tree.resources, directory):
         w = word()
         page = Page.objects.get(pk=page.pk).specific
-        page.title = f"{page.title} {w}"
+        page.title = f"{page.title} {MARKER} {w}"  # found by its words, not only as a neighbour of anything
         page.save_revision().publish()
         base[page.pk] = PageModel(page.pk, w, None)
     SurfaceVisibility.base = base

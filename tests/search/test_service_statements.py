@@ -70,7 +70,8 @@ def test_the_hnsw_search_breadth_follows_the_corpus_size(site_tree, settings):
     CorpusStat.objects.filter(namespace=SITE_NAMESPACE).update(chunks=1_000_000)
     assert _ef_search_after(query) == 800  # past 300,000 chunks
     settings.SEARCH_EF_SEARCH = 50
-    assert _ef_search_after(query) == 100  # a number holds everywhere, never below the candidates asked for
+    # A number holds everywhere, never below the candidates asked for.
+    assert _ef_search_after(query) == settings.SEARCH_CANDIDATES > 50
     assert search(query).results  # the query's rows are returned, not set_config's
 
 

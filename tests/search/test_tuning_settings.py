@@ -54,6 +54,7 @@ def test_hybrid_scores_are_the_weighted_reciprocal_rank_fusion(
 ):
     settings.SEARCH_RRF_K, settings.SEARCH_VECTOR_WEIGHT = k, vector_weight
     settings.SEARCH_KEYWORD_WEIGHT = keyword_weight
+    settings.SEARCH_MIN_SIMILARITY = 0.0  # no floor: the vectors rank every text, the keywords some
     vector_ranks = {key: rank for rank, (key, _) in enumerate(ranking(QUERY, "semantic"), start=1)}
     keyword_ranks = {key: rank for rank, (key, _) in enumerate(ranking(QUERY, "keyword"), start=1)}
     assert set(keyword_ranks) < set(vector_ranks) and "keyword" in keyword_ranks  # both sides contribute
