@@ -201,3 +201,24 @@ def test_did_you_mean_never_offers_a_glossary_word_nor_a_private_one(bilingual):
     )
     assert response.results == []
     assert response.spelling is None or "paludiculture" not in response.spelling.suggestion
+
+
+def test_editors_keep_the_glossary_in_the_admin_and_a_saved_term_applies_at_once(admin_client, bilingual):
+    query = SearchQuery(
+        q="charbon", mode="keyword", filters=SearchFilters(locale="fr", untranslated=True), facets=False
+    )
+    assert bilingual.english_only.title not in [result.title for result in search(query).results]
+    listing = admin_client.get("/admin/snippets/search/glossaryterm/")
+    assert listing.status_code == 200
+    response = admin_client.post(
+        "/admin/snippets/search/glossaryterm/add/",
+        {
+            "terms_en": "biochar, charcoal",
+            "terms_fr": "charbon, biochar",
+            "terms_es": "biocarbón",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert str(GlossaryTerm.objects.get()) == "biochar"
+    assert bilingual.english_only.title in [result.title for result in search(query).results]
