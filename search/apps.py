@@ -12,3 +12,11 @@ class SearchConfig(AppConfig):
         from .editor import related_suggestions
 
         register_related_suggestions(related_suggestions)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .crosslingual import clear_glossary_cache
+        from .models import GlossaryTerm
+
+        post_save.connect(clear_glossary_cache, sender=GlossaryTerm, dispatch_uid="glossary_saved")
+        post_delete.connect(clear_glossary_cache, sender=GlossaryTerm, dispatch_uid="glossary_deleted")

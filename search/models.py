@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
 
 MAX_LOGGED_QUERY_LENGTH = 500
 
@@ -77,3 +78,37 @@ class SearchClick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.query!r} #{self.rank}"
+
+
+class GlossaryTerm(models.Model):
+    """One concept of the editors' multilingual glossary: its words in each language, the first of each list
+    the usual term, the others synonyms and other forms. A query that contains any of them is also searched,
+    on the keyword side, with all the others (search/crosslingual.py): the "synonyms" of Elasticsearch,
+    Meilisearch or Typesense, across languages. Editors write only public vocabulary here: it is never shown
+    as a suggestion, only added to the words searched."""
+
+    terms_en = models.TextField(
+        "terms in English", help_text='Comma-separated: the usual term first, e.g. "cover crop, catch crop".'
+    )
+    terms_fr = models.TextField("terms in French", blank=True, help_text='e.g. "couvert végétal, CIPAN".')
+    terms_es = models.TextField("terms in Spanish", blank=True, help_text='e.g. "cultivo de cobertura".')
+    note = models.CharField(max_length=255, blank=True, help_text="For editors: where a term comes from.")
+
+    panels = [FieldPanel("terms_en"), FieldPanel("terms_fr"), FieldPanel("terms_es"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = "glossary term"
+        ordering = ["terms_en"]
+
+    def __str__(self) -> str:
+        return self.terms_en.split(",")[0].strip()
+
+    def terms(self) -> dict[str, list[str]]:
+        """{language: [term, ...]} with empty entries left out."""
+        return {
+            language: [term.strip() for term in getattr(self, f"terms_{language}").split(",") if term.strip()]
+            for language in GLOSSARY_LANGUAGES
+        }
+
+
+GLOSSARY_LANGUAGES = ("en", "fr", "es")

@@ -26,7 +26,7 @@ from knowledge.embeddings import current_model_key
 from knowledge.folding import fold
 from knowledge.store import sql_literal, vector_text
 
-from . import syntax
+from . import crosslingual, syntax
 
 # Filter parameter -> index column (knowledge_source and knowledge_chunk carry the same facet columns).
 FILTER_COLUMNS = {f.param: f.index_column for f in SEARCH_FILTERS}
@@ -52,6 +52,8 @@ class RetrievalContext:
     vector: np.ndarray | None
     visible_sql: str
     visible_params: list
+    # What the keyword side searches: the query, with the glossary's equivalents (search/crosslingual.py).
+    keyword_q: str = ""
 
 
 # --- Candidate retrieval ------------------------------------------------------------------------------------
@@ -69,8 +71,9 @@ def filter_sql(filters, alias: str = "c") -> tuple[str, list]:
             clauses.append(f"{alias}.{column} = ANY(%s::varchar[])")
         params.append([str(value) for value in values])
     if filters.locale:
-        clauses.append(f"%s = ANY({alias}.locales)")
-        params.append(filters.locale)
+        locale_clause, locale_params = crosslingual.locale_scope_sql(filters, alias)
+        clauses.append(locale_clause)
+        params.extend(locale_params)
     if filters.year_from is not None:
         clauses.append(f"{alias}.year >= %s")
         params.append(filters.year_from)
@@ -229,7 +232,7 @@ def keyword_rows(context: RetrievalContext, filters) -> list:
     IDF and would let common words dominate). Queries without phrases read the postings index; a phrase needs
     word positions, so those queries rank the chunks that contain it from their tsvectors instead.
     """
-    words, phrases, excluded = syntax.parse(context.q)
+    words, phrases, excluded = syntax.parse(context.keyword_q or context.q)
     with read_connection().cursor() as cursor:
         if phrases:
             return _keyword_phrase_rows(

@@ -42,7 +42,7 @@ from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.store import TS_CONFIG_BY_LANGUAGE
 
-from . import retrieval, syntax
+from . import crosslingual, retrieval, syntax
 from .answers import Answer, AnswerCost, find_answer
 from .highlight import highlight_passage, query_terms
 from .retrieval import ARRAY_COLUMNS, FILTER_COLUMNS, Candidate, RetrievalContext, filter_sql
@@ -74,28 +74,42 @@ class SearchFilters:
     # The site locale searched (its pages and the documents they use); "" searches every locale. Not a facet:
     # it stays when a facet group is left out.
     locale: str = ""
+    # With a locale: also search what has no version in it (search/crosslingual.py), the visitor's own search.
+    untranslated: bool = False
 
     @classmethod
     def of(
-        cls, year_from: int | None = None, year_to: int | None = None, locale: str = "", **values
+        cls,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        locale: str = "",
+        untranslated: bool = False,
+        **values,
     ) -> SearchFilters:
         unknown = set(values) - set(FILTER_COLUMNS)
         if unknown:
             raise TypeError(f"unknown search filters {sorted(unknown)}")
         kept = tuple((param, tuple(v)) for param, v in values.items() if v)
-        return cls(values=tuple(sorted(kept)), year_from=year_from, year_to=year_to, locale=locale)
+        return cls(
+            values=tuple(sorted(kept)),
+            year_from=year_from,
+            year_to=year_to,
+            locale=locale,
+            untranslated=untranslated,
+        )
 
     def get(self, param: str) -> tuple:
         return dict(self.values).get(param, ())
 
     def without(self, param: str) -> SearchFilters:
         if param == "year":
-            return SearchFilters(values=self.values, locale=self.locale)
+            return SearchFilters(values=self.values, locale=self.locale, untranslated=self.untranslated)
         return SearchFilters(
             values=tuple(item for item in self.values if item[0] != param),
             year_from=self.year_from,
             year_to=self.year_to,
             locale=self.locale,
+            untranslated=self.untranslated,
         )
 
     @property
@@ -125,7 +139,7 @@ class SearchFilters:
                     return False
             elif value not in wanted:
                 return False
-        if self.locale and self.locale not in (source.locales or ()):
+        if not crosslingual.in_locale_scope(self, source.locales):
             return False
         if self.year_from is not None and (source.year is None or source.year < self.year_from):
             return False
@@ -259,6 +273,8 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
         vector = query_vector if query_vector is not None else get_embedder().embed_query(q)
     visible_sql, visible_params = source_visible_sql("s", query.viewer)
     context = RetrievalContext(q, query, params, vector, visible_sql, visible_params)
+    # Cross-language search (issue 24): the keyword side also looks for the glossary's equivalents of the words.
+    context.keyword_q = crosslingual.expand_keywords(q, query)
 
     pool = _candidate_pool(context)
     sources = pool.sources
@@ -320,7 +336,8 @@ def _candidate_pool(context: RetrievalContext) -> _Pool:
     that any filtered search and every facet count are drawn from the same set. Facet filters are never put
     into either query: the best k chunks under a filter reach past the best k of the query, so a filtered
     search found results its counts had not counted (issue 24: "resource 16" gave 52 results)."""
-    unfiltered = SearchFilters(locale=context.query.filters.locale)
+    scope = context.query.filters
+    unfiltered = SearchFilters(locale=scope.locale, untranslated=scope.untranslated)
     vector_rows, keyword_rows = [], []
     wants_keyword = context.query.mode in ("hybrid", "keyword")
     if context.vector is not None and wants_keyword and retrieval.parallel_allowed():

@@ -192,6 +192,10 @@ def page_query(request, *, require_q: bool = True) -> SearchQuery:
         default_locale=language,
         language=language,
     )
+    if query.filters.locale:
+        # The visitor's own language also finds what has no version in it, labelled (search/crosslingual.py);
+        # ?locale=all still searches every locale.
+        query = dataclasses.replace(query, filters=dataclasses.replace(query.filters, untranslated=True))
     return dataclasses.replace(query, viewer=viewer_of(request.user))
 
 

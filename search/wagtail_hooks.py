@@ -1,11 +1,44 @@
-"""Admin integration of search: the "Search terms" and "Search relevance" reports (search/admin_views.py), and
-related-content suggestions on the page editor (search/editor.py, through cms/panels.py)."""
+"""Admin integration of search: the "Search terms" and "Search relevance" reports (search/admin_views.py),
+related-content suggestions on the page editor (search/editor.py, through cms/panels.py), the multilingual
+glossary snippet (search/crosslingual.py) and its sample entries in the demo."""
+
+import json
+from pathlib import Path
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import JudgeQueryView, JudgmentsView, SearchTermsView
+from .models import GlossaryTerm
+
+DEMO_GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary.json"
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = "Search glossary"
+    menu_order = 1020
+    add_to_admin_menu = False
+    list_display = ["__str__", "terms_fr", "terms_es"]
+    search_fields = ["terms_en", "terms_fr", "terms_es"]
+
+
+register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register("load_demo_content")
+def load_demo_glossary(loader):
+    """The demo glossary (sample data, search/data/glossary.json), upserted by its English terms."""
+    for entry in json.loads(DEMO_GLOSSARY.read_text(encoding="utf-8"))["terms"]:
+        loader.upsert(
+            GlossaryTerm,
+            {"terms_en": entry["en"]},
+            {"terms_fr": entry.get("fr", ""), "terms_es": entry.get("es", ""), "note": "Sample data (demo)"},
+        )
 
 
 @hooks.register("register_admin_urls")
