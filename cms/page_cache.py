@@ -174,7 +174,9 @@ def models_shown_on_pages() -> dict[type[Model], str]:
     from wagtail.models import get_page_models
     from wagtail.snippets.models import get_snippet_models
 
-    snippets = get_snippet_models()
+    # A snippet that declares `shown_on_pages = False` (the search glossary: it changes search results, which are
+    # never in the page cache) renders on no page.
+    snippets = [model for model in get_snippet_models() if getattr(model, "shown_on_pages", True)]
     found: dict[type[Model], str] = {model: "a snippet" for model in snippets}
     for model, why in _routing_and_access().items():
         found.setdefault(model, why)

@@ -87,6 +87,9 @@ class GlossaryTerm(models.Model):
     Meilisearch or Typesense, across languages. Editors write only public vocabulary here: it is never shown
     as a suggestion, only added to the words searched."""
 
+    # No page renders it, and search results are never in the page cache (cms/page_cache.py).
+    shown_on_pages = False
+
     terms_en = models.TextField(
         "terms in English", help_text='Comma-separated: the usual term first, e.g. "cover crop, catch crop".'
     )
