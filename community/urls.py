@@ -31,7 +31,8 @@ urlpatterns = [
     path("accounts/notifications/", account_views.notification_preferences, name="notifications"),
     path("accounts/searches/save/", account_views.save_search, name="save_search"),
     path("accounts/searches/<int:saved_id>/", account_views.change_saved_search, name="change_saved_search"),
-    path("feeds/saved/<str:token>/", feeds.saved_search_feed, name="saved_search_feed"),
+    # The token is secrets.token_urlsafe: letters, digits, "-" and "_" (a slug); anything else is not a feed.
+    path("feeds/saved/<slug:token>/", feeds.saved_search_feed, name="saved_search_feed"),
     path("accounts/deleted/", account_views.account_deleted, name="account_deleted"),
     path(
         "accounts/set-password/<uidb64>/<token>/",

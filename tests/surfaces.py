@@ -264,7 +264,7 @@ EXCLUDED_ROUTES = {
     "accounts/notifications/": "a member's own email choices: a visitor is sent to the sign-in page",
     "accounts/searches/save/": "saves a member's search (a POST form): a visitor is sent to the sign-in page",
     "accounts/searches/<int:saved_id>/": "a member's own saved search (a POST form; another's is a 404)",
-    "feeds/saved/<str:token>/": "a saved search's private feed by its unguessable token, public content only "
+    "feeds/saved/<slug:token>/": "a saved search's private feed by its unguessable token, public content only "
     "(tests/community/test_saved_searches.py)",
     "accounts/set-password/<uidb64>/<token>/": "by emailed single-use token (tests/community/test_accounts.py)",
     "spaces/<int:space_id>/post/": "members of the space only (tests/community/test_spaces.py)",

@@ -191,6 +191,8 @@ def test_a_new_feed_address_revokes_the_old_one(hub):
     assert Client().get(f"/feeds/saved/{old}/").status_code == 404
     assert Client().get(f"/feeds/saved/{saved.feed_token}/").status_code == 200
     assert Client().get("/feeds/saved/not-a-token/").status_code == 404
+    for hostile in ("%00", "a%00b", "x" * 5000, "%2e%2e"):  # a NUL byte reached PostgreSQL: a 500
+        assert Client().get(f"/feeds/saved/{hostile}/").status_code == 404, hostile
 
 
 # --- Saving, listing, renaming, deleting --------------------------------------------------------------------------
