@@ -23,6 +23,7 @@ from wagtail.models import Page
 from cms.visibility import visible_documents, visible_pages
 from search.params import FILTER_PARAMS, parse_search_params
 from search.service import SearchQuery, search
+from search.syntax import without_control_characters
 
 from .models import SavedSearch
 
@@ -53,13 +54,20 @@ def search_query(saved: SavedSearch, *, page_size: int = MAX_RESULTS) -> SearchQ
     return dataclasses.replace(query, facets=False, answer=False, spelling=False)
 
 
+def shown_name(text: str) -> str:
+    """A name is only shown, never searched: control characters (a NUL byte, which PostgreSQL refuses) become
+    spaces, as syntax.without_control_characters does for the search log, and it is cut to the field's length."""
+    return without_control_characters(text)[: SavedSearch._meta.get_field("name").max_length]
+
+
 def save_search(*, user, name: str, params: MultiValueDict, locale: str) -> SavedSearch:
     """Save the search of these request parameters (q and the filters); a SearchError if the search page would
     refuse them."""
     saved = SavedSearch(
         user=user,
-        name=name.strip()[:120] or params.get("q", "").strip()[:120],
-        query=params.get("q", "").strip()[:500],
+        name=shown_name(name) or shown_name(params.get("q", "")),
+        # Not cut short: the search page's own check (search_query below) refuses what it would refuse.
+        query=params.get("q", "").strip(),
         filters=kept_params(params),
         locale=locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
         feed_token=new_feed_token(),
@@ -70,7 +78,7 @@ def save_search(*, user, name: str, params: MultiValueDict, locale: str) -> Save
 
 
 def rename(*, saved: SavedSearch, name: str) -> SavedSearch:
-    saved.name = name.strip()[:120] or saved.name
+    saved.name = shown_name(name) or saved.name
     saved.save(update_fields=["name"])
     return saved
 

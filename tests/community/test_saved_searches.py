@@ -224,6 +224,14 @@ def test_a_member_saves_a_search_from_the_search_page(hub):
     assert (saved.user, saved.name, saved.query, saved.locale) == (member, "Haies", "vetiver hedgerows", "fr")
     assert saved.filters == {"type": ["resource"]}
     assert client.post("/accounts/searches/save/", {"q": "x", "year_from": "soon"}).status_code == 400
+    # Hostile input: a clear 400 for what the search page refuses, a name cleaned (a NUL byte answered 500).
+    assert client.post("/accounts/searches/save/", {"q": "soil\x00carbon"}).status_code == 400
+    assert client.post("/accounts/searches/save/", {"q": "soil " * 1000}).status_code == 400
+    assert (
+        client.post("/accounts/searches/save/", {"q": "mulch", "name": "a\x00b" + "c" * 5000}).status_code
+        == 302
+    )
+    assert SavedSearch.objects.get(query="mulch").name == "a b" + "c" * 117
 
     account = client.get("/accounts/").content.decode()
     assert "Haies" in account and f"/feeds/saved/{saved.feed_token}/" in account
@@ -238,6 +246,9 @@ def test_a_member_renames_and_deletes_only_their_own_searches(hub):
     client.post(f"/accounts/searches/{mine.pk}/", {"action": "rename", "name": "Hedgerows"})
     mine.refresh_from_db()
     assert mine.name == "Hedgerows"
+    client.post(f"/accounts/searches/{mine.pk}/", {"action": "rename", "name": "Hedge\x00rows"})
+    mine.refresh_from_db()
+    assert mine.name == "Hedge rows"
     assert client.post(f"/accounts/searches/{theirs.pk}/", {"action": "delete"}).status_code == 404
     assert client.post(f"/accounts/searches/{mine.pk}/", {"action": "delete"}).status_code == 302
     assert list(SavedSearch.objects.all()) == [theirs]
