@@ -444,19 +444,31 @@ def submit_project_idea(
         language=language,
         created_at=submitted_at or timezone.now(),
     )
-    _without_admin_notifications(user)
-    setup.workflow.start(page, user)
+    _start_review(
+        page,
+        user=user,
+        workflow=setup.workflow,
+        submission=submission,
+        notify=notify,
+        template="project_idea_received",
+    )
     logger.info("Project idea %s submitted (page %s)", submission.pk, page.pk)
+    return page
+
+
+def _start_review(page: Page, *, user, workflow, submission, notify: bool, template: str) -> None:
+    """A submitted draft (a project idea, a member's contribution) enters its workflow; the Secretariat is told."""
+    _without_admin_notifications(user)
+    workflow.start(page, user)
     if notify:
         emails.to_secretariat(
-            "project_idea_received",
+            template,
             {
                 "page": page,
                 "submission": submission,
                 "url": emails.admin_url("wagtailadmin_pages:edit", page.pk),
             },
         )
-    return page
 
 
 def release_concept_note(page: ProjectPage) -> None:
@@ -545,18 +557,15 @@ def _submit_contribution(
         document=document,
         language=language,
     )
-    _without_admin_notifications(user)
-    setup.workflow.start(page, user)
+    _start_review(
+        page,
+        user=user,
+        workflow=setup.workflow,
+        submission=submission,
+        notify=notify,
+        template="contribution_received",
+    )
     logger.info("Member contribution %s submitted (%s page %s)", submission.pk, kind, page.pk)
-    if notify:
-        emails.to_secretariat(
-            "contribution_received",
-            {
-                "page": page,
-                "submission": submission,
-                "url": emails.admin_url("wagtailadmin_pages:edit", page.pk),
-            },
-        )
     return submission
 
 
