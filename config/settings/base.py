@@ -286,6 +286,8 @@ SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5
 # reach was tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than none.
 SEARCH_ANSWERS = env_bool("SEARCH_ANSWERS", True)
 SEARCH_ANSWER_MIN_SCORE = float(os.environ.get("SEARCH_ANSWER_MIN_SCORE", "0.62"))
+# The share of the question's words (weighted by IDF) an answer, with its heading and source title, must contain.
+SEARCH_ANSWER_MIN_TERM_COVERAGE = float(os.environ.get("SEARCH_ANSWER_MIN_TERM_COVERAGE", "0.5"))
 # Sentences embedded per query at most (those with the most query words first): the answer's extra encode work on a
 # query whose sentences nobody asked about before (bench/answers.py measures it; evaluate_answers its accuracy).
 SEARCH_ANSWER_MAX_SENTENCES = int(os.environ.get("SEARCH_ANSWER_MAX_SENTENCES", "8"))
