@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction
 
 from cms.models import EventPage, Organization, PartnerDirectoryPage, ProjectPage
+from tests.cms.test_calendars import events_of, webinar
 from tests.cms.test_i18n import translate
 from tests.conftest import add_page, days_from_today
 
@@ -107,6 +108,25 @@ def test_the_french_event_listing_counts_what_it_shows(client, french):
         ["Réunion passée traduite", "Past meeting 1", "Past meeting 2", "Past meeting 3"]
     )
     assert earlier.select_one("h2 .count").get_text(strip=True) == f"({len(past_titles)})"
+
+
+def test_the_french_calendar_files_hold_the_untranslated_events_and_webinars(client, french):
+    """The subscribable calendars of a French listing list what the listing shows: the English original of an
+    untranslated event or webinar, a translation in place of its original."""
+    event(french.events, "Soil carbon forum", 10)
+    translated = event(french.events, "Field day", 12)
+    translate(translated, "fr", title="Journée au champ")
+    summaries = [
+        str(entry.get("SUMMARY")) for entry in events_of(client.get(f"{french.events_fr.url}calendar.ics"))
+    ]
+    assert sorted(summaries) == ["Journée au champ", "Soil carbon forum"]
+
+    webinar(french)
+    webinars_fr = translate(french.webinars, "fr", title="Webinaires")
+    summaries = [
+        str(entry.get("SUMMARY")) for entry in events_of(client.get(f"{webinars_fr.url}calendar.ics"))
+    ]
+    assert summaries == ["Soil carbon in drylands"]
 
 
 def test_a_french_project_listing_filters_the_fallbacks_too(client, site_tree):
