@@ -39,8 +39,8 @@ from search.params import (
     site_locales,
 )
 from search.related import related_to_page
+from search.result_cache import cached_search, cached_suggestions
 from search.service import FACETS, MAX_QUERY_LENGTH, MODES, SearchError, search
-from search.suggest import suggest_titles
 from search.syntax import MAX_QUERY_WORDS, QUERY_PATTERN, QueryError, clean_query
 
 from .errors import ParamError
@@ -445,7 +445,7 @@ class SearchApi(SearchThrottledAPIView):
             query = dataclasses.replace(
                 parse_search_params(params, max_page_size=MAX_PAGE_SIZE), viewer=viewer_of(request.user)
             )
-            response = self.run(query)
+            response = cached_search(query, self.run)
         except SearchError as exc:
             raise ParamError(exc.param, exc.message) from exc
         if response.total and query.page > response.num_pages:
@@ -572,7 +572,7 @@ class SuggestApi(SearchThrottledAPIView):
             raise ParamError(exc.param, exc.message) from exc
         suggestions = [
             {**item, "url": request.build_absolute_uri(item["url"]) if item.get("url") else ""}
-            for item in suggest_titles(
+            for item in cached_suggestions(
                 q, limit=serializer.validated_data["limit"], locale=locale, viewer=viewer_of(request.user)
             )
         ]
