@@ -16,7 +16,9 @@ The mix repeats itself as real search traffic does: popular queries drawn with a
 QUERIES most often), a share of unique queries (UNIQUE_SHARE: never seen before, so never cached), filters and a
 second page now and then, and suggestions typed letter by letter (each prefix from the third letter asked in
 turn, then the search page for the whole query). Every client draws its own stream from --seed, so two runs with
-the same seed ask the same requests in the same order.
+the same seed ask the same requests in the same order. Before the measured seconds, --steady seconds (20) of the
+same mix from another seed run unmeasured: caches hold what a site that has been up a while holds, not the
+requests about to be measured.
 
 --url aims the clients at a server already running (the stack's nginx, say) instead of starting gunicorn.
 --compare-caches runs the same mix twice against fresh gunicorns: with the caches (page cache, search result
@@ -437,6 +439,11 @@ def load_once(target: Target, args, clients: int, duration: float, label: str) -
     started = time.perf_counter()
     warm_up(target, pages, args.workers)
     print(f"warm-up: {time.perf_counter() - started:.0f}s")
+    if args.steady > 0:
+        # A site that has been up a while: the same mix drawn from another seed (so not the requests measured),
+        # unmeasured, with the caches (if any) filling as they would.
+        run_clients(target, request_mix(pages), clients, args.steady, args.seed + 1_000_000)
+        print(f"steady state: {args.steady:.0f}s of the mix from seed {args.seed + 1_000_000}, not measured")
     print(f"load ({label}): {clients} clients for {duration:.0f}s against {target} ({os.cpu_count()} CPUs)")
     results, elapsed = run_clients(target, request_mix(pages), clients, duration, args.seed)
     table, bad = report(results, elapsed)
@@ -503,6 +510,12 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=60, help="Seconds of load (1-600).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
     parser.add_argument("--seed", type=int, default=4_1000)
+    parser.add_argument(
+        "--steady",
+        type=float,
+        default=20,
+        help="Seconds of the mix from another seed before measuring (caches fill as on a site up a while); 0: none.",
+    )
     parser.add_argument("--url", help="A server already running (http://host:port): no gunicorn is started.")
     parser.add_argument(
         "--compare-caches",
