@@ -265,7 +265,7 @@ def query_of(rng: random.Random) -> str:
 
 def search_params(rng: random.Random) -> dict:
     params = {"q": query_of(rng), **rng.choices(SEARCH_FILTERS, FILTER_WEIGHTS)[0]}
-    if rng.random() < 0.1:
+    if rng.random() < 0.1 and len(params) == 1:  # the next page of a search without filters: it has one
         params["page"] = "2"
     return params
 
