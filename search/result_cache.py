@@ -22,6 +22,8 @@ ask here first.
   dates and tuples; no queryset, no model instance): 14-16 KB pickled for a page of 10 results with their
   passages, facets and answer on the demo ("soil organic carbon", "agroforestry projects in Africa"), so 10,000
   cached searches take about 160 MB of Redis; suggestions as their list of dicts (1.1 KB for 8).
+- Also kept: the related content of `/api/pages/<id>/related/` (keyed by page, types, limit, the request's site
+  and the viewer's visibility key) and the search page's facet labels (per language; public titles only).
 - **Never an error**: the cache failing (Redis down) is a miss, logged; the search runs as without it.
 - The search log is written by the views as before, cached or not (search.views.log_search).
 
@@ -43,6 +45,8 @@ from django.core.cache import caches
 from cms import page_cache
 from cms.visibility import ANONYMOUS, Viewer, visibility_key
 
+from .facets import FacetLabels
+from .related import RelatedItem, related_to_page
 from .service import SearchQuery, SearchResponse, search, validate_query
 from .suggest import suggest_titles
 from .syntax import clean_query
@@ -114,4 +118,29 @@ def cached_suggestions(q: str, *, limit: int = 8, locale: str = "", viewer: View
     return _cached(
         lambda generation: suggest_key(q, limit, locale, viewer, generation),
         lambda: suggest_titles(q, limit=limit, locale=locale, viewer=viewer),
+    )
+
+
+def cached_related(
+    page_id: int, *, types: tuple[str, ...], limit: int, request, viewer: Viewer = ANONYMOUS
+) -> dict[str, list[RelatedItem]]:
+    """related_to_page(...) for `/api/pages/<id>/related/`, or the same items from the cache. URLs are made for
+    the request's site, so its scheme and host are part of the key."""
+    return _cached(
+        lambda generation: _key(
+            "related",
+            generation,
+            (page_id, tuple(types), limit, request.scheme, request.get_host(), visibility_key(viewer)),
+        ),
+        lambda: related_to_page(page_id, types=types, limit=limit, request=request, viewer=viewer),
+    )
+
+
+def cached_facet_labels(language: str) -> FacetLabels:
+    """The search page's facet labels in `language` (of public goals and objectives, practices and places: the
+    same for every visitor), read once per generation."""
+    return FacetLabels(
+        _cached(
+            lambda generation: _key("facet-labels", generation, (language,)), lambda: FacetLabels().values
+        )
     )

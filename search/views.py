@@ -35,7 +35,7 @@ from cms.visibility import viewer_of, visible_pages
 from . import facets
 from .models import SearchClick, SearchLogEntry, normalize_query
 from .params import ALL_LOCALES, content_type_label, parse_search_params
-from .result_cache import cached_search, cached_suggestions
+from .result_cache import cached_facet_labels, cached_search, cached_suggestions
 from .service import SearchError, SearchQuery, SearchResponse
 from .syntax import QueryError, clean_query, without_control_characters
 
@@ -242,7 +242,7 @@ def search_page(request):
     for rank, result in enumerate(response.results, first_rank):
         result.type_label = content_type_label(result.content_type)
         result.click_url = click_url(q, rank, result.content_type, result.url)
-    labels = facets.FacetLabels()
+    labels = cached_facet_labels(translation.get_language() or "")
     paginator = Paginator(range(response.total), query.page_size, allow_empty_first_page=True)
     try:
         page_obj = paginator.page(query.page)

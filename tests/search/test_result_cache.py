@@ -28,10 +28,13 @@ Q = "vetiver hedgerows"
 # Statements of a repeated anonymous /api/search/ once its result is cached: none (the throttle and the generation
 # are cache reads). The first one costs the search's own (restrictions, candidates, sources, passages, spelling).
 API_HIT_STATEMENTS = 0
-# The search page, repeated: the search log's row (3 in a test's transaction: its savepoint, 1 in production), the
-# facet labels (the view restrictions and the labels: 2), the editors' picks lookup, the site and the menu's pages
-# (2): 8, against 17 uncached (the search itself: restrictions, candidates, sources, passages, spelling...).
-PAGE_HIT_STATEMENTS = 8
+# The search page, repeated: the search log's row (3 in a test's transaction: its savepoint; 1 in production), the
+# editors' picks lookup, and the site, the view restrictions and the pages of the menu (3): 7, against 17 uncached
+# (the search itself: restrictions, candidates, sources, passages, spelling; the facet labels).
+PAGE_HIT_STATEMENTS = 7
+# A member's /api/pages/<id>/related/, repeated: their session, user and groups, the page and its visibility check
+# (5); 7 when the related content is read again.
+RELATED_HIT_STATEMENTS = 5
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +71,15 @@ def test_a_repeated_search_gives_the_same_answer_from_the_cache_in_fewer_stateme
     assert api_titles(client, type="project") == [] != api_titles(client)
     assert api_titles(client, mode="keyword", type="project") == []
 
+    # Related content through the API (here a member's: the public page's related items are their space's): the
+    # same answer, from the cache (the page's own lookup and visibility check remain).
+    client.force_login(space.member)
+    related = f"/api/pages/{space.public_resource.pk}/related/"
+    first_related, related_count = statements(lambda: client.get(related, {"limit": 10}).json())
+    again_related, again_related_count = statements(lambda: client.get(related, {"limit": 10}).json())
+    assert again_related == first_related and first_related["results"]
+    assert again_related_count == RELATED_HIT_STATEMENTS < related_count, (related_count, again_related_count)
+
 
 def test_a_publish_or_an_index_write_is_seen_by_the_next_cached_search(
     client, site_tree, django_capture_on_commit_callbacks
@@ -102,9 +114,12 @@ def test_a_member_s_results_are_never_served_to_others_from_the_cache(client, sp
         suggested = {
             s["title"] for s in client.get("/search/suggest/", {"q": "vetiver"}).json()["suggestions"]
         }
+        related = client.get(f"/api/pages/{space.public_resource.pk}/related/", {"limit": 10}).json()
+        suggested |= {item["title"] for item in related["results"]}
         return set(api_titles(client)), suggested
 
-    # The member first (their results cached), then everyone else asks the same.
+    # The member first (their results cached), then everyone else asks the same ("suggested": the suggestions
+    # and the related content of a public page).
     found, suggested = as_user(space.member)
     assert found >= RESTRICTED_TITLES and suggested >= RESTRICTED_TITLES
     for user in (None, space.outsider, space.signed_in):
