@@ -250,8 +250,14 @@ def discover(target: Target) -> dict[str, list]:
 
 
 ZIPF_WEIGHTS = [1 / rank**ZIPF_EXPONENT for rank in range(1, len(QUERIES) + 1)]
-# Filters are Zipf-distributed too: most searches have none.
-FILTER_WEIGHTS = [1 / rank**ZIPF_EXPONENT for rank in range(1, len(SEARCH_FILTERS) + 1)]
+# Most searches have no filter (a visitor ticks one after seeing the results); the filters used are Zipf-distributed.
+NO_FILTER_SHARE = 0.75
+FILTER_WEIGHTS = [NO_FILTER_SHARE] + [
+    (1 - NO_FILTER_SHARE)
+    * (1 / rank**ZIPF_EXPONENT)
+    / sum(1 / r**ZIPF_EXPONENT for r in range(1, len(SEARCH_FILTERS)))
+    for rank in range(1, len(SEARCH_FILTERS))
+]
 TYPED_PER_SEQUENCE = 12  # about how many requests one typed query makes (its suggestions, then the search)
 
 
