@@ -3,9 +3,10 @@
 Django's cache framework stores whole responses of pages served by Wagtail (`wagtail_serve`) to visitors without a
 session, for PAGE_CACHE_SECONDS (default 300; 0 turns the cache off), in the PAGE_CACHE_ALIAS cache (shared by every
 web worker in production). Keys carry a *generation*: any change that can alter what a page shows (a page's
-publish, unpublish, move or delete, a bulk load, and a save or delete of a row of any model in
-`models_shown_on_pages()`: snippets, documents, images, collections, restrictions, sites, locales...) starts a new
-generation, so every cached page is gone at once; nothing has to know which pages showed what. The generation is
+publish, unpublish, move or delete, a bulk load, a write to the knowledge index (knowledge/store.py: related content),
+and a save or delete of a row of any model in `models_shown_on_pages()`: snippets, documents, images, collections,
+restrictions, sites, locales...) starts a new generation, so every cached page is gone at once; nothing has to know
+which pages showed what. The search result cache (search/result_cache.py) keys on the same generation. The generation is
 taken when a request starts, so a page rendered from data read before a change is stored under the old generation
 and never served after it.
 
