@@ -41,6 +41,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 
 from cms import page_cache
 from cms.visibility import ANONYMOUS, Viewer, visibility_key
@@ -78,7 +79,9 @@ def search_key(query: SearchQuery, generation: str) -> str:
 
 
 def suggest_key(q: str, limit: int, locale: str, viewer: Viewer, generation: str) -> str:
-    return _key("suggest", generation, (clean_query(q), limit, locale, visibility_key(viewer)))
+    """Suggestions carry a translated type label: the active language is part of the key, whatever the locale."""
+    language = translation.get_language() or ""
+    return _key("suggest", generation, (clean_query(q), limit, locale, language, visibility_key(viewer)))
 
 
 def _cached(key_of: Callable[[str], str], compute: Callable[[], object]):
@@ -130,7 +133,15 @@ def cached_related(
         lambda generation: _key(
             "related",
             generation,
-            (page_id, tuple(types), limit, request.scheme, request.get_host(), visibility_key(viewer)),
+            (
+                page_id,
+                tuple(types),
+                limit,
+                request.scheme,
+                request.get_host(),
+                translation.get_language() or "",
+                visibility_key(viewer),
+            ),
         ),
         lambda: related_to_page(page_id, types=types, limit=limit, request=request, viewer=viewer),
     )
