@@ -5,19 +5,19 @@ the query's embedding and half a dozen statements on the index where a cache rea
 search page (`/search/`, its answer fragment), `/api/search/`, `/search/suggest/` and `/api/search/suggest/`
 ask here first.
 
-- **Key**: everything that changes the answer: the query as searched (syntax.clean_query: whitespace collapsed;
-  case is kept, since "did you mean" and the answer quote the words as typed), the mode, the filters and the
-  locale searched, the query's language, the page and page size, whether facets, the answer and spelling are
-  wanted, per-query tuning; and who is asking: `cms.visibility.visibility_key(viewer)`, one constant for
-  anonymous visitors, the groups and the restrictions in their way for a signed-in viewer (a member's results,
-  which hold their spaces' content, are only ever served to a viewer with the same groups, the same superuser
-  flag and the same restrictions in the way).
-- **Invalidation**: the key carries the page cache's generation (cms/page_cache.py). A publish, an unpublish,
-  a move, a restriction saved or deleted, a document or snippet changed, and any write to the knowledge index
-  (knowledge/store.py) starts a new one, so every cached result is gone at once. The generation is read before
-  the search runs: results read before a change are stored under the old generation and never served after it.
-  With a read replica, results read within PAGE_CACHE_REPLICA_GRACE_SECONDS of a change are kept only that long
-  (the replica may not have caught up), as pages are.
+- **Key**: everything that changes the answer: the query as searched (syntax.clean_query: whitespace collapsed; case
+  is kept, since "did you mean" and the answer quote the words as typed), the mode, the filters and the locale
+  searched, the query's language, the page and page size, whether facets, the answer and spelling are wanted,
+  per-query tuning, the SEARCH_* and EMBEDDING_* settings; and who is asking:
+  `cms.visibility.visibility_key(viewer)`, one constant for anonymous visitors, the groups and the restrictions in
+  their way for a signed-in viewer (a member's results, which hold their spaces' content, are only ever served to a
+  viewer with the same groups, the same superuser flag and the same restrictions in the way).
+- **Invalidation**: the key carries the page cache's generation (cms/page_cache.py). A publish, an unpublish, a
+  move, a restriction saved or deleted, a document or snippet changed, and any write to the knowledge index
+  (knowledge/store.py) or to the search glossary (search/apps.py) starts a new one, so every cached result is gone
+  at once. The generation is read before the search runs: results read before a change are stored under the old
+  generation and never served after it. With a read replica, results read within PAGE_CACHE_REPLICA_GRACE_SECONDS of
+  a change are kept only that long (the replica may not have caught up), as pages are.
 - **What is stored**: the search's plain result (search.service.SearchResponse: dataclasses of strings, numbers,
   dates and tuples; no queryset, no model instance): 14-16 KB pickled for a page of 10 results with their
   passages, facets and answer on the demo ("soil organic carbon", "agroforestry projects in Africa"), so 10,000
@@ -72,10 +72,21 @@ def _key(kind: str, generation: str, parts: tuple) -> str:
     return f"searchcache:{kind}:{generation}:{digest}"
 
 
+SETTINGS = ("SEARCH_", "EMBEDDING_")
+
+
+def search_settings() -> str:
+    """The search and embedding settings (ranking, answers, the model): hosts deployed with other values, sharing
+    one Redis, never serve each other's results."""
+    return repr(
+        sorted((name, getattr(settings, name)) for name in dir(settings) if name.startswith(SETTINGS))
+    )
+
+
 def search_key(query: SearchQuery, generation: str) -> str:
     """The cache key of `query` under `generation` (SearchError for a query search() would refuse)."""
     searched = dataclasses.replace(query, q=validate_query(query), viewer=ANONYMOUS)
-    return _key("search", generation, (repr(searched), visibility_key(query.viewer)))
+    return _key("search", generation, (repr(searched), search_settings(), visibility_key(query.viewer)))
 
 
 def suggest_key(q: str, limit: int, locale: str, viewer: Viewer, generation: str) -> str:

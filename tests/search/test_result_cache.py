@@ -16,7 +16,9 @@ from cms.models import ResourcePage
 from knowledge.embeddings import get_embedder
 from knowledge.models import SITE_NAMESPACE, Source
 from knowledge.store import delete_sources
-from search.models import SearchLogEntry
+from search.models import GlossaryTerm, SearchLogEntry
+from search.result_cache import search_key
+from search.service import SearchQuery
 from tests.conftest import add_page
 from tests.search import test_member_search
 from tests.search.test_member_search import RESTRICTED_TITLES, TRIAL
@@ -81,7 +83,7 @@ def test_a_repeated_search_gives_the_same_answer_from_the_cache_in_fewer_stateme
     assert again_related_count == RELATED_HIT_STATEMENTS < related_count, (related_count, again_related_count)
 
 
-def test_a_publish_or_an_index_write_is_seen_by_the_next_cached_search(
+def test_a_publish_an_index_write_or_a_glossary_entry_is_seen_by_the_next_cached_search(
     client, site_tree, django_capture_on_commit_callbacks
 ):
     q = "zirconloam terraces"
@@ -94,9 +96,13 @@ def test_a_publish_or_an_index_write_is_seen_by_the_next_cached_search(
             summary="Zirconloam terraces hold soil.",
             year=2024,
         )
-    assert "Zirconloam terraces" in api_titles(
-        client, q
-    )  # the publish (and its index task) started a generation
+    # The publish (and its index task) started a generation.
+    assert "Zirconloam terraces" in api_titles(client, q)
+    # A glossary entry changes what the keyword side searches for.
+    words_only = {"mode": "keyword", "spell": "off"}
+    assert api_titles(client, "qzxcordon", **words_only) == []
+    GlossaryTerm.objects.create(terms_en="zirconloam, qzxcordon")
+    assert api_titles(client, "qzxcordon", **words_only) == ["Zirconloam terraces"]
     # An index write alone (the worker indexing a page published earlier, a source removed) does too.
     delete_sources(
         Source.objects.filter(namespace=SITE_NAMESPACE, title="Zirconloam terraces").values_list(
@@ -161,3 +167,11 @@ def test_query_vectors_are_remembered_per_model_and_prefix(settings):
     settings.EMBEDDING_QUERY_CACHE_SIZE = 2048
     settings.EMBEDDING_QUERY_PREFIX = "query: "
     assert not np.allclose(embedder.embed_query("cover crops in dry climates"), vector, atol=1e-3)
+
+
+def test_hosts_with_other_search_settings_never_share_a_cached_search(settings):
+    query = SearchQuery("cover crops")
+    key = search_key(query, "1")
+    assert search_key(query, "1") == key
+    settings.SEARCH_KEYWORD_WEIGHT = settings.SEARCH_KEYWORD_WEIGHT * 2
+    assert search_key(query, "1") != key
