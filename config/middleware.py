@@ -15,7 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
-from cms.replica import anonymous_reads
+from cms.replica import anonymous_reads, mark_replica_down, replica_broken
 from cms.visibility import restrictions_read_once
 from community.signin_limit import limit_sign_in, rates
 
@@ -52,6 +52,8 @@ class DatabaseUnavailableMiddleware:
             exception.__class__.__name__,
             str(exception).strip()[:300],
         )
+        if replica_broken():  # the next requests of this process read from the primary
+            mark_replica_down(exception)
         close_broken_connections()
         return database_unavailable_response(request)
 
