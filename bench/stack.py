@@ -144,6 +144,7 @@ class Stack:
             "MEDIA_ROOT": str(self.srv / "media"),
             "COMMUNITY_PRIVATE_MEDIA_ROOT": str(self.base / "private-media"),
             "SECURE_SSL_REDIRECT": "false",
+            "SEARCH_API_THROTTLE": "100000/minute",
             "EMAIL_HOST": "localhost",
             "EMAIL_PORT": "25",
             "EMAIL_USE_TLS": "false",
@@ -362,6 +363,27 @@ class Stack:
         return self._spawn(
             f"worker-{number}", shlex.split(procfile(DEPLOY / "Procfile")["worker"]), self.env()
         )
+
+    def revive_workers(self) -> list[str]:
+        """Start again the db_workers that exited, as systemd does (deploy/systemd: Restart=always); the names."""
+        revived = []
+        for name in ("worker-1", "worker-2"):
+            process = self.processes.get(name)
+            if process is not None and process.poll() is not None:
+                log = (self.logs / f"{name}.log").read_text().strip().splitlines()
+                say(
+                    f"{name} exited with {process.returncode} ({log[-1][:150] if log else 'no log'}): restarted"
+                )
+                self.start_worker(int(name[-1]))
+                revived.append(name)
+        return revived
+
+    def warm_up(self) -> None:
+        """Every gunicorn worker loads the embedding model on its first search: do that before measuring."""
+        started = time.monotonic()
+        for n in range(6):
+            get(self.ports["nginx"], f"/api/search/?q=warm+up+{n}", timeout=120)
+        say(f"warm-up searches: {time.monotonic() - started:.1f}s")
 
     def start_nginx(self) -> None:
         conf_dir = self.base / "nginx"
@@ -618,8 +640,9 @@ def main() -> int:
         )
         deadline = time.monotonic() + (args.duration or float("inf"))
         while time.monotonic() < deadline:
+            stack.revive_workers()
             for name, process in stack.processes.items():
-                if process.poll() is not None and name != "redis":
+                if process.poll() is not None:
                     say(f"{name} exited with {process.returncode}: see {stack.logs / name}.log")
                     return 1
             time.sleep(1)

@@ -33,7 +33,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 
-from .replica import replica_configured
+from .replica import replica_configured, replica_replay_pending
 
 logger = logging.getLogger(__name__)
 
@@ -141,12 +141,15 @@ class PageCacheMiddleware:
 
 def _lifetime(key: str) -> int:
     """PAGE_CACHE_SECONDS; with a read replica, only the grace period for a page rendered right after a change
-    (the replica may not have caught up with it yet)."""
+    (the replica may not have caught up with it yet), or rendered from a replica that is behind what it received.
+    Without the second check, a replica lagging by more than the grace period had its old page stored for the
+    whole PAGE_CACHE_SECONDS (measured: bench/stack.py --faults lag, bench/results/stack.md)."""
     seconds = settings.PAGE_CACHE_SECONDS
     if replica_configured():
+        grace = settings.PAGE_CACHE_REPLICA_GRACE_SECONDS
         generation = int(key.split(":")[1])
-        if time.time_ns() - generation < settings.PAGE_CACHE_REPLICA_GRACE_SECONDS * 1_000_000_000:
-            return min(seconds, settings.PAGE_CACHE_REPLICA_GRACE_SECONDS)
+        if time.time_ns() - generation < grace * 1_000_000_000 or replica_replay_pending():
+            return min(seconds, grace)
     return seconds
 
 

@@ -93,3 +93,16 @@ def replica_broken() -> bool:
 def read_connection():
     """The connection the current request's raw read-only SQL should use."""
     return connections[read_alias()]
+
+
+def replica_replay_pending() -> bool:
+    """True when this request reads from a replica that has received changes it has not applied yet (its replay is
+    paused, or slower than the primary's writes): what it shows may be older than the page cache's grace period
+    assumes (cms/page_cache.py keeps such a page only for that period)."""
+    if read_alias() != REPLICA_ALIAS:
+        return False
+    with connections[REPLICA_ALIAS].cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_is_in_recovery() AND pg_last_wal_receive_lsn() IS DISTINCT FROM pg_last_wal_replay_lsn()"
+        )
+        return bool(cursor.fetchone()[0])
