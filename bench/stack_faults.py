@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,7 +35,7 @@ def lease_key(worker_id: str) -> int:
 
 CLIENT_TIMEOUT = 10.0
 HELD_DOWN = 3.0  # seconds the primary stays stopped in the restart scenario
-SCENARIOS = ("worker", "primary", "replica", "lag", "redis")
+SCENARIOS = ("worker", "primary", "replica", "lag", "redis", "media")
 
 
 def request(
@@ -479,6 +480,120 @@ def scenario_redis(stack, report: Report) -> None:
                  and 500 not in {r[2] for r in clients.records})  # fmt: skip
 
 
+# --- e. the media disk full, then read-only ------------------------------------------------------------------------
+
+MEMBER_SESSION = """
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from cms.models import SpacePage
+user = get_user_model().objects.get(username="member")
+session = SessionStore()
+session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+space = SpacePage.objects.live().filter(title__icontains="Task Force A1").first()
+print("session", session.session_key, space.pk)
+"""
+
+
+def upload_post(stack, session: str, space_id: int, title: str, pdf: bytes):
+    """A member's post with a PDF attachment, as the browser sends it (multipart, CSRF cookie and field)."""
+    token, boundary = uuid.uuid4().hex, f"----stack{uuid.uuid4().hex}"
+    parts = [(name, None, value.encode()) for name, value in
+             (("csrfmiddlewaretoken", token), ("title", title), ("text", "Field notes with a PDF."))]  # fmt: skip
+    parts.append(("attachment", "field-notes.pdf", pdf))
+    body = b""
+    for name, filename, value in parts:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        kind = "Content-Type: application/pdf\r\n" if filename else ""
+        body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n{kind}\r\n".encode() + value + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    headers = {
+        "Content-Type": f"multipart/form-data; boundary={boundary}",
+        "Cookie": f"sessionid={session}; csrftoken={token}",
+    }
+    return request(stack.ports["nginx"], f"/spaces/{space_id}/post/", "POST", headers, body)
+
+
+def _mount(*args: str) -> None:
+    subprocess.run(["mount", *args], check=True, capture_output=True, text=True)
+
+
+def scenario_media(stack, report: Report) -> None:
+    report.say("e. a member's PDF upload (space post) while the documents folder is full, then read-only")
+    documents = stack.srv / "media" / "documents"
+    pdf = next(iter(sorted(documents.glob("*.pdf"))))
+    pdf_bytes = pdf.read_bytes()
+    _, session, space_id = shell(stack, MEMBER_SESSION).strip().splitlines()[-1].split()
+    status, _, _ = upload_post(
+        stack, session, int(space_id), f"Upload check {uuid.uuid4().hex[:6]}", pdf_bytes
+    )
+    report.say(f"the same upload with the disk fine: {status} (302 = posted)")
+
+    def rows(title: str) -> tuple[int, int]:
+        with stack.superuser() as conn:
+            posts = conn.execute(
+                "SELECT count(*) FROM wagtailcore_page WHERE title = %s", [title]
+            ).fetchone()[0]
+            files = conn.execute(
+                "SELECT count(*) FROM wagtaildocs_document WHERE created_at > now() - interval '1 minute' "
+                "AND title = 'field-notes.pdf'"
+            ).fetchone()[0]
+        return posts, files
+
+    # Full: a tmpfs of 64 KiB over the documents folder (real ENOSPC), a filler leaving less than the PDF needs.
+    with stack.superuser() as conn:
+        files_before = conn.execute("SELECT count(*) FROM wagtaildocs_document").fetchone()[0]
+    _mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", str(documents))
+    try:
+        filler = documents / "filler.bin"
+        filler.write_bytes(b"\0" * (64 * 1024 - len(pdf_bytes) // 2))
+        title = f"Disk full {uuid.uuid4().hex[:6]}"
+        started = time.monotonic()
+        status, headers, body = upload_post(stack, session, int(space_id), title, pdf_bytes)
+        left = sorted(path.name for path in documents.iterdir())
+        report.say(f"disk full: {status} in {time.monotonic() - started:.2f}s; folder holds {left}; "
+                   f"free {shutil.disk_usage(documents).free} bytes for a {len(pdf_bytes)}-byte PDF")  # fmt: skip
+        posts, _ = rows(title)
+        report.check("media", "disk full: 507 with a page saying the file was not saved",
+                     status == 507 and b"could not be saved" in body)  # fmt: skip
+        report.check("media", f"disk full: no post row ({posts}), no half-written file", posts == 0
+                     and left == ["filler.bin"])  # fmt: skip
+    finally:
+        _mount("-o", "remount,rw", str(documents))  # so that umount never fails on a busy read-only state
+        subprocess.run(["umount", str(documents)], check=True)
+    # Read-only: the folder bind-mounted on itself, read-only (real EROFS); its documents stay readable.
+    _mount("--bind", str(documents), str(documents))
+    try:
+        _mount("-o", "remount,ro,bind", str(documents))
+        title = f"Read-only {uuid.uuid4().hex[:6]}"
+        before = sorted(path.name for path in documents.iterdir())
+        status, _, body = upload_post(stack, session, int(space_id), title, pdf_bytes)
+        after = sorted(path.name for path in documents.iterdir())
+        posts, _ = rows(title)
+        served = check_document(stack)
+        report.say(f"read-only: {status}; files before {len(before)}, after {len(after)}; a document read "
+                   f"through nginx meanwhile: {served}")  # fmt: skip
+        report.check("media", "read-only: 507, no post row, no new file",
+                     status == 507 and posts == 0 and before == after)  # fmt: skip
+        report.check("media", "read-only: documents still served", served == 200)
+    finally:
+        subprocess.run(["umount", str(documents)], check=True)
+    with stack.superuser() as conn:
+        files_after = conn.execute("SELECT count(*) FROM wagtaildocs_document").fetchone()[0]
+    report.check("media", f"document rows: {files_before} before the two failed uploads, {files_after} after",
+                 files_after == files_before)  # fmt: skip
+
+
+def check_document(stack) -> object:
+    with stack.superuser() as conn:
+        document_id, file = conn.execute(
+            "SELECT id, file FROM wagtaildocs_document ORDER BY id LIMIT 1"
+        ).fetchone()
+    return request(stack.ports["nginx"], f"/documents/{document_id}/{Path(file).name}")[0]
+
+
 def run_faults(stack, names: list[str], results: Path | None) -> bool:
     chosen = names or list(SCENARIOS)
     unknown = set(chosen) - set(SCENARIOS)
@@ -488,7 +603,7 @@ def run_faults(stack, names: list[str], results: Path | None) -> bool:
     report.say(f"machine: {describe()}")
     stack.warm_up()
     functions = {"worker": scenario_worker, "primary": scenario_primary, "replica": scenario_replica,
-                 "lag": scenario_lag, "redis": scenario_redis}  # fmt: skip
+                 "lag": scenario_lag, "redis": scenario_redis, "media": scenario_media}  # fmt: skip
     for name in chosen:
         started = time.monotonic()
         print(flush=True)
