@@ -385,15 +385,16 @@ class Stack:
             get(self.ports["nginx"], f"/api/search/?q=warm+up+{n}", timeout=120)
         say(f"warm-up searches: {time.monotonic() - started:.1f}s")
 
-    def start_nginx(self) -> None:
+    def nginx_command(self) -> list[str]:
+        """Write the loopback nginx.conf (its server block includes deploy/soilhub-locations.conf); the command."""
         conf_dir = self.base / "nginx"
         for temp in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (conf_dir / "tmp" / temp).mkdir(parents=True, exist_ok=True)
             (conf_dir / "tmp" / temp).chmod(0o777)  # nginx's workers run as `nobody`
+        self.logs.mkdir(parents=True, exist_ok=True)
         conf = conf_dir / "nginx.conf"
         conf.write_text(
             NGINX_MAIN.format(
-                base=self.base,
                 conf_dir=conf_dir,
                 logs=self.logs,
                 locations=DEPLOY / "soilhub-locations.conf",
@@ -402,8 +403,19 @@ class Stack:
                 srv=self.srv,
             )  # fmt: skip
         )
-        args = ["/usr/sbin/nginx", "-c", conf, "-p", conf_dir, "-e", self.logs / "nginx-error.log"]
-        checked = subprocess.run([str(a) for a in [*args, "-t"]], capture_output=True, text=True)
+        return [
+            "/usr/sbin/nginx",
+            "-c",
+            str(conf),
+            "-p",
+            str(conf_dir),
+            "-e",
+            str(self.logs / "nginx-error.log"),
+        ]
+
+    def start_nginx(self) -> None:
+        args = self.nginx_command()
+        checked = subprocess.run([*args, "-t"], capture_output=True, text=True)
         if checked.returncode:
             raise RuntimeError(f"nginx -t: {checked.stderr}")
         self._spawn("nginx", args, os.environ.copy(), sig=signal.SIGQUIT)
@@ -624,6 +636,8 @@ def main() -> int:
     atexit.register(stack.stop_all)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda signum, frame: sys.exit(128 + signum))
+    # Ctrl-C even when started in the background by a shell (which starts it with SIGINT ignored).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         stack.start()
         print(
