@@ -2,7 +2,8 @@
 its InputSerializer (the query parameters, also their OpenAPI description) and OutputSerializer.
 
 The logic lives in search/: parse_search_params + search() (search/params.py, search/service.py),
-related_to_page() (search/related.py) and suggest_titles() (search/suggest.py). These views only translate
+related_to_page() (search/related.py) and suggest_titles() (search/suggest.py), through their cache (search/result_cache.py)
+for search, suggestions and related content. These views only translate
 HTTP to those calls and back.
 """
 
@@ -38,9 +39,8 @@ from search.params import (
     parse_search_params,
     site_locales,
 )
-from search.related import related_to_page
+from search.result_cache import cached_related, cached_search, cached_suggestions
 from search.service import FACETS, MAX_QUERY_LENGTH, MODES, SearchError, search
-from search.suggest import suggest_titles
 from search.syntax import MAX_QUERY_WORDS, QUERY_PATTERN, QueryError, clean_query
 
 from .errors import ParamError
@@ -445,7 +445,7 @@ class SearchApi(SearchThrottledAPIView):
             query = dataclasses.replace(
                 parse_search_params(params, max_page_size=MAX_PAGE_SIZE), viewer=viewer_of(request.user)
             )
-            response = self.run(query)
+            response = cached_search(query, self.run)
         except SearchError as exc:
             raise ParamError(exc.param, exc.message) from exc
         if response.total and query.page > response.num_pages:
@@ -572,7 +572,7 @@ class SuggestApi(SearchThrottledAPIView):
             raise ParamError(exc.param, exc.message) from exc
         suggestions = [
             {**item, "url": request.build_absolute_uri(item["url"]) if item.get("url") else ""}
-            for item in suggest_titles(
+            for item in cached_suggestions(
                 q, limit=serializer.validated_data["limit"], locale=locale, viewer=viewer_of(request.user)
             )
         ]
@@ -669,7 +669,7 @@ class RelatedApi(SearchThrottledAPIView):
         serializer = self.InputSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         limit = serializer.validated_data["limit"]
-        groups = related_to_page(
+        groups = cached_related(
             page.pk,
             types=tuple(serializer.validated_data.get("type", ())),
             limit=limit,

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Length, NullIf, Substr
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 # The site's languages besides the default: snippets that carry text (places, soil practices) have a column per
 # language for it (name_fr, name_es, ...), blank meaning "the English text". One row per place or practice keeps
@@ -79,6 +79,31 @@ def localized_under(page: Page, queryset: QuerySet, *, children: bool = False) -
     """`queryset`'s pages under `page` (see `under`), one per translation group in the visitor's language (see
     `localized`). `queryset` holds visible pages only (cms.visibility.visible_pages)."""
     return localized(queryset.filter(under(page, children=children)))
+
+
+# Language code by locale id, read once per process (a locale is added with a deploy, README "Adding a language");
+# forgotten when a locale is saved or deleted (cms.signals).
+_LANGUAGE_OF_LOCALE: dict[int, str] = {}
+
+
+def forget_locale_languages(**kwargs) -> None:
+    _LANGUAGE_OF_LOCALE.clear()
+
+
+def language_of(page: Page) -> str:
+    """The language code of `page`'s locale, without a statement per page."""
+    if "locale" in page._state.fields_cache:
+        return page.locale.language_code
+    if page.locale_id not in _LANGUAGE_OF_LOCALE:
+        _LANGUAGE_OF_LOCALE.update(Locale.objects.values_list("id", "language_code"))
+    return _LANGUAGE_OF_LOCALE[page.locale_id]
+
+
+def listed_under(page: Page, queryset: QuerySet, *, children: bool = False) -> QuerySet:
+    """`localized_under` in the language of `page` itself rather than the request's: what a page lists (a goal its
+    objectives) is the same on the page and in the API, which serves a French page under the default language."""
+    with translation.override(language_of(page)):
+        return localized_under(page, queryset, children=children)
 
 
 def localized_field(field: str):

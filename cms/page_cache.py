@@ -3,9 +3,10 @@
 Django's cache framework stores whole responses of pages served by Wagtail (`wagtail_serve`) to visitors without a
 session, for PAGE_CACHE_SECONDS (default 300; 0 turns the cache off), in the PAGE_CACHE_ALIAS cache (shared by every
 web worker in production). Keys carry a *generation*: any change that can alter what a page shows (a page's
-publish, unpublish, move or delete, a bulk load, and a save or delete of a row of any model in
-`models_shown_on_pages()`: snippets, documents, images, collections, restrictions, sites, locales...) starts a new
-generation, so every cached page is gone at once; nothing has to know which pages showed what. The generation is
+publish, unpublish, move or delete, a bulk load, a write to the knowledge index (knowledge/store.py: related content),
+and a save or delete of a row of any model in `models_shown_on_pages()`: snippets, documents, images, collections,
+restrictions, sites, locales...) starts a new generation, so every cached page is gone at once; nothing has to know
+which pages showed what. The search result cache (search/result_cache.py) keys on the same generation. The generation is
 taken when a request starts, so a page rendered from data read before a change is stored under the old generation
 and never served after it.
 
@@ -49,6 +50,12 @@ def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+def generation_in_use() -> bool:
+    """Whether any cache keys on the generation: this one, or the search result cache (search/result_cache.py,
+    which reads the setting only: cms does not import search)."""
+    return enabled() or getattr(settings, "SEARCH_RESULT_CACHE_SECONDS", 0) > 0
+
+
 def current_generation() -> str:
     cache = _cache()
     generation = cache.get(GENERATION_KEY)
@@ -63,7 +70,7 @@ def current_generation() -> str:
 def new_generation(**kwargs) -> None:
     """Forget every cached page: now, and once more when the current transaction commits (a page rendered in
     between, from data read before the commit, is stored under the in-between generation and never served)."""
-    if not enabled():
+    if not generation_in_use():
         return
     _bump()
     transaction.on_commit(_bump)
@@ -140,15 +147,17 @@ class PageCacheMiddleware:
 
 
 def _lifetime(key: str) -> int:
-    """PAGE_CACHE_SECONDS; with a read replica, only the grace period for a page rendered right after a change
-    (the replica may not have caught up with it yet), or rendered from a replica that is behind what it received.
-    Without the second check, a replica lagging by more than the grace period had its old page stored for the
-    whole PAGE_CACHE_SECONDS (measured: bench/stack.py --faults lag, bench/results/stack.md)."""
-    seconds = settings.PAGE_CACHE_SECONDS
+    return lifetime(settings.PAGE_CACHE_SECONDS, key.split(":")[1])
+
+
+def lifetime(seconds: int, generation: str) -> int:
+    """`seconds`; with a read replica, only the grace period for what was read right after a change of
+    `generation` (the replica may not have caught up with it yet), or read from a replica that is behind what it
+    received. Without the second check, a replica lagging by more than the grace period had its old page stored
+    for the whole PAGE_CACHE_SECONDS (measured: bench/stack.py --faults lag, bench/results/stack.md)."""
     if replica_configured():
         grace = settings.PAGE_CACHE_REPLICA_GRACE_SECONDS
-        generation = int(key.split(":")[1])
-        if time.time_ns() - generation < grace * 1_000_000_000 or replica_replay_pending():
+        if time.time_ns() - int(generation) < grace * 1_000_000_000 or replica_replay_pending():
             return min(seconds, grace)
     return seconds
 
@@ -216,7 +225,8 @@ def _routing_and_access() -> dict[type[Model], str]:
 # renditions and embeds (written while a page renders: keying on them would forget every page at each render);
 # revisions, the reference index and cms.DraftReference (they change with drafts, or with a publish, which already
 # starts a new generation); search promotions (the search page is never stored). Not covered by a model signal: the
-# knowledge index behind "related content", written in set-based statements.
+# knowledge index behind "related content" and search results, written in set-based statements; its writes start a
+# new generation themselves (knowledge/store.py, index_changed).
 
 
 def _reached_from(model: type[Model]) -> list[tuple[type[Model], str]]:

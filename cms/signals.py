@@ -1,5 +1,6 @@
-"""Content bookkeeping on save: which documents each page's latest revision uses (cms.models.DraftReference), and
-the restriction of every members' space to its group (cms/space_access.py).
+"""Content bookkeeping on save: which documents each page's latest revision uses (cms.models.DraftReference), the
+restriction of every members' space to its group (cms/space_access.py), and the locales' languages cms.locales
+remembers.
 
 Other layers react to content changes through signals: Wagtail's own (page_published, page_unpublished, ...) and
 `page_documents_changed` below, sent when the set of documents a page's latest revision uses changes, so the
@@ -10,11 +11,12 @@ import contextlib
 from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Locale, Page, ReferenceIndex, Revision
 
+from .locales import forget_locale_languages
 from .models import DraftReference, SpacePage
 from .space_access import ensure_space_access
 
@@ -80,3 +82,5 @@ def on_space_saved(sender, instance, raw=False, **kwargs):
 def connect() -> None:
     post_save.connect(on_space_saved, sender=SpacePage, dispatch_uid="cms_space_access")
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="cms_revision_draft_references")
+    post_save.connect(forget_locale_languages, sender=Locale, dispatch_uid="cms_locale_languages_saved")
+    post_delete.connect(forget_locale_languages, sender=Locale, dispatch_uid="cms_locale_languages_deleted")

@@ -32,6 +32,7 @@ trees).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -491,19 +492,36 @@ _COMPILED_MAX = 256
 def _compiled_sql(form: str, outer_sql: str, build, viewer: Viewer = ANONYMOUS) -> tuple[str, list]:
     from django.db import connection
 
-    key = (
-        form,
-        outer_sql,
-        connection.settings_dict["NAME"],
-        tuple((page.pk, page.path, page.depth) for page in restricted_pages(viewer)),
-        tuple(restricted_collection_paths(viewer)),
-    )
+    key = (form, outer_sql, connection.settings_dict["NAME"], *restrictions_in_the_way(viewer))
     found = _compiled.get(key)
     if found is None:
         if len(_compiled) >= _COMPILED_MAX:
             _compiled.clear()
         found = _compiled[key] = build()
     return found[0], list(found[1])
+
+
+def restrictions_in_the_way(viewer: Viewer = ANONYMOUS) -> tuple[tuple, tuple]:
+    """The page restrictions (id, path, depth) and private collection paths `viewer` does not pass: what their
+    visibility SQL forms are compiled over, so viewers with the same ones see the same pages and documents."""
+    return (
+        tuple((page.pk, page.path, page.depth) for page in restricted_pages(viewer)),
+        tuple(restricted_collection_paths(viewer)),
+    )
+
+
+def visibility_key(viewer: Viewer = ANONYMOUS) -> str:
+    """A short key for what `viewer` may see now, for caches of what they see (search/result_cache.py).
+
+    Anonymous visitors share one constant key: every restriction stops them, and a restriction saved or deleted
+    starts a new page cache generation. A signed-in viewer's key is made of their groups, whether they are a
+    superuser, and the restrictions in their way read now (one small query, none within restrictions_read_once),
+    so a restriction's groups changed a moment ago (a many-to-many change, which starts no generation) or a member
+    joining or leaving a group gives another key at once."""
+    if viewer.anonymous:
+        return "anonymous"
+    raw = repr((viewer.superuser, sorted(viewer.groups), restrictions_in_the_way(viewer)))
+    return "member-" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 def page_visible_sql(page_id_sql: str, viewer: Viewer = ANONYMOUS) -> tuple[str, list]:

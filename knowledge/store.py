@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from cms.page_cache import new_generation
+
 from .folding import fold
 from .models import CorpusStat, EmbeddingCache, Source
 
@@ -213,6 +215,13 @@ def profile_vector(vectors) -> np.ndarray | None:
     return mean / norm if norm > 0 else mean
 
 
+def index_changed() -> None:
+    """What the index answers just changed: start a new page cache generation (cms/page_cache.py), now and when
+    the transaction commits, so cached search results and pages showing related content are not served after
+    it. Called inside each write's transaction."""
+    new_generation()
+
+
 def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
     """Write sources and all of their chunks, replacing whatever was there, in one transaction.
 
@@ -297,6 +306,7 @@ def replace_sources(items: Sequence[dict], *, model_key: str) -> list[Source]:
                 )
             )
         delta.apply(cursor)
+        index_changed()
     return rows
 
 
@@ -478,6 +488,7 @@ def record_failure(*, namespace: str, kind: str, object_id: str, fields: dict, e
         source.save()
         with connection.cursor() as cursor:
             _delete_chunks(cursor, [source.pk]).apply(cursor)
+        index_changed()
     return source
 
 
@@ -517,6 +528,7 @@ def delete_sources(source_ids: Iterable[int]) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         _delete_chunks(cursor, ids).apply(cursor)
         cursor.execute("DELETE FROM knowledge_source WHERE id = ANY(%s)", [ids])
+        index_changed()
         return cursor.rowcount
 
 
@@ -587,6 +599,7 @@ def maintain_keyword_statistics(namespace: str, *, force: bool = False) -> bool:
             "WHERE namespace = %s",
             [k1, b, average, namespace],
         )
+    index_changed()
     logger.info("Recomputed posting impacts of namespace %s (average length %.1f)", namespace, average)
     return True
 

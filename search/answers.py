@@ -1,13 +1,22 @@
 """Extractive answers: the sentence (or two adjacent sentences) of the top results that answers the query.
 
 Nothing is generated: the answer is a sentence written by the source's author, cited with its title, heading
-and PDF page. It is taken only from the passages the search already returns on its first page, so it has the
-results' visibility and filters and costs no SQL statement. The sentences of those passages are embedded in one
-batch (at most SEARCH_ANSWER_MAX_SENTENCES, sentence vectors remembered per process: a popular result's sentences are embedded
-once) and scored against the query vector the search computed, plus the share of the query's words they
-contain and a small preference for higher results. Below SEARCH_ANSWER_MIN_SCORE there is no answer: the
-threshold is tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than
-none.
+and PDF page. It is taken only from the passages of the first ANSWER_RESULTS results the search already returns, so
+it has the results' visibility and filters. The sentences of those passages are embedded in one batch (at most
+SEARCH_ANSWER_MAX_SENTENCES, sentence vectors remembered per process: a popular result's sentences are embedded
+once) and scored against the query vector the search computed, plus the share of the query's words they contain
+and a small preference for the first result.
+
+A wrong quoted answer is worse than none, so a sentence must also pass three checks before it may answer:
+  * it is a sentence, not a "Label: value" line of a page's facts;
+  * it carries what the question asks for (question_kind): a number for "how much" / "combien" / "cuánto", a
+    count for "how many", a year or month for "when", a name for "who";
+  * with its neighbour, its passage's heading and its source's title, it holds at least
+    SEARCH_ANSWER_MIN_TERM_COVERAGE of the question's words weighted by their IDF in the index (the keyword
+    search's own statistics, one SQL statement): a sentence that misses the rare words of the question ("coconut",
+    "Kenya", "active") is about something else, however close its meaning.
+Below SEARCH_ANSWER_MIN_SCORE there is no answer either. Both thresholds and the checks were chosen on the demo
+question sets (`manage.py evaluate_answers`, README "Measured figures") so that a wrong answer is rarer than none.
 """
 
 from __future__ import annotations
@@ -20,11 +29,18 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 
+from cms.replica import read_connection
 from knowledge.embeddings import current_model_key, get_embedder
+from knowledge.folding import fold
+from knowledge.models import SITE_NAMESPACE
 
 from .highlight import mark_terms, query_terms, term_patterns
+from .retrieval import TERMS_SQL
 
-ANSWER_RESULTS = 3  # results whose passages may answer: lower ones rarely hold the answer and cost encodes
+# Results whose passages may answer: the answer names its source, which should be one the visitor sees first. Two,
+# not three: with the other checks on, letting the third result answer added 3 wrong answers and lost 2 right ones
+# on the 32 questions of search/data/answer_questions.json (evaluate_answers, 2026-12-05).
+ANSWER_RESULTS = 2
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 400
 LEXICAL_WEIGHT = 0.25  # weight of the share of query words a sentence contains
@@ -34,6 +50,114 @@ CACHE_SIZE = 20_000  # sentence vectors remembered (384 float32 each: about 30 M
 # A sentence ends at . ! ? followed by space and an opening capital, digit or quote; abbreviations do not end one.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|et al|etc|Fig|fig|vs|approx|No|Dr|cf|ca|St|Mr|Ms|Prof)\.$")
+# A line of a page's facts ("Country: Australia, Asia and the Pacific."): a label and its value, not a sentence
+# anybody wrote to answer a question.
+FACT_LINE = re.compile(r"^[A-Z][\w()/'-]*(?: [\w()/'-]+){0,2}:\s")  # at most three words before the colon
+
+# What a question asks for, from its first words (English, French, Spanish; accents folded, lower case), and what
+# an answer to it must contain. Questions of no listed kind ("what", "why", "which") need no particular cue.
+QUESTION_KINDS = (
+    ("count", re.compile(r"^(?:how many|what number of|combien d(?:e|')|cuantos|cuantas)\b")),
+    (
+        "quantity",
+        re.compile(
+            r"^(?:how (?:much|large|big|deep|long|often|far|high|old|fast|wide|heavy)|by how much|at what rate"
+            r"|what (?:share|percentage|proportion|rate|amount|size|area|price|cost|density|depth|length|duration"
+            r"|content)|what (?:does|do|did) (?=.+ cost\b)|(?:de )?combien|quel(?:le)? (?:quantite|part|proportion|surface"
+            r"|pourcentage|taux|cout|prix|profondeur|duree)|cuanto|cuanta|(?:que|cual es el|cual es la) "
+            r"(?:porcentaje|cantidad|proporcion|superficie|tasa|costo|coste|precio|profundidad|duracion))\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"^(?:when|since when|in (?:what|which) year|what year|quand|depuis quand|en quelle annee|cuando"
+            r"|desde cuando|en que ano)\b"
+        ),
+    ),
+    ("name", re.compile(r"^(?:who|whom|whose|qui|quien|quienes)\b")),
+)
+NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|vingt|trente|quarante"
+    r"|cinquante|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|veinte|treinta|cuarenta|cincuenta"
+)
+MAGNITUDE_WORDS = (
+    r"half|halves|third|thirds|quarter|quarters|fifth|fifths|per ?cent|percent|twice|double|doubled|tripled"
+    r"|hundreds?|thousands?|millions?|billions?|dozens?|moitie|tiers|quart|pour ?cent|centaines?|milliers?"
+    r"|milliards?|mitad|tercio|cuarto|por ?ciento|cientos|miles|millones|miles de millones"
+)
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars"
+    r"|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio"
+    r"|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+ANSWER_CUES = {
+    "count": re.compile(rf"\d|\b(?:{NUMBER_WORDS}|{MAGNITUDE_WORDS}|several|plusieurs|varios|varias)\b"),
+    "quantity": re.compile(rf"\d|\b(?:{MAGNITUDE_WORDS})\b"),
+    "date": re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:{MONTHS})\b"),
+}
+# A capitalised word inside the sentence (its first word does not count): a person, an organisation, a place.
+NAME = re.compile(r"(?<=[\s(])[A-Z][\w'-]+")
+
+# Words that say what kind of answer is wanted, not what it is about: they weigh nothing in the term overlap.
+QUESTION_WORDS = frozenset(
+    [
+        "much",
+        "many",
+        "each",
+        "most",
+        "should",
+        "would",
+        "could",
+        "did",
+        "does",
+        "main",
+        "example",
+        "take",
+        "took",
+        "part",
+        "per",
+        "one",
+        "kind",
+        "type",
+        "way",
+        "ways",
+        "all",
+        "any",
+        "some",
+        "more",
+        "less",
+        "very",
+        "also",
+        "whom",
+        "whose",
+        "combien",
+        "quand",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "pourquoi",
+        "quoi",
+        "est-ce",
+        "exemple",
+        "cuanto",
+        "cuanta",
+        "cuantos",
+        "cuantas",
+        "cuando",
+        "quien",
+        "quienes",
+        "que",
+        "cual",
+        "cuales",
+        "por",
+        "porque",
+        "ejemplo",
+    ]
+)
+
 # A sentence opening with these refers back to the previous one: the answer shows both.
 ANAPHORA = re.compile(r"^(?:This|These|That|Those|It|They|Such|Its|Their|The latter|The former)\b")
 
@@ -165,6 +289,68 @@ def candidate_sentences(results, terms: list[str]) -> list[_Sentence]:
     return sentences
 
 
+def _question_start(q: str) -> str:
+    return fold(" ".join(q.lower().lstrip("¿¡ ").split()))
+
+
+def question_kind(q: str) -> str | None:
+    """The kind of answer a question asks for ("count", "quantity", "date", "name"), from its first words; None
+    for a question that needs no particular cue."""
+    start = _question_start(q)
+    return next((kind for kind, pattern in QUESTION_KINDS if pattern.match(start)), None)
+
+
+def has_cue(kind: str | None, text: str, q: str = "") -> bool:
+    """Whether the text holds what a question of this kind asks for. A name must be one the question does not
+    already give ("Who chaired the Committee?" is not answered by "the Committee")."""
+    if kind is None:
+        return True
+    if kind == "name":
+        asked = {word.lower() for word in re.findall(r"[\w'-]+", q)}
+        return any(name.lower() not in asked for name in NAME.findall(text))
+    return bool(ANSWER_CUES[kind].search(fold(text.lower())))
+
+
+def focus_words(q: str) -> str:
+    """The question's words that say what it is about, for the overlap: no stop words, no question words, and
+    not the words of its kind ("how big", "how often", "quelle part")."""
+    start = _question_start(q)
+    for _, pattern in QUESTION_KINDS:
+        if match := pattern.match(start):
+            start = start[match.end() :]
+            break
+    return " ".join(term for term in query_terms(start) if term not in QUESTION_WORDS)
+
+
+COVERAGE_SQL = f"""
+    WITH {TERMS_SQL},
+    weights AS (SELECT DISTINCT lexeme, idf FROM terms),
+    texts AS (
+        SELECT ord, tsvector_to_array(to_tsvector('english', t) || to_tsvector(%s::regconfig, f)) AS lexemes
+        FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS x(t, f, ord)
+    )
+    SELECT texts.ord,
+           coalesce(sum(weights.idf) FILTER (WHERE weights.lexeme = ANY(texts.lexemes)), 0)
+           / nullif((SELECT sum(idf) FROM weights), 0)
+    FROM texts CROSS JOIN weights
+    GROUP BY texts.ord
+"""
+
+
+def term_coverage(q: str, texts: list[str], *, namespace: str, config: str) -> list[float]:
+    """For each text, the share of the question's focus words it contains, each weighted by its IDF in the
+    namespace's index and stemmed as the keyword search stems (English, and the query language on folded text).
+    One SQL statement; 0 for every text when the question has no focus word."""
+    words = focus_words(q)
+    if not words or not texts:
+        return [0.0] * len(texts)
+    params = [words, config, fold(words), namespace, namespace, config, texts, [fold(text) for text in texts]]
+    with read_connection().cursor() as cursor:
+        cursor.execute(COVERAGE_SQL, params)
+        found = {int(ordinal): float(share or 0.0) for ordinal, share in cursor.fetchall()}
+    return [found.get(index + 1, 0.0) for index in range(len(texts))]
+
+
 def coverage(text: str, patterns: list[re.Pattern]) -> float:
     """Share of the query's words in the text (0 when the query has none worth counting)."""
     if not patterns:
@@ -173,30 +359,56 @@ def coverage(text: str, patterns: list[re.Pattern]) -> float:
 
 
 def find_answer(
-    results, q: str, query_vector: np.ndarray | None, *, min_score: float | None = None
+    results,
+    q: str,
+    query_vector: np.ndarray | None,
+    *,
+    min_score: float | None = None,
+    namespace: str = SITE_NAMESPACE,
+    config: str = "english",
 ) -> tuple[Answer | None, AnswerCost]:
-    """The best-scoring sentence of the top results if it clears `min_score` (SEARCH_ANSWER_MIN_SCORE unless
-    given: the evaluation passes -inf to see every score), else None."""
+    """The best-scoring sentence of the top results that passes the checks of the module's docstring, if it clears
+    `min_score` (SEARCH_ANSWER_MIN_SCORE unless given: the evaluation passes -inf to see every score), else None.
+    `namespace` and `config` (the query's text search configuration) are those the search used."""
     cost = AnswerCost()
     if query_vector is None or not results:
         return None, cost
     terms = query_terms(q)
-    sentences = candidate_sentences(results, terms)
+    sentences = [s for s in candidate_sentences(results, terms) if not FACT_LINE.match(s.text)]
     cost.sentences = len(sentences)
     if not sentences:
+        return None, cost
+    kind = question_kind(q)
+    texts = [_with_neighbour(s) for s in sentences]
+    answering = [i for i, text in enumerate(texts) if has_cue(kind, text, q)]
+    if not answering:
         return None, cost
     vectors, cost.encoded = sentence_vectors.vectors([s.text for s in sentences])
     similarity = vectors @ np.asarray(query_vector, dtype=np.float32)
     patterns = term_patterns(terms)
-    scores = [
-        float(similarity[i]) + LEXICAL_WEIGHT * coverage(s.text, patterns) - RANK_PENALTY * s.rank
-        for i, s in enumerate(sentences)
+    scores = {
+        i: float(similarity[i])
+        + LEXICAL_WEIGHT * coverage(sentences[i].text, patterns)
+        - RANK_PENALTY * sentences[i].rank
+        for i in answering
+    }
+    contexts = [
+        " ".join(filter(None, (texts[i], sentences[i].passage.heading, sentences[i].result.title)))
+        for i in answering
     ]
-    best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+    covered = term_coverage(q, contexts, namespace=namespace, config=config)
+    answering = [
+        i
+        for i, share in zip(answering, covered, strict=True)
+        if share >= settings.SEARCH_ANSWER_MIN_TERM_COVERAGE
+    ]
+    if not answering:
+        return None, cost
+    best = max(answering, key=lambda i: (scores[i], -i))
     if scores[best] < (settings.SEARCH_ANSWER_MIN_SCORE if min_score is None else min_score):
         return None, cost
     chosen = sentences[best]
-    text = _with_neighbour(chosen)
+    text = texts[best]
     return (
         Answer(
             text=text,

@@ -20,3 +20,9 @@ class SearchConfig(AppConfig):
 
         post_save.connect(clear_glossary_cache, sender=GlossaryTerm, dispatch_uid="glossary_saved")
         post_delete.connect(clear_glossary_cache, sender=GlossaryTerm, dispatch_uid="glossary_deleted")
+        # The glossary changes what the keyword side searches: cached search results go with a new generation
+        # (search/result_cache.py keys on the page cache's).
+        from cms.page_cache import new_generation
+
+        post_save.connect(new_generation, sender=GlossaryTerm, dispatch_uid="glossary_saved_generation")
+        post_delete.connect(new_generation, sender=GlossaryTerm, dispatch_uid="glossary_deleted_generation")

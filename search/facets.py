@@ -27,7 +27,11 @@ class FacetLabels:
     """Display labels of facet values: goals and objectives (of visible pages only, so a private objective's
     title never shows), soil practices and places, read in one query."""
 
-    def __init__(self) -> None:
+    def __init__(self, values: dict[str, dict[str, str]] | None = None) -> None:
+        """Read from the database, or made from the `values` of an instance read before (a cache)."""
+        if values is not None:
+            self.values = values
+            return
         from cms.models import GoalPage, ObjectivePage, Region, SoilPractice
 
         def tagged(queryset, name: str, key: str, label):

@@ -87,7 +87,8 @@ class GlossaryTerm(models.Model):
     Meilisearch or Typesense, across languages. Editors write only public vocabulary here: it is never shown
     as a suggestion, only added to the words searched."""
 
-    # No page renders it, and search results are never in the page cache (cms/page_cache.py).
+    # No page renders it, and search results are never in the page cache (cms/page_cache.py); they are in the
+    # search result cache, which a save or delete empties (search/apps.py: a new generation).
     shown_on_pages = False
 
     terms_en = models.TextField(

@@ -307,7 +307,9 @@ def search(query: SearchQuery, *, query_vector: np.ndarray | None = None) -> Sea
     results = _build_results(page_ids, sources, main.candidates, main.exact, q, query)
     answer, answer_cost = None, None
     if query.answer and settings.SEARCH_ANSWERS and query.page == 1:
-        answer, answer_cost = find_answer(results, q, vector)
+        answer, answer_cost = find_answer(
+            results, q, vector, namespace=query.namespace, config=query.analysis_config
+        )
     return SearchResponse(
         query=query,
         total=total,

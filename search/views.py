@@ -35,8 +35,8 @@ from cms.visibility import viewer_of, visible_pages
 from . import facets
 from .models import SearchClick, SearchLogEntry, normalize_query
 from .params import ALL_LOCALES, content_type_label, parse_search_params
-from .service import SearchError, SearchQuery, SearchResponse, search
-from .suggest import suggest_titles
+from .result_cache import cached_facet_labels, cached_search, cached_suggestions
+from .service import SearchError, SearchQuery, SearchResponse
 from .syntax import QueryError, clean_query, without_control_characters
 
 logger = logging.getLogger(__name__)
@@ -222,7 +222,9 @@ def search_page(request):
         # The answer comes after the results (answer_fragment, fetched by static/js/search.js), so finding it
         # never delays them; ?answer=1 (the link shown without JavaScript) computes it within the page.
         progressive = settings.SEARCH_ANSWERS and query.page == 1 and request.GET.get("answer") != "1"
-        response = search(dataclasses.replace(query, answer=False) if progressive else query) if q else None
+        response = (
+            cached_search(dataclasses.replace(query, answer=False) if progressive else query) if q else None
+        )
     except SearchError as error:
         context["error"] = {"param": error.param, "message": error.message}
         return render(request, "search/search.html", context, status=400)
@@ -240,7 +242,7 @@ def search_page(request):
     for rank, result in enumerate(response.results, first_rank):
         result.type_label = content_type_label(result.content_type)
         result.click_url = click_url(q, rank, result.content_type, result.url)
-    labels = facets.FacetLabels()
+    labels = cached_facet_labels(translation.get_language() or "")
     paginator = Paginator(range(response.total), query.page_size, allow_empty_first_page=True)
     try:
         page_obj = paginator.page(query.page)
@@ -282,7 +284,7 @@ def answer_fragment(request):
     if not settings.SEARCH_ANSWERS or query.page != 1:
         return HttpResponse(status=204)
     # The page's own search (with its spelling correction, so a corrected query answers from the results shown).
-    response = search(dataclasses.replace(query, facets=False))
+    response = cached_search(dataclasses.replace(query, facets=False))
     if response.answer is None:
         return HttpResponse(status=204)
     response.answer.result.type_label = content_type_label(response.answer.result.content_type)
@@ -296,7 +298,7 @@ def suggest(request):
     except QueryError as error:
         return JsonResponse({"suggestions": [], "error": error.message}, status=400)
     try:
-        suggestions = suggest_titles(q, locale=translation.get_language(), viewer=viewer_of(request.user))
+        suggestions = cached_suggestions(q, locale=translation.get_language(), viewer=viewer_of(request.user))
     except Exception:
         logger.exception("Title suggestions failed")
         suggestions = []

@@ -70,9 +70,11 @@ class WebinarIndexPage(ListingPage):
 
     def upcoming_calendar_pages(self):
         """What the subscribable calendar lists: visible webinars not over yet (one that started an hour ago and
-        runs for two is still on), soonest first."""
+        runs for two is still on), soonest first; as the listing, each in the visitor's language when translated,
+        else its original."""
         earliest = timezone.now() - dt.timedelta(minutes=WebinarPage.MAX_DURATION)
-        webinars = visible_pages(WebinarPage.objects.child_of(self)).filter(starts_at__gte=earliest)
+        webinars = localized_under(self, visible_pages(WebinarPage.objects.all()), children=True)
+        webinars = webinars.filter(starts_at__gte=earliest)
         return [webinar for webinar in webinars.order_by("starts_at") if webinar.ends_at >= timezone.now()]
 
     @path("calendar.ics/", name="calendar")
@@ -244,7 +246,9 @@ class EventIndexPage(ListingPage):
 
     @path("calendar.ics/", name="calendar")
     def calendar_feed(self, request):
-        events = visible_pages(EventPage.objects.child_of(self)).select_related("organizer")
+        # The listing's events: a French subscriber also gets the events nobody has translated yet.
+        events = localized_under(self, visible_pages(EventPage.objects.all()), children=True)
+        events = events.select_related("organizer")
         upcoming = events.filter(end_date__gte=timezone.localdate()).order_by("start_date")
         title = gettext("%(title)s: upcoming events") % {"title": self.title}
         return calendars.feed_calendar(upcoming, request, title, "events.ics")

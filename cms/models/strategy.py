@@ -21,6 +21,7 @@ from wagtail.search import index
 from cms.api_fields import PageField, PageListField
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.constants import GOAL_CODES, OBJECTIVE_CODE
+from cms.locales import listed_under
 from cms.preview import HeadlessPreviewIfConfiguredMixin
 from cms.visibility import visible_pages
 
@@ -73,16 +74,19 @@ class StrategyPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
     max_count = 1
 
     def goals(self):
-        return visible_pages(GoalPage.objects.child_of(self)).order_by("code")
+        """The visible goals in the visitor's language, each goal not translated yet in English (cms.locales)."""
+        return listed_under(self, visible_pages(GoalPage.objects.all()), children=True).order_by("code")
 
     def goal_list(self) -> list:
-        """The visible goals, each with its visible objectives as `visible_objectives`: two queries in all."""
+        """The visible goals, each with its visible objectives as `visible_objectives`: two queries in all. Each is
+        in the visitor's language where translated, else its English original: a French goal lists the objectives
+        nobody has translated yet too (an objective's code starts with its goal's letter)."""
         goals = list(self.goals())
         objectives: dict[str, list] = {}
-        for objective in visible_pages(ObjectivePage.objects.descendant_of(self)).order_by("code"):
-            objectives.setdefault(objective.path[: -Page.steplen], []).append(objective)
+        for objective in listed_under(self, visible_pages(ObjectivePage.objects.all())).order_by("code"):
+            objectives.setdefault(objective.code[:1], []).append(objective)
         for goal in goals:
-            goal.visible_objectives = objectives.get(goal.path, [])
+            goal.visible_objectives = objectives.get(goal.code, [])
         return goals
 
 
@@ -138,7 +142,7 @@ class GoalPage(HeadlessPreviewIfConfiguredMixin, KnowledgeMixin, Page):
         return {**super().facets(), "goals": [self.code]}
 
     def objectives(self):
-        return visible_pages(ObjectivePage.objects.child_of(self)).order_by("code")
+        return listed_under(self, visible_pages(ObjectivePage.objects.all()), children=True).order_by("code")
 
 
 class ObjectivePageForm(WagtailAdminPageForm):
@@ -250,7 +254,7 @@ class ObjectivePage(HeadlessPreviewIfConfiguredMixin, RelatedContentMixin, Knowl
         return self.get_parent().specific
 
     def task_force(self):
-        return visible_pages(TaskForcePage.objects.child_of(self)).first()
+        return listed_under(self, visible_pages(TaskForcePage.objects.all()), children=True).first()
 
 
 class TaskForceMember(Orderable):

@@ -193,6 +193,9 @@ PAGE_CACHE_ALIAS = "default"
 # With a read replica, a page rendered this soon after a change may come from a replica that has not caught up:
 # it is kept only this long.
 PAGE_CACHE_REPLICA_GRACE_SECONDS = int(os.environ.get("PAGE_CACHE_REPLICA_GRACE_SECONDS", "5"))
+# Search results and suggestions by query, filters, page and the viewer's visibility key, in the page cache's
+# cache and generation (search/result_cache.py): seconds kept, 0 = off.
+SEARCH_RESULT_CACHE_SECONDS = int(os.environ.get("SEARCH_RESULT_CACHE_SECONDS", "300"))
 
 # Background work: django-tasks. Immediate in development and tests; the database backend and
 # `manage.py db_worker` in production (see README).
@@ -222,6 +225,8 @@ EMBEDDING_DTYPE = os.environ.get("EMBEDDING_DTYPE", "auto")
 # as torch float32, measured faster per query: bench/results/embedding_backends.md); passages stay on torch.
 EMBEDDING_QUERY_BACKEND = os.environ.get("EMBEDDING_QUERY_BACKEND", "onnxruntime")
 EMBEDDING_ONNX_DIR = Path(os.environ.get("EMBEDDING_ONNX_DIR", BASE_DIR / ".data" / "onnx"))
+# Query vectors remembered per process (knowledge/embeddings.py), least recently used dropped first; 0 = off.
+EMBEDDING_QUERY_CACHE_SIZE = int(os.environ.get("EMBEDDING_QUERY_CACHE_SIZE", "2048"))
 EMBEDDING_BATCH_SIZE = int(os.environ.get("EMBEDDING_BATCH_SIZE", "32"))
 # Threads the model may use in this process (0 = torch's default, one per core). The web server sets 1 (see
 # config/wsgi.py): several workers each running a multi-threaded encode on the same cores oversubscribe them.
@@ -289,6 +294,8 @@ SEARCH_KEYWORD_MATCH_LIMIT = int(os.environ.get("SEARCH_KEYWORD_MATCH_LIMIT", "5
 # reach was tuned on the demo question set (`manage.py evaluate_answers`) so that a wrong answer is rarer than none.
 SEARCH_ANSWERS = env_bool("SEARCH_ANSWERS", True)
 SEARCH_ANSWER_MIN_SCORE = float(os.environ.get("SEARCH_ANSWER_MIN_SCORE", "0.62"))
+# The share of the question's words (weighted by IDF) an answer, with its heading and source title, must contain.
+SEARCH_ANSWER_MIN_TERM_COVERAGE = float(os.environ.get("SEARCH_ANSWER_MIN_TERM_COVERAGE", "0.5"))
 # Sentences embedded per query at most (those with the most query words first): the answer's extra encode work on a
 # query whose sentences nobody asked about before (bench/answers.py measures it; evaluate_answers its accuracy).
 SEARCH_ANSWER_MAX_SENTENCES = int(os.environ.get("SEARCH_ANSWER_MAX_SENTENCES", "8"))

@@ -12,4 +12,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Many tests write index rows directly, then search: the result cache is turned on by the tests of it
+# (tests/search/test_result_cache.py), off elsewhere.
+SEARCH_RESULT_CACHE_SECONDS = 0
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders

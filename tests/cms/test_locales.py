@@ -8,7 +8,16 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction
 
-from cms.models import EventPage, Organization, PartnerDirectoryPage, ProjectPage
+from cms.models import (
+    EventPage,
+    GoalPage,
+    ObjectivePage,
+    Organization,
+    PartnerDirectoryPage,
+    ProjectPage,
+    TaskForcePage,
+)
+from tests.cms.test_calendars import events_of, webinar
 from tests.cms.test_i18n import translate
 from tests.conftest import add_page, days_from_today
 
@@ -109,6 +118,25 @@ def test_the_french_event_listing_counts_what_it_shows(client, french):
     assert earlier.select_one("h2 .count").get_text(strip=True) == f"({len(past_titles)})"
 
 
+def test_the_french_calendar_files_hold_the_untranslated_events_and_webinars(client, french):
+    """The subscribable calendars of a French listing list what the listing shows: the English original of an
+    untranslated event or webinar, a translation in place of its original."""
+    event(french.events, "Soil carbon forum", 10)
+    translated = event(french.events, "Field day", 12)
+    translate(translated, "fr", title="Journée au champ")
+    summaries = [
+        str(entry.get("SUMMARY")) for entry in events_of(client.get(f"{french.events_fr.url}calendar.ics"))
+    ]
+    assert sorted(summaries) == ["Journée au champ", "Soil carbon forum"]
+
+    webinar(french)
+    webinars_fr = translate(french.webinars, "fr", title="Webinaires")
+    summaries = [
+        str(entry.get("SUMMARY")) for entry in events_of(client.get(f"{webinars_fr.url}calendar.ics"))
+    ]
+    assert summaries == ["Soil carbon in drylands"]
+
+
 def test_a_french_project_listing_filters_the_fallbacks_too(client, site_tree):
     funded = add_page(
         site_tree.projects, ProjectPage, title="Funded pilot", summary="Pilot.", status="funded"
@@ -159,3 +187,47 @@ def test_a_profile_lists_a_project_once_in_the_visitors_language(client, site_tr
         ("Burgundy trees", "en", "en anglais"),
         ("Kenyan rangelands", "en", "en anglais"),
     ]
+
+
+def test_the_french_strategy_lists_every_objective_and_task_force(client, site_tree):
+    """A goal translated with one of its two objectives: the French strategy and goal pages list both objectives,
+    the untranslated one in English and labelled; the French objective links its task force in English; the API
+    serves the French goal with both objectives too (its language is the page's, not the request's)."""
+    goal = add_page(
+        site_tree.strategy, GoalPage, title="Policy", code="A", description="<p>Shape policy.</p>"
+    )
+    objectives = []
+    for code in ("A1", "A2"):
+        objective = add_page(
+            goal, ObjectivePage, title=f"Objective {code}", code=code, short_label=code, description="Soils."
+        )
+        add_page(
+            objective,
+            TaskForcePage,
+            title=f"Task Force {code}",
+            purpose="Carbon.",
+            how_to_join="<p>Write.</p>",
+        )
+        objectives.append(objective)
+    goal_fr = translate(goal, "fr", title="Politique")
+    translate(objectives[0], "fr", title="Objectif A1 en français")
+    strategy_fr = goal_fr.get_parent()
+
+    listed = soup(client, strategy_fr.url).select("ul.objective-list li")
+    assert [item.select_one(".objective-list__title").get_text() for item in listed] == [
+        "Objectif A1 en français",
+        "Objective A2",
+    ]
+    assert listed[0].select_one("a").get("hreflang") is None
+    assert listed[1].select_one("a")["hreflang"] == "en"
+    assert listed[1].select_one(".badge--language").get_text(strip=True) == "en anglais"
+
+    cards = links(soup(client, goal_fr.url).select_one("ul.objective-cards"))
+    assert cards == [("Objectif A1 en français", None, None), ("Objective A2", "en", "en anglais")]
+
+    objective_fr = ObjectivePage.objects.get(locale__language_code="fr", code="A1")
+    task_force = soup(client, objective_fr.url).select_one("#taskforce-heading").parent
+    assert links(task_force) == [("Task Force A1", "en", "en anglais")]
+
+    api = client.get(f"/api/v2/pages/{goal_fr.pk}/").json()
+    assert sorted(item["title"] for item in api["objectives"]) == ["Objectif A1 en français", "Objective A2"]

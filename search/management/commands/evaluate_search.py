@@ -115,7 +115,11 @@ class Command(BaseCommand):
                 if options["answers"] and current != "keyword":
                     # The first page, as a visitor sees it: answers come from its passages only.
                     answer, cost = find_answer(
-                        response.results[:10], data.queries[qid], vectors[qid], min_score=-math.inf
+                        response.results[:10],
+                        data.queries[qid],
+                        vectors[qid],
+                        min_score=-math.inf,
+                        namespace=namespace,
                     )
                     if answer is not None:
                         relevant = qrels[qid].get(answer.result.object_id, 0) > 0
