@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve setup test lint format messages bench-indexing bench-search bench-load evaluate clean-db
+.PHONY: install run serve setup test lint format messages bench-indexing bench-search bench-load evaluate clean-db stack
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -63,6 +63,12 @@ bench-search: install
 
 bench-load: install
 	$(PY) bench/load.py
+
+# The production deployment on loopback (README, "Deploying to production"): PostgreSQL primary and streaming
+# replica, Redis, gunicorn, two db_workers and nginx, until Ctrl-C. Runs as root (PostgreSQL as user pgserver).
+# --check: a few requests then stop; --faults: break each part on purpose and report.
+stack: install
+	$(PY) bench/stack.py $(STACK_ARGS)
 
 evaluate: install
 	$(PY) manage.py evaluate_search --dataset ../shared/eval/scifact --split train --mode all

@@ -10,6 +10,7 @@ most the window; no address reaches the database or the logs.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ from django.core.cache import BaseCache, caches
 from django.core.exceptions import ImproperlyConfigured
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
+# While the limits' cache is unreachable (Redis gone), forms that count submissions or password guesses refuse them
+# (fail closed) and ask to come back after this many seconds.
+LIMITS_UNAVAILABLE_RETRY_SECONDS = 60
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -60,7 +66,11 @@ def seconds_to_wait(request, scope: str, *, rate_setting: str = "COMMUNITY_FORM_
     limit, window = budget(rate_setting)
     counter = WindowCounter(caches[settings.COMMUNITY_FORM_CACHE], cache_key(request, scope), limit, window)
     now = time.time()
-    return counter.seconds_left(now) if counter.take(now) > limit else None
+    try:
+        return counter.seconds_left(now) if counter.take(now) > limit else None
+    except Exception as error:  # the cache is unreachable: fail closed, the form asks to come back shortly
+        logger.error("Form limit unavailable, submission refused: %s: %s", error.__class__.__name__, error)
+        return LIMITS_UNAVAILABLE_RETRY_SECONDS
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ refusal (403) is not an attempt and gives them back too. A successful sign-in (D
 page or document password, the redirect that follows a right password) gives back the address and account slots
 and clears the address+account counter.
 
+The limit fails closed: when its cache cannot be read or written (Redis gone), a password form answers 503 with
+Retry-After (sign_in_unavailable.html) and no password is checked, rather than letting guesses through uncounted.
+
 Privacy: only salted SHA-256 digests of the address and the account are in the cache keys (SIGN_IN_CACHE, shared
 by the web workers in production), for at most the window; nothing reaches the database or the logs.
 """
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import time
 import unicodedata
 
@@ -37,7 +41,9 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 
-from .ratelimit import WindowCounter, client_address, parse_rate
+from .ratelimit import LIMITS_UNAVAILABLE_RETRY_SECONDS, WindowCounter, client_address, parse_rate
+
+logger = logging.getLogger(__name__)
 
 # URL name -> what the form signs in to: a user (by the posted user name) or a restriction (by the URL's id).
 USER_FORMS = frozenset({"wagtailadmin_login", "community:login"})
@@ -134,14 +140,22 @@ def limit_sign_in(request, get_response):
     attempt = attempt_for(request)
     if attempt is None:
         return get_response(request)
-    if wait := attempt.seconds_to_wait():
+    try:
+        wait = attempt.seconds_to_wait()
+    except Exception as error:  # the cache is unreachable: fail closed, whatever the backend raised
+        logger.error("Sign-in limit unavailable, attempt refused: %s: %s", error.__class__.__name__, error)
+        return unavailable_response(request)
+    if wait:
         return too_many_response(request, wait)
     response = get_response(request)
     if attempt.by_redirect:
         succeeded = response.status_code in (301, 302, 303)
     else:
         succeeded = getattr(request, SIGNED_IN, False)
-    attempt.settle(attempted=response.status_code != 403, succeeded=succeeded)
+    try:
+        attempt.settle(attempted=response.status_code != 403, succeeded=succeeded)
+    except Exception as error:  # the slots stay taken: the count errs on the strict side
+        logger.error("Sign-in limit could not settle an attempt: %s: %s", error.__class__.__name__, error)
     return response
 
 
@@ -155,6 +169,13 @@ def too_many_response(request, wait: int):
     minutes = max(1, -(-wait // 60))
     response = render(request, "community/sign_in_limited.html", {"minutes": minutes}, status=429)
     response["Retry-After"] = str(wait)
+    add_never_cache_headers(response)
+    return response
+
+
+def unavailable_response(request):
+    response = render(request, "community/sign_in_unavailable.html", status=503)
+    response["Retry-After"] = str(LIMITS_UNAVAILABLE_RETRY_SECONDS)
     add_never_cache_headers(response)
     return response
 

@@ -73,7 +73,11 @@ def replica_settings(primary: dict[str, Any]) -> dict[str, Any] | None:
         raise DatabaseUnavailable(
             f"DATABASE_REPLICA_URL must point to PostgreSQL; got engine {config['ENGINE']!r}."
         )
-    config.setdefault("OPTIONS", {})
+    # A replica that does not answer must not hold requests: after this many seconds they read from the primary
+    # (cms/replica.py).
+    config.setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_REPLICA_CONNECT_TIMEOUT", "2"))
+    )
     config["TEST"] = {"MIRROR": "default"}
     config["CONN_HEALTH_CHECKS"] = True
     return config

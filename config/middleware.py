@@ -15,9 +15,11 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
-from cms.replica import anonymous_reads
+from cms.replica import anonymous_reads, mark_replica_down, replica_broken
 from cms.visibility import restrictions_read_once
 from community.signin_limit import limit_sign_in, rates
+
+from .storage import MediaNotWritable
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ class DatabaseUnavailableMiddleware:
             exception.__class__.__name__,
             str(exception).strip()[:300],
         )
+        if replica_broken():  # the next requests of this process read from the primary
+            mark_replica_down(exception)
         close_broken_connections()
         return database_unavailable_response(request)
 
@@ -77,6 +81,43 @@ def database_unavailable_response(request) -> HttpResponse:
     response["Retry-After"] = retry_after
     add_never_cache_headers(response)
     return response
+
+
+# --- Media storage ---------------------------------------------------------------------------------------------------
+
+STORAGE_UNAVAILABLE_MESSAGE = "The server cannot store files right now, please retry later."
+
+
+class StorageUnavailableMiddleware:
+    """An upload that cannot be written (the media disk full or read-only, MEDIA_ROOT not a folder) answers 507
+    Insufficient Storage with a page that says so, instead of a 500. The transaction of the request is rolled back
+    (the file is saved before its row) and config.storage.MediaStorage removes a half-written file."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, MediaNotWritable):
+            return None
+        logger.error(
+            "Media storage unavailable while serving %s %s: %s",
+            request.method,
+            request.path,
+            str(exception).strip()[:300],
+        )
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"error": {"param": None, "message": STORAGE_UNAVAILABLE_MESSAGE}}, status=507
+            )
+        else:
+            response = HttpResponse(
+                render_to_string("507.html"), status=507, content_type="text/html; charset=utf-8"
+            )
+        add_never_cache_headers(response)
+        return response
 
 
 # --- Sign-in limit ------------------------------------------------------------------------------------------------

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "config.middleware.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,6 +120,8 @@ DATABASES = {"default": database_settings(base_dir=BASE_DIR)}
 _replica = replica_settings(DATABASES["default"])
 if _replica:
     DATABASES["replica"] = _replica
+# Seconds a process reads from the primary only after failing to reach the replica (cms/replica.py).
+DATABASE_REPLICA_RETRY_SECONDS = int(os.environ.get("DATABASE_REPLICA_RETRY_SECONDS", "10"))
 DATABASE_ROUTERS = ["config.db_router.ReadReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -153,7 +156,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # django-storages: MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage, MEDIA_STORAGE_OPTIONS='{"bucket_name": ...}').
 STORAGES = {
     "default": {
-        "BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "config.storage.MediaStorage"),
         "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "") or "{}"),
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -177,10 +180,10 @@ SENDFILE_BACKEND = "cms.media"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # One process's memory by default; REDIS_URL puts the cache (and so the page cache, throttles and login limits of
-# every web worker and host) on Redis.
+# every web worker and host) on Redis. Redis going away turns this cache into misses, never errors (config/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "config.cache.TolerantRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "soilhub"}}
 # The anonymous page cache (cms/page_cache.py): seconds a public page is kept (0 = off) and the cache it lives in

@@ -5,6 +5,8 @@ import tempfile
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.cache import SOCKET_TIMEOUTS
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -35,18 +37,25 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # The sign-in and public form limits (community/signin_limit.py, community/ratelimit.py) must count across
 # gunicorn workers: the default cache is per process, so their counters live in a small file cache shared by
-# the workers of this host. With REDIS_URL the default cache is Redis, shared by every worker of every host:
-# "shared" is the same cache.
+# the workers of this host. With REDIS_URL they live in Redis, shared by every worker of every host, through a plain
+# RedisCache ("limits"): its errors reach the limits, which fail closed while Redis is away. The page cache
+# ("shared") is then the default cache, whose Redis errors are misses (config/cache.py).
+_host_file_cache = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": os.environ.get("SHARED_CACHE_DIR", os.path.join(tempfile.gettempdir(), "soilhub-cache")),
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
 CACHES = {
     **CACHES,  # noqa: F405
-    "shared": CACHES["default"]  # noqa: F405
+    "shared": CACHES["default"] if REDIS_URL else _host_file_cache,  # noqa: F405
+    "limits": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,  # noqa: F405
+        "OPTIONS": SOCKET_TIMEOUTS,
+    }
     if REDIS_URL  # noqa: F405
-    else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("SHARED_CACHE_DIR", os.path.join(tempfile.gettempdir(), "soilhub-cache")),
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
-    },
+    else _host_file_cache,
 }
-SIGN_IN_CACHE = "shared"
+SIGN_IN_CACHE = "limits"
 PAGE_CACHE_ALIAS = "shared"
-COMMUNITY_FORM_CACHE = "shared"
+COMMUNITY_FORM_CACHE = "limits"

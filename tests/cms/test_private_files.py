@@ -370,6 +370,11 @@ def test_documents_serve_setting():
 
 
 def test_the_readme_shows_deploy_nginx_conf():
+    """The site (deploy/nginx.conf) and the locations it includes (deploy/soilhub-locations.conf, also included by
+    bench/stack.py), shown in the README in that order."""
     readme = (ROOT / "README.md").read_text()
-    shown = readme.split("```nginx\n", 1)[1].split("\n```", 1)[0]
-    assert shown + "\n" == (ROOT / "deploy" / "nginx.conf").read_text()
+    shown = [block.split("\n```", 1)[0] + "\n" for block in readme.split("```nginx\n")[1:3]]
+    assert shown == [
+        (ROOT / "deploy" / "nginx.conf").read_text(),
+        (ROOT / "deploy" / "soilhub-locations.conf").read_text(),
+    ]

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
+from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from cms.membership import task_force_group
@@ -230,3 +231,20 @@ def test_an_outsider_cannot_tell_an_unknown_space_or_post_from_a_forbidden_one(
     ):
         refused = answer(method(existing, {"action": "pin"}), existing)
         assert refused[0] == 403 and answer(method(unknown, {"action": "pin"}), unknown) == refused, existing
+
+
+def test_a_pdf_the_media_disk_cannot_take_answers_507_and_leaves_no_post_and_no_file(
+    post, space, members, settings, tmp_path
+):
+    """MEDIA_ROOT's documents folder cannot be created (a file stands in its place: a real OSError from the real
+    filesystem, as a full or read-only disk gives one): a clear 507 page instead of a 500, and the post, its
+    document row and its file are all absent (bench/stack.py --faults media does it with a full and a read-only
+    mount)."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    (tmp_path / "documents").write_text("not a folder")
+    refused = write_post(post, members["amina"], space, attachment=pdf_upload("trial.pdf"))
+    assert refused.status_code == 507
+    assert "could not be saved" in refused.content.decode()
+    assert not SpacePostPage.objects.exists()
+    assert not get_document_model().objects.filter(collection_id=space.collection_id).exists()
+    assert [path.name for path in tmp_path.iterdir()] == ["documents"]

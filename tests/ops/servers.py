@@ -28,11 +28,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    """A child in its own process group (gunicorn forks workers), output to a log file read on failure."""
-    handle = log.open("w")
+def spawn(args: list[str], env: dict[str, str], log: Path, **popen) -> subprocess.Popen:
+    """A child in its own process group (gunicorn forks workers), output to a log file read on failure.
+    `popen`: more subprocess.Popen arguments (bench/stack.py runs PostgreSQL as another user)."""
+    handle = log.open("a")
+    popen.setdefault("cwd", ROOT)
     return subprocess.Popen(
-        args, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        args,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        **popen,
     )
 
 

@@ -13,7 +13,8 @@ from tests.ops.test_faults import SEED_SITE, SETTINGS, _seed
 
 from .servers import child_env, free_port, get, gunicorn, stop, wait_until_serving
 
-redis_url = test_scaling_out.redis_url  # the fixture: a real redis-server on a free port, or a skip
+redis_server = test_scaling_out.redis_server  # the fixtures: a real redis-server on a free port, or a skip
+redis_url = test_scaling_out.redis_url
 
 REQUESTS = 8  # after the first: enough for both workers to serve some (the kernel spreads the accepts)
 
