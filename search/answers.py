@@ -9,8 +9,9 @@ and a small preference for the first result.
 
 A wrong quoted answer is worse than none, so a sentence must also pass three checks before it may answer:
   * it is a sentence, not a "Label: value" line of a page's facts;
-  * it carries what the question asks for (question_kind): a number for "how much" / "combien" / "cuánto", a
-    count for "how many", a year or month for "when", a name for "who";
+  * it carries what the question asks for (question_kind): a number for "how much" / "combien" / "cuánto" (digits,
+    "a third", "three metres"), a count for "how many", a year or month for "when", a name for "who" (or it is a
+    partner's profile, whose title is the name);
   * with its neighbour, its passage's heading and its source's title, it holds at least
     SEARCH_ANSWER_MIN_TERM_COVERAGE of the question's words weighted by their IDF in the index (the keyword
     search's own statistics, one SQL statement): a sentence that misses the rare words of the question ("coconut",
@@ -92,12 +93,23 @@ MONTHS = (
     r"|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio"
     r"|julio|agosto|septiembre|octubre|noviembre|diciembre"
 )
+# Units after a number word make a quantity ("three metres"); "all three principles" is a count, not one.
+UNITS = (
+    r"metres?|meters?|centimetres?|centimeters?|millimetres?|kilometres?|kilometers?|tonnes?|tons?|kilograms?"
+    r"|kilos?|grams?|hectares?|acres?|litres?|liters?|years?|months?|weeks?|days?|hours?|minutes?|times|degrees?"
+    r"|euros?|dollars?|metros?|toneladas?|hectareas?|ans|annees?|mois|semaines?|jours?|heures?|fois|degres?|anos"
+    r"|meses|semanas?|dias?|horas?|veces|grados?|dolares?"
+)
 ANSWER_CUES = {
     "count": re.compile(rf"\d|\b(?:{NUMBER_WORDS}|{MAGNITUDE_WORDS}|several|plusieurs|varios|varias)\b"),
-    "quantity": re.compile(rf"\d|\b(?:{MAGNITUDE_WORDS})\b"),
+    "quantity": re.compile(
+        rf"\d|\b(?:{MAGNITUDE_WORDS})\b|\b(?:{NUMBER_WORDS}|a few|quelques|unos|unas)\s+(?:{UNITS})\b"
+    ),
     "date": re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:{MONTHS})\b"),
 }
 # A capitalised word inside the sentence (its first word does not count): a person, an organisation, a place.
+# A profile's own title is a name too: its sentences answer "who" (find_answer).
+PROFILE_TYPES = frozenset({"organization", "person"})
 NAME = re.compile(r"(?<=[\s(])[A-Z][\w'-]+")
 
 # Words that say what kind of answer is wanted, not what it is about: they weigh nothing in the term overlap.
@@ -380,7 +392,12 @@ def find_answer(
         return None, cost
     kind = question_kind(q)
     texts = [_with_neighbour(s) for s in sentences]
-    answering = [i for i, text in enumerate(texts) if has_cue(kind, text, q)]
+    # A profile answers "who" by its title: "Rift Valley Pollinator Trust: Beekeepers who plant hedgerows ...".
+    answering = [
+        i
+        for i, text in enumerate(texts)
+        if has_cue(kind, text, q) or (kind == "name" and sentences[i].result.content_type in PROFILE_TYPES)
+    ]
     if not answering:
         return None, cost
     vectors, cost.encoded = sentence_vectors.vectors([s.text for s in sentences])

@@ -297,6 +297,8 @@ def test_answer_cues_by_kind():
     assert not has_cue(
         "quantity", "Policies include support for all three principles of conservation agriculture."
     )
+    assert has_cue("quantity", "Vetiver roots grow three metres deep into the subsoil.")
+    assert has_cue("quantity", "La période de permanence dure vingt ans.")
     assert has_cue("count", "Conservation agriculture rests on three principles.")
     assert has_cue("date", "It was launched on 1 December 2015 in Paris.")
     assert has_cue("date", "La convocatoria se cerró el 31 de julio.")
