@@ -68,18 +68,21 @@ def close_broken_connections() -> None:
             logger.debug("Closing database connection %s failed", connection.alias, exc_info=True)
 
 
-def database_unavailable_response(request) -> HttpResponse:
-    retry_after = str(settings.DATABASE_UNAVAILABLE_RETRY_AFTER)
+def unavailable_response(request, status: int, message: str) -> HttpResponse:
+    """The API's JSON error or the site's static `<status>.html` page, never cached."""
     if request.path.startswith("/api/"):
-        response = JsonResponse(
-            {"error": {"param": None, "message": DATABASE_UNAVAILABLE_MESSAGE}}, status=503
-        )
+        response = JsonResponse({"error": {"param": None, "message": message}}, status=status)
     else:
         response = HttpResponse(
-            render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8"
+            render_to_string(f"{status}.html"), status=status, content_type="text/html; charset=utf-8"
         )
-    response["Retry-After"] = retry_after
     add_never_cache_headers(response)
+    return response
+
+
+def database_unavailable_response(request) -> HttpResponse:
+    response = unavailable_response(request, 503, DATABASE_UNAVAILABLE_MESSAGE)
+    response["Retry-After"] = str(settings.DATABASE_UNAVAILABLE_RETRY_AFTER)
     return response
 
 
@@ -108,16 +111,7 @@ class StorageUnavailableMiddleware:
             request.path,
             str(exception).strip()[:300],
         )
-        if request.path.startswith("/api/"):
-            response = JsonResponse(
-                {"error": {"param": None, "message": STORAGE_UNAVAILABLE_MESSAGE}}, status=507
-            )
-        else:
-            response = HttpResponse(
-                render_to_string("507.html"), status=507, content_type="text/html; charset=utf-8"
-            )
-        add_never_cache_headers(response)
-        return response
+        return unavailable_response(request, 507, STORAGE_UNAVAILABLE_MESSAGE)
 
 
 # --- Sign-in limit ------------------------------------------------------------------------------------------------

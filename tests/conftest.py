@@ -61,6 +61,19 @@ def publish(page: Page) -> Page:
     return page
 
 
+def translate(page: Page, code: str, **fields) -> Page:
+    """The page's translation in `code` (its parents translated as aliases when needed), with `fields` set,
+    published."""
+    from wagtail.models import Locale
+
+    translation = page.specific.copy_for_translation(
+        Locale.objects.get(language_code=code), copy_parents=True
+    )
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    return publish(translation)
+
+
 def add_page(parent: Page, model, *, live: bool = True, **fields) -> Page:
     """Create a child page; published (through a revision, as editors do) unless live=False."""
     fields.setdefault("slug", f"{model.__name__.lower()}-{next(_slugs)}")

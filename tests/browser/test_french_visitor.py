@@ -10,11 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from cms.models import ProjectPage, ResourcePage, WebinarPage
 from knowledge.models import Source
-from tests.conftest import add_page, days_from_today, publish
+from tests.conftest import add_page, days_from_today, translate
 
 from .conftest import PHONE
 
@@ -23,15 +22,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def translate(page, code: str, **fields):
-    translation = page.specific.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return publish(translation)
 
 
 @pytest.fixture

@@ -23,23 +23,13 @@ from cms.models import (
     WebinarPage,
 )
 from knowledge.models import Chunk
-from tests.conftest import add_page, days_from_today, publish
+from tests.conftest import add_page, days_from_today, publish, translate
 
 pytestmark = pytest.mark.django_db
 
 
 def soup_of(response) -> BeautifulSoup:
     return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def translate(page: Page, code: str, **fields) -> Page:
-    """The page's translation in `code` (its parents translated as aliases when needed), published."""
-    translation = page.specific.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return publish(translation)
 
 
 def switcher(response) -> dict[str, dict]:

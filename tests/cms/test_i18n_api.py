@@ -7,21 +7,12 @@ once for the whole package (tests/api/conftest.py) already holds a home page und
 from __future__ import annotations
 
 import pytest
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from cms.models import ProjectPage
-from tests.conftest import add_page, publish
+from tests.conftest import add_page, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code: str, **fields):
-    translation = page.specific.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return publish(translation)
 
 
 @pytest.fixture

@@ -14,16 +14,9 @@ from cms.locales import TRANSLATED_LANGUAGES
 from cms.models import GoalPage, Organization, Region, ResourcePage, SoilPractice
 from knowledge.sync import sync_page
 from search.facets import FacetLabels
-from tests.conftest import add_page, publish
+from tests.conftest import add_page, publish, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code: str, **fields):
-    translated = page.specific.copy_for_translation(Locale.objects.get(language_code=code), copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    return publish(translated)
 
 
 @pytest.fixture

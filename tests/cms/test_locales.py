@@ -18,8 +18,7 @@ from cms.models import (
     TaskForcePage,
 )
 from tests.cms.test_calendars import events_of, webinar
-from tests.cms.test_i18n import translate
-from tests.conftest import add_page, days_from_today
+from tests.conftest import add_page, days_from_today, translate
 
 pytestmark = pytest.mark.django_db
 

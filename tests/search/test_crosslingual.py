@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from cms.models import ProjectPage, ResourcePage
 from knowledge.models import SITE_NAMESPACE
@@ -15,18 +15,9 @@ from knowledge.sync import sync_page
 from search.crosslingual import expand_keywords, glossary_equivalents
 from search.models import GlossaryTerm
 from search.service import SearchFilters, SearchQuery, search
-from tests.conftest import add_page, publish
+from tests.conftest import add_page, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code: str, **fields):
-    translation = page.specific.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return publish(translation)
 
 
 def results(response) -> dict[str, str]:

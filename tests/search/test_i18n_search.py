@@ -6,25 +6,15 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Locale
 
 from cms.models import ProjectPage, ResourcePage
 from knowledge.models import SITE_NAMESPACE, Source, source_visible_sql
 from knowledge.sync import sync_page
 from search.service import SearchFilters, SearchQuery, search
 from search.spelling import suggest
-from tests.conftest import add_page, publish
+from tests.conftest import add_page, publish, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code: str, **fields):
-    translation = page.specific.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return publish(translation)
 
 
 def titles(response) -> list[str]:
